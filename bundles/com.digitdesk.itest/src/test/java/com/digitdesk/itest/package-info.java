@@ -1,0 +1,2 @@
+/** In-framework tests of the DigitDesk runtime. */
+package com.digitdesk.itest;
