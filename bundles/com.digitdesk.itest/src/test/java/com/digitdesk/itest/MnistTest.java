@@ -74,18 +74,19 @@ class MnistTest {
 		Dictionary<String, Object> settings = new Hashtable<>();
 		settings.put("cacheRoot", emptyRoot.toString());
 		settings.put("npmCommand", "/nonexistent/npm");
-		MnistDatasets original = mnist.waitForService(5000);
+		MnistDatasets current = mnist.waitForService(5000);
 		try {
 			configuration.update(settings);
-			MnistDatasets reconfigured = awaitReplacement(original);
+			current = awaitReplacement(current);
 			// An empty cache and an npm that does not exist: the settings arrived.
-			assertThatThrownBy(reconfigured::fetch).isInstanceOf(DatasetException.class)
+			assertThatThrownBy(current::fetch).isInstanceOf(DatasetException.class)
 					.hasMessageContaining("cannot run /nonexistent/npm");
 			assertThat(emptyRoot).isEmptyDirectory();
 		} finally {
 			configuration.delete();
 		}
-		assertThat(awaitReplacement(mnist.getService()).test().size()).isEqualTo(10_000);
+		// Without the configuration the defaults apply again.
+		assertThat(awaitReplacement(current).test().size()).isEqualTo(10_000);
 	}
 
 	/** Config changes re-create the component: wait for the new instance. */
