@@ -28,6 +28,20 @@ public record DigitImage(byte[] pixels) {
 		return new DigitImage(new byte[PIXELS]);
 	}
 
+	/**
+	 * Normalizes a glyph the way MNIST was made: the ink's bounding box is
+	 * scaled (keeping its aspect ratio) to fit a 20x20 box, then placed in the
+	 * 28x28 frame so that its centre of mass is at the centre.
+	 *
+	 * @param width columns of {@code ink}
+	 * @param height rows of {@code ink}
+	 * @param ink row-major ink values, 0 = none, 255 = full ink (MNIST polarity)
+	 * @return the normalized glyph; {@link #blank()} when there is no ink
+	 */
+	public static DigitImage normalize(int width, int height, byte[] ink) {
+		return GlyphNormalizer.normalize(width, height, ink);
+	}
+
 	/** Copies 784 bytes from {@code source} starting at {@code offset}. */
 	public static DigitImage copyOf(byte[] source, int offset) {
 		return new DigitImage(Arrays.copyOfRange(source, offset, offset + PIXELS));

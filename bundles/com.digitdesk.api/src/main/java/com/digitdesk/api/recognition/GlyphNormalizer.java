@@ -1,0 +1,108 @@
+package com.digitdesk.api.recognition;
+
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+
+/** MNIST's normalization (see {@link DigitImage#normalize(int, int, byte[])}). */
+final class GlyphNormalizer {
+
+	private static final int BOX = 20;
+
+	private GlyphNormalizer() {
+	}
+
+	static DigitImage normalize(int width, int height, byte[] ink) {
+		if (ink.length != width * height) {
+			throw new IllegalArgumentException("expected " + (width * height) + " ink values, got " + ink.length);
+		}
+		int left = width, right = -1, top = height, bottom = -1;
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				if (ink[y * width + x] != 0) {
+					left = Math.min(left, x);
+					right = Math.max(right, x);
+					top = Math.min(top, y);
+					bottom = Math.max(bottom, y);
+				}
+			}
+		}
+		if (right < 0) {
+			return DigitImage.blank();
+		}
+		int boxWidth = right - left + 1;
+		int boxHeight = bottom - top + 1;
+		double scale = (double) BOX / Math.max(boxWidth, boxHeight);
+		int scaledWidth = Math.max(1, (int) Math.round(boxWidth * scale));
+		int scaledHeight = Math.max(1, (int) Math.round(boxHeight * scale));
+		byte[] scaled = resample(crop(ink, width, left, top, boxWidth, boxHeight), boxWidth, boxHeight, scaledWidth,
+				scaledHeight);
+
+		// Centre of mass of the scaled glyph, then shift it to the frame's centre.
+		double mass = 0, sumX = 0, sumY = 0;
+		for (int y = 0; y < scaledHeight; y++) {
+			for (int x = 0; x < scaledWidth; x++) {
+				int value = scaled[y * scaledWidth + x] & 0xFF;
+				mass += value;
+				sumX += value * x;
+				sumY += value * y;
+			}
+		}
+		if (mass == 0) {
+			return DigitImage.blank();
+		}
+		int offsetX = (int) Math.round(DigitImage.SIDE / 2.0 - 0.5 - sumX / mass);
+		int offsetY = (int) Math.round(DigitImage.SIDE / 2.0 - 0.5 - sumY / mass);
+		byte[] frame = new byte[DigitImage.PIXELS];
+		for (int y = 0; y < scaledHeight; y++) {
+			int targetY = y + offsetY;
+			if (targetY < 0 || targetY >= DigitImage.SIDE) {
+				continue;
+			}
+			for (int x = 0; x < scaledWidth; x++) {
+				int targetX = x + offsetX;
+				if (targetX >= 0 && targetX < DigitImage.SIDE) {
+					frame[targetY * DigitImage.SIDE + targetX] = scaled[y * scaledWidth + x];
+				}
+			}
+		}
+		return new DigitImage(frame);
+	}
+
+	private static byte[] crop(byte[] ink, int width, int left, int top, int cropWidth, int cropHeight) {
+		byte[] out = new byte[cropWidth * cropHeight];
+		for (int y = 0; y < cropHeight; y++) {
+			System.arraycopy(ink, (top + y) * width + left, out, y * cropWidth, cropWidth);
+		}
+		return out;
+	}
+
+	/**
+	 * Bilinear resample by Java 2D, on the raster itself so that no colour
+	 * conversion touches the gray values. Large reductions go in halving steps
+	 * so that thin strokes are averaged, not skipped.
+	 */
+	private static byte[] resample(byte[] pixels, int width, int height, int newWidth, int newHeight) {
+		Raster source = Raster.createInterleavedRaster(new DataBufferByte(pixels, pixels.length), width, height, width,
+				1, new int[] { 0 }, null);
+		while (width > 2 * newWidth && height > 2 * newHeight) {
+			width = (width + 1) / 2;
+			height = (height + 1) / 2;
+			source = scale(source, width, height);
+		}
+		Raster target = scale(source, newWidth, newHeight);
+		byte[] out = new byte[newWidth * newHeight];
+		target.getDataElements(0, 0, newWidth, newHeight, out);
+		return out;
+	}
+
+	private static Raster scale(Raster source, int newWidth, int newHeight) {
+		AffineTransform scale = AffineTransform.getScaleInstance((double) newWidth / source.getWidth(),
+				(double) newHeight / source.getHeight());
+		WritableRaster target = source.createCompatibleWritableRaster(newWidth, newHeight);
+		new AffineTransformOp(scale, AffineTransformOp.TYPE_BILINEAR).filter(source, target);
+		return target;
+	}
+}

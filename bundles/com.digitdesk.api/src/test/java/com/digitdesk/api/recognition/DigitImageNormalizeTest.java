@@ -1,0 +1,54 @@
+package com.digitdesk.api.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DigitImageNormalizeTest {
+
+	@Test
+	void fitsTheInkInto20PixelsAndCentresItsMass() {
+		// A 10x60 bar far from the centre of a 100x100 image.
+		int width = 100, height = 100;
+		byte[] ink = new byte[width * height];
+		for (int y = 5; y < 65; y++) {
+			for (int x = 70; x < 80; x++) {
+				ink[y * width + x] = (byte) 255;
+			}
+		}
+		DigitImage glyph = DigitImage.normalize(width, height, ink);
+		int rows = 0, columns = 0;
+		double mass = 0, sumX = 0, sumY = 0;
+		for (int y = 0; y < DigitImage.SIDE; y++) {
+			for (int x = 0; x < DigitImage.SIDE; x++) {
+				int value = glyph.ink(x, y);
+				mass += value;
+				sumX += value * x;
+				sumY += value * y;
+			}
+		}
+		for (int y = 0; y < DigitImage.SIDE; y++) {
+			boolean any = false;
+			for (int x = 0; x < DigitImage.SIDE; x++) {
+				any |= glyph.ink(x, y) > 0;
+			}
+			rows += any ? 1 : 0;
+		}
+		for (int x = 0; x < DigitImage.SIDE; x++) {
+			boolean any = false;
+			for (int y = 0; y < DigitImage.SIDE; y++) {
+				any |= glyph.ink(x, y) > 0;
+			}
+			columns += any ? 1 : 0;
+		}
+		assertThat(rows).isBetween(20, 21);
+		assertThat(columns).isBetween(3, 5);
+		assertThat(sumX / mass).isCloseTo(13.5, org.assertj.core.data.Offset.offset(1.0));
+		assertThat(sumY / mass).isCloseTo(13.5, org.assertj.core.data.Offset.offset(1.0));
+	}
+
+	@Test
+	void noInkGivesABlankGlyph() {
+		assertThat(DigitImage.normalize(5, 5, new byte[25])).isEqualTo(DigitImage.blank());
+	}
+}

@@ -1,0 +1,96 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
+
+/** The CNN recognizer inside the framework: real digits, and a broken model keeps it away. */
+@ExtendWith(ServiceExtension.class)
+class RecognizerTest {
+
+	private static final String PID = "com.digitdesk.recognizer";
+	private static final String COMPONENT = "com.digitdesk.recognizer.CnnRecognizer";
+
+	@InjectService(filter = "(recognizer=cnn)", timeout = 10000)
+	ServiceAware<DigitRecognizer> cnn;
+
+	@InjectService
+	MnistDatasets mnist;
+
+	@Test
+	void recognizesRealDigits() throws Exception {
+		DigitDataset test = mnist.test();
+		List<DigitImage> glyphs = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			glyphs.add(test.image(i));
+		}
+		List<DigitPrediction> predictions = cnn.waitForService(10000).recognize(glyphs);
+		int right = 0;
+		for (int i = 0; i < glyphs.size(); i++) {
+			right += predictions.get(i).top().digit() == test.label(i) ? 1 : 0;
+		}
+		assertThat(right / 300.0).isGreaterThanOrEqualTo(0.98);
+		assertThat(cnn.getService().info().name()).isEqualTo("cnn");
+	}
+
+	@Test
+	void aMissingModelKeepsTheServiceAwayAndNamesTheFile(@InjectService ConfigurationAdmin configurationAdmin,
+			@InjectService ServiceComponentRuntime scr) throws Exception {
+		cnn.waitForService(10000);
+		Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
+		Dictionary<String, Object> settings = new Hashtable<>();
+		settings.put("modelLocation", "/nonexistent/models/digit-cnn");
+		try {
+			configuration.update(settings);
+			assertThat(await(() -> cnn.isEmpty())).as("service gone").isTrue();
+			assertThat(await(() -> failure(scr).contains("/nonexistent/models/digit-cnn.sd does not exist")))
+					.as("failure names the file: %s", failure(scr)).isTrue();
+		} finally {
+			configuration.delete();
+		}
+		assertThat(cnn.waitForService(10000)).isNotNull();
+	}
+
+	private static String failure(ServiceComponentRuntime scr) {
+		for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+			if (description.name.equals(COMPONENT)) {
+				return Arrays.toString(scr.getComponentConfigurationDTOs(description).stream()
+						.map(c -> c.state == ComponentConfigurationDTO.FAILED_ACTIVATION ? c.failure : "state " + c.state)
+						.toArray());
+			}
+		}
+		return "no component " + COMPONENT;
+	}
+
+	private static boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			if (condition.getAsBoolean()) {
+				return true;
+			}
+			Thread.sleep(20);
+		}
+		return condition.getAsBoolean();
+	}
+}

@@ -1,0 +1,80 @@
+package com.digitdesk.recognizer;
+
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.Random;
+
+import com.digitdesk.api.recognition.DigitImage;
+
+/**
+ * Makes a training digit look like another person wrote it: a small rotation,
+ * shift and scale (what a scan and a hurried hand do) and a thinner or bolder
+ * stroke (pens differ).
+ */
+final class Augmenter {
+
+	static final double MAX_ROTATION_DEGREES = 12;
+	static final double MAX_SHIFT_PIXELS = 2.5;
+	static final double MAX_SCALE_CHANGE = 0.12;
+	static final String DESCRIPTION = "rotation +-12 deg, shift +-2.5 px, scale +-12%, stroke thinner/bolder (1 in 3 each)";
+
+	private Augmenter() {
+	}
+
+	/** Writes an augmented copy of {@code source} (784 bytes at {@code offset}) into {@code target}. */
+	static void augment(byte[] source, int offset, byte[] target, int targetOffset, Random random) {
+		double angle = Math.toRadians((random.nextDouble() * 2 - 1) * MAX_ROTATION_DEGREES);
+		double scale = 1 + (random.nextDouble() * 2 - 1) * MAX_SCALE_CHANGE;
+		double shiftX = (random.nextDouble() * 2 - 1) * MAX_SHIFT_PIXELS;
+		double shiftY = (random.nextDouble() * 2 - 1) * MAX_SHIFT_PIXELS;
+		double centre = DigitImage.SIDE / 2.0;
+		AffineTransform transform = new AffineTransform();
+		transform.translate(centre + shiftX, centre + shiftY);
+		transform.rotate(angle);
+		transform.scale(scale, scale);
+		transform.translate(-centre, -centre);
+
+		byte[] pixels = new byte[DigitImage.PIXELS];
+		System.arraycopy(source, offset, pixels, 0, DigitImage.PIXELS);
+		Raster in = Raster.createInterleavedRaster(new DataBufferByte(pixels, pixels.length), DigitImage.SIDE,
+				DigitImage.SIDE, DigitImage.SIDE, 1, new int[] { 0 }, null);
+		WritableRaster out = in.createCompatibleWritableRaster();
+		new AffineTransformOp(transform, AffineTransformOp.TYPE_BILINEAR).filter(in, out);
+		byte[] moved = new byte[DigitImage.PIXELS];
+		out.getDataElements(0, 0, DigitImage.SIDE, DigitImage.SIDE, moved);
+
+		switch (random.nextInt(3)) {
+			case 0 -> morph(moved, true);
+			case 1 -> morph(moved, false);
+			default -> {
+			}
+		}
+		System.arraycopy(moved, 0, target, targetOffset, DigitImage.PIXELS);
+	}
+
+	/**
+	 * Bolder ({@code dilate}) or thinner stroke: a 2x2 maximum or minimum,
+	 * blended half-way so that the stroke changes by about half a pixel.
+	 */
+	static void morph(byte[] pixels, boolean dilate) {
+		byte[] copy = pixels.clone();
+		int side = DigitImage.SIDE;
+		for (int y = 0; y < side; y++) {
+			for (int x = 0; x < side; x++) {
+				int extreme = copy[y * side + x] & 0xFF;
+				for (int dy = 0; dy <= 1; dy++) {
+					for (int dx = 0; dx <= 1; dx++) {
+						int nx = Math.min(side - 1, x + dx), ny = Math.min(side - 1, y + dy);
+						int value = copy[ny * side + nx] & 0xFF;
+						extreme = dilate ? Math.max(extreme, value) : Math.min(extreme, value);
+					}
+				}
+				int original = copy[y * side + x] & 0xFF;
+				pixels[y * side + x] = (byte) ((original + extreme + 1) / 2);
+			}
+		}
+	}
+}

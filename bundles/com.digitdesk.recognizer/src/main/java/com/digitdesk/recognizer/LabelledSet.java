@@ -1,0 +1,71 @@
+package com.digitdesk.recognizer;
+
+import java.util.Random;
+
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.training.DigitDataset;
+
+/**
+ * Images and class labels (0..9 digits, 10 not a digit) in flat arrays, the
+ * form the training loop slices into batches.
+ */
+record LabelledSet(byte[] images, byte[] labels) {
+
+	int size() {
+		return labels.length;
+	}
+
+	/**
+	 * Splits MNIST's training set the same way for a seed: {@code validation}
+	 * digits are held out for calibration and progress, the rest trains.
+	 */
+	static LabelledSet[] split(DigitDataset mnist, int validation, long seed) {
+		int[] order = shuffled(mnist.size(), new Random(seed));
+		LabelledSet train = subset(mnist, order, validation, mnist.size());
+		LabelledSet held = subset(mnist, order, 0, validation);
+		return new LabelledSet[] { train, held };
+	}
+
+	static LabelledSet of(DigitDataset set) {
+		byte[] images = new byte[set.size() * DigitImage.PIXELS];
+		set.copyImages(0, set.size(), images, 0);
+		return new LabelledSet(images, set.labels());
+	}
+
+	/** This set plus {@code count} synthetic non-digits. */
+	LabelledSet withNonDigits(int count, Random random) {
+		byte[] moreImages = new byte[images.length + count * DigitImage.PIXELS];
+		byte[] moreLabels = new byte[labels.length + count];
+		System.arraycopy(images, 0, moreImages, 0, images.length);
+		System.arraycopy(labels, 0, moreLabels, 0, labels.length);
+		for (int i = 0; i < count; i++) {
+			NonDigits.next(random).copyTo(moreImages, images.length + i * DigitImage.PIXELS);
+			moreLabels[labels.length + i] = DigitNet.NOT_A_DIGIT;
+		}
+		return new LabelledSet(moreImages, moreLabels);
+	}
+
+	static int[] shuffled(int n, Random random) {
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		for (int i = n - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int swap = order[i];
+			order[i] = order[j];
+			order[j] = swap;
+		}
+		return order;
+	}
+
+	private static LabelledSet subset(DigitDataset mnist, int[] order, int from, int to) {
+		byte[] images = new byte[(to - from) * DigitImage.PIXELS];
+		byte[] labels = new byte[to - from];
+		for (int i = from; i < to; i++) {
+			mnist.copyImages(order[i], 1, images, (i - from) * DigitImage.PIXELS);
+			labels[i - from] = (byte) mnist.label(order[i]);
+		}
+		return new LabelledSet(images, labels);
+	}
+}

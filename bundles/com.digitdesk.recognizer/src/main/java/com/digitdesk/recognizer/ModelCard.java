@@ -1,0 +1,37 @@
+package com.digitdesk.recognizer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a trained model is and where it comes from, stored beside it as JSON:
+ * enough to reproduce it (data, seed, command) and to judge it (accuracy,
+ * calibration). The recognizer reads its temperature from here.
+ */
+record ModelCard(
+		String architecture,
+		List<String> classes,
+		double temperature,
+		long seed,
+		int epochs,
+		int batchSize,
+		double learningRate,
+		double weightDecay,
+		String augmentation,
+		String nonDigits,
+		Map<String, String> dataSha256,
+		int trainingDigits,
+		int validationDigits,
+		int nonDigitSamples,
+		String command,
+		String trainedAt,
+		double wallSeconds,
+		double validationAccuracy,
+		double testAccuracy,
+		double testEceBefore,
+		double testEceAfter,
+		String modelSha256,
+		String nd4jVersion) {
+
+	static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "not-a-digit");
+}

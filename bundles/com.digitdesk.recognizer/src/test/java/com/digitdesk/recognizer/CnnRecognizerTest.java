@@ -1,0 +1,150 @@
+package com.digitdesk.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.recognition.RecognitionException;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.mnist.MnistCache;
+
+/** The shipped model through the recognizer's public interface, on real MNIST test digits. */
+class CnnRecognizerTest {
+
+	private static DigitDataset test;
+	private static CnnRecognizer recognizer;
+
+	@TempDir
+	Path scratch;
+
+	@BeforeAll
+	static void load() throws Exception {
+		test = MnistCache.atDefaultLocation().test();
+		recognizer = new CnnRecognizer(BundledModel.load(), 64, 2);
+	}
+
+	@AfterAll
+	static void stop() {
+		recognizer.deactivate();
+	}
+
+	@Test
+	void recognizesRealDigits() throws Exception {
+		List<DigitImage> glyphs = glyphs(0, 500);
+		List<DigitPrediction> predictions = recognizer.recognize(glyphs);
+		assertThat(predictions).hasSize(500);
+		int right = 0;
+		for (int i = 0; i < 500; i++) {
+			DigitPrediction prediction = predictions.get(i);
+			assertThat(prediction.ranked()).hasSize(11);
+			assertThat(prediction.ranked().stream().mapToDouble(ClassProbability::probability).sum())
+					.isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+			right += prediction.top().digit() == test.label(i) ? 1 : 0;
+		}
+		assertThat(right / 500.0).isGreaterThanOrEqualTo(0.98);
+	}
+
+	@Test
+	void blankCellsAreNotDigits() throws Exception {
+		DigitPrediction blank = recognizer.recognize(List.of(DigitImage.blank())).get(0);
+		assertThat(blank.top().digit()).isEqualTo(ClassProbability.NOT_A_DIGIT);
+	}
+
+	@Test
+	void noiseAndLettersAreNotConfidentDigits() throws Exception {
+		List<DigitImage> unseen = UnseenNonDigits.samples(400, 11);
+		List<DigitPrediction> predictions = recognizer.recognize(unseen);
+		long confidentDigits = predictions.stream().filter(p -> p.isDigit() && p.confidence() >= 0.99).count();
+		assertThat(confidentDigits).as("non-digits taken for digits with p >= 0.99").isLessThanOrEqualTo(8);
+	}
+
+	@Test
+	void concurrentCallsGiveTheSameAnswersAsOne() throws Exception {
+		List<DigitImage> glyphs = glyphs(1000, 300);
+		List<DigitPrediction> expected = recognizer.recognize(glyphs);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<DigitPrediction>>> results = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				results.add(pool.submit(() -> recognizer.recognize(glyphs)));
+			}
+			for (Future<List<DigitPrediction>> result : results) {
+				assertThat(result.get()).isEqualTo(expected);
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void missingModelFileIsNamed() {
+		Path base = scratch.resolve("nothing");
+		assertThatThrownBy(() -> ModelFiles.load(base)).isInstanceOf(RecognitionException.class)
+				.hasMessageContaining("model file " + scratch.resolve("nothing.sd").toAbsolutePath() + " does not exist");
+	}
+
+	@Test
+	void damagedModelFileIsNamed() throws Exception {
+		Path base = copyOfBundledModel();
+		byte[] graph = Files.readAllBytes(ModelFiles.graphFile(base));
+		graph[graph.length / 2] ^= 0x55;
+		Files.write(ModelFiles.graphFile(base), graph);
+		assertThatThrownBy(() -> ModelFiles.load(base)).isInstanceOf(RecognitionException.class)
+				.hasMessageContaining(ModelFiles.graphFile(base).toAbsolutePath().toString())
+				.hasMessageContaining("damaged or was replaced");
+	}
+
+	@Test
+	void unreadableCardIsNamed() throws Exception {
+		Path base = copyOfBundledModel();
+		Files.writeString(ModelFiles.cardFile(base), "{ not json");
+		assertThatThrownBy(() -> ModelFiles.load(base)).hasMessageContaining(
+				"model card " + ModelFiles.cardFile(base).toAbsolutePath() + " is not valid");
+	}
+
+	@Test
+	void graphThatIsNoNetworkIsNamedOnFirstUse() throws Exception {
+		Path base = copyOfBundledModel();
+		Files.write(ModelFiles.graphFile(base), new byte[] { 1, 2, 3, 4 });
+		String card = Files.readString(ModelFiles.cardFile(base)).replaceAll("\"modelSha256\" : \"[0-9a-f]+\"",
+				"\"modelSha256\" : \"" + ModelFiles.sha256(ModelFiles.graphFile(base)) + "\"");
+		Files.writeString(ModelFiles.cardFile(base), card);
+		CnnRecognizer broken = new CnnRecognizer(ModelFiles.load(base), 64, 1);
+		try {
+			assertThatThrownBy(() -> broken.recognize(glyphs(0, 3))).isInstanceOf(RecognitionException.class)
+					.hasMessageContaining(ModelFiles.graphFile(base).toAbsolutePath().toString());
+		} finally {
+			broken.deactivate();
+		}
+	}
+
+	private Path copyOfBundledModel() throws Exception {
+		Path base = scratch.resolve("model");
+		Files.copy(ModelFiles.graphFile(BundledModel.BASE), ModelFiles.graphFile(base));
+		Files.copy(ModelFiles.cardFile(BundledModel.BASE), ModelFiles.cardFile(base));
+		return base;
+	}
+
+	private static List<DigitImage> glyphs(int from, int count) {
+		List<DigitImage> glyphs = new ArrayList<>(count);
+		for (int i = from; i < from + count; i++) {
+			glyphs.add(test.image(i));
+		}
+		return glyphs;
+	}
+}

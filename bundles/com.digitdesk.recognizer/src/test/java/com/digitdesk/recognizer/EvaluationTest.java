@@ -1,0 +1,29 @@
+package com.digitdesk.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class EvaluationTest {
+
+	// Ten samples; the two least confident are wrong, and one wrong sample is confident.
+	private final Evaluation.Scored scored = new Evaluation.Scored(
+			new double[] { 0.30, 0.40, 0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.999 },
+			new boolean[] { false, false, true, true, true, true, true, true, true, false });
+
+	@Test
+	void errorFallsAsTheDoubtfulAreRejected() {
+		assertThat(scored.error()).isCloseTo(0.3, offset(1e-9));
+		assertThat(Evaluation.atRejectRate(scored, 0.2).error()).isCloseTo(1 / 8.0, offset(1e-9));
+	}
+
+	@Test
+	void targetErrorNeedsRejectingUpToTheConfidentMistake() {
+		Evaluation.RejectPoint point = Evaluation.forTargetError(scored, 0.15);
+		assertThat(point.rejectRate()).isCloseTo(0.2, offset(1e-9));
+		assertThat(point.threshold()).isEqualTo(0.90);
+		// Zero error is only reached by rejecting everything up to and including the 0.999 mistake.
+		assertThat(Evaluation.forTargetError(scored, 0).rejectRate()).isEqualTo(1.0);
+	}
+}
