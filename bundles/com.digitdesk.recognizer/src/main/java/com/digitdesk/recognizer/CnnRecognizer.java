@@ -82,7 +82,7 @@ public class CnnRecognizer implements DigitRecognizer {
 		}
 		List<DigitPrediction> predictions = new ArrayList<>(glyphs.size());
 		for (int i = 0; i < glyphs.size(); i++) {
-			predictions.add(prediction(logits, i, model.card().temperature()));
+			predictions.add(hasInk(pixels, i) ? prediction(logits, i, model.card().temperature()) : NO_INK);
 		}
 		return predictions;
 	}
@@ -140,6 +140,30 @@ public class CnnRecognizer implements DigitRecognizer {
 		} catch (Exception | LinkageError e) {
 			throw new RecognitionException("the network failed on " + count + " glyphs: " + e, e);
 		}
+	}
+
+	/**
+	 * A glyph without a single inked pixel is no digit, whatever the network
+	 * would make of an input it never trained on.
+	 */
+	static final DigitPrediction NO_INK = new DigitPrediction(noInkRanking());
+
+	private static List<ClassProbability> noInkRanking() {
+		List<ClassProbability> ranked = new ArrayList<>();
+		ranked.add(new ClassProbability(ClassProbability.NOT_A_DIGIT, 1));
+		for (int digit = 0; digit <= 9; digit++) {
+			ranked.add(new ClassProbability(digit, 0));
+		}
+		return ranked;
+	}
+
+	private static boolean hasInk(byte[] pixels, int glyph) {
+		for (int i = glyph * DigitImage.PIXELS, end = i + DigitImage.PIXELS; i < end; i++) {
+			if (pixels[i] != 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Calibrated probabilities of all 11 classes, most probable first. */

@@ -19,10 +19,14 @@ import com.digitdesk.api.recognition.DigitImage;
  */
 final class UnseenNonDigits {
 
-	/** Stroke letters: polylines in a 10x10 grid, one array per stroke (x0,y0,x1,y1,...). */
+	/**
+	 * Stroke letters: polylines in a 10x10 grid, one array per stroke
+	 * (x0,y0,x1,y1,...). No H: many people write 4 as an H with a short right
+	 * leg, and MNIST has such 4s.
+	 */
 	private static final int[][][] LETTERS = {
 			{ { 0, 10, 5, 0, 10, 10 }, { 2, 6, 8, 6 } }, // A
-			{ { 0, 0, 0, 10 }, { 10, 0, 10, 10 }, { 0, 5, 10, 5 } }, // H
+			{ { 0, 0, 5, 10, 10, 0 } }, // V
 			{ { 0, 0, 10, 10 }, { 10, 0, 0, 10 } }, // X
 			{ { 0, 0, 0, 10 }, { 10, 0, 0, 5, 10, 10 } }, // K
 			{ { 0, 10, 0, 0, 5, 6, 10, 0, 10, 10 } }, // M

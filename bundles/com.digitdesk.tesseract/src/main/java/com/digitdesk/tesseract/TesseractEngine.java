@@ -1,0 +1,133 @@
+package com.digitdesk.tesseract;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import com.digitdesk.api.recognition.RecognitionException;
+import com.sun.jna.Pointer;
+
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
+import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI;
+
+/**
+ * One Tesseract engine (a native TessBaseAPI handle) set up to read a single
+ * digit per image. Tesseract keeps the current image and its results in the
+ * handle, so an engine must be used by one thread at a time.
+ *
+ * <p>Uses Tess4J's mapping of the C API ({@link TessAPI}) rather than its
+ * {@code Tesseract} class, which creates and loads a new engine for every
+ * image. It is the interface mapping, which looks functions up when first
+ * called: the direct mapping ({@code TessAPI1}) binds every function at once
+ * and fails on Debian 12's libtesseract 5.3, which lacks a few that Tess4J
+ * 5.20 maps (e.g. {@code TessPAGERendererCreate}, new in 5.4).
+ */
+final class TesseractEngine implements AutoCloseable {
+
+	/** What Tesseract read in one image; confidence 0..100, 0 when it read nothing. */
+	record Reading(String text, float confidence) {
+
+		static final Reading NOTHING = new Reading("", 0);
+	}
+
+	// A glyph image has no resolution, and Tesseract estimates one (with a
+	// warning) when it is not told; the value made no difference to what it read.
+	private static final int DPI = 300;
+	private static final int TRUE = 1;
+	private static final TessAPI TESS = TessAPI.INSTANCE;
+
+	private final TessBaseAPI api;
+	private ByteBuffer pixels = ByteBuffer.allocateDirect(0);
+
+	private TesseractEngine(TessBaseAPI api) {
+		this.api = api;
+	}
+
+	/** Loads the language model, which takes far longer than reading a digit: engines are reused. */
+	static TesseractEngine open(Path dataPath, String language) throws RecognitionException {
+		TessBaseAPI api = TESS.TessBaseAPICreate();
+		// LSTM only: the legacy engine adapts to what it has read before, so the
+		// same glyph could read differently on different engines.
+		if (TESS.TessBaseAPIInit2(api, dataPath.toString(), language, TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
+			TESS.TessBaseAPIDelete(api);
+			throw new RecognitionException("Tesseract cannot load language '" + language + "' from " + dataPath
+					+ " (is it an LSTM model of Tesseract 4 or later?)", null);
+		}
+		TESS.TessBaseAPISetPageSegMode(api, TessPageSegMode.PSM_SINGLE_CHAR);
+		TESS.TessBaseAPISetVariable(api, "tessedit_char_whitelist", "0123456789");
+		// Tesseract prints notes such as "Empty page!!" to standard error, which
+		// carries the runtime's log: send them nowhere.
+		TESS.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+		return new TesseractEngine(api);
+	}
+
+	/**
+	 * Reads one character from a page of dark ink on white paper.
+	 *
+	 * @param page a {@link BufferedImage#TYPE_BYTE_GRAY} image
+	 */
+	Reading read(BufferedImage page) {
+		if (page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+			throw new IllegalArgumentException("Tesseract pages are TYPE_BYTE_GRAY, got type " + page.getType());
+		}
+		int width = page.getWidth();
+		int height = page.getHeight();
+		byte[] gray = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
+		if (pixels.capacity() < gray.length) {
+			pixels = ByteBuffer.allocateDirect(gray.length);
+		}
+		pixels.clear();
+		pixels.put(gray, 0, width * height).flip();
+		TESS.TessBaseAPISetImage(api, pixels, width, height, 1, width);
+		TESS.TessBaseAPISetSourceResolution(api, DPI);
+		try {
+			if (TESS.TessBaseAPIRecognize(api, null) != 0) {
+				return Reading.NOTHING;
+			}
+			return symbols();
+		} finally {
+			TESS.TessBaseAPIClear(api);
+		}
+	}
+
+	/** All symbols read, with their mean confidence (one symbol in single-character mode). */
+	private Reading symbols() {
+		TessResultIterator symbols = TESS.TessBaseAPIGetIterator(api);
+		if (symbols == null) {
+			return Reading.NOTHING;
+		}
+		StringBuilder text = new StringBuilder();
+		float confidence = 0;
+		int count = 0;
+		try {
+			do {
+				Pointer symbol = TESS.TessResultIteratorGetUTF8Text(symbols, TessPageIteratorLevel.RIL_SYMBOL);
+				if (symbol == null) {
+					continue;
+				}
+				try {
+					text.append(symbol.getString(0, StandardCharsets.UTF_8.name()));
+				} finally {
+					TESS.TessDeleteText(symbol);
+				}
+				confidence += TESS.TessResultIteratorConfidence(symbols, TessPageIteratorLevel.RIL_SYMBOL);
+				count++;
+			} while (TESS.TessResultIteratorNext(symbols, TessPageIteratorLevel.RIL_SYMBOL) == TRUE);
+		} finally {
+			TESS.TessResultIteratorDelete(symbols);
+		}
+		return count == 0 ? Reading.NOTHING : new Reading(text.toString(), confidence / count);
+	}
+
+	@Override
+	public void close() {
+		TESS.TessBaseAPIEnd(api);
+		TESS.TessBaseAPIDelete(api);
+	}
+}
