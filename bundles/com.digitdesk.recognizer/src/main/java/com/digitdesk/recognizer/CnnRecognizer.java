@@ -36,6 +36,7 @@ public class CnnRecognizer implements DigitRecognizer {
 	private final ModelFiles.Loaded model;
 	private final int batchSize;
 	private final ExecutorService workers;
+	private volatile boolean singleThreadedNatives;
 
 	@Activate
 	public CnnRecognizer(BundleContext context, RecognizerConfiguration configuration) throws Exception {
@@ -50,7 +51,6 @@ public class CnnRecognizer implements DigitRecognizer {
 		this.model = model;
 		this.batchSize = Math.max(1, batchSize);
 		int workerCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-		Nd4jContext.useNativeThreads(1);
 		AtomicInteger number = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(workerCount, r -> {
 			Thread thread = new Thread(r, "digit-recognizer-" + number.incrementAndGet());
@@ -134,12 +134,29 @@ public class CnnRecognizer implements DigitRecognizer {
 	}
 
 	private float[] run(byte[] pixels, int offset, int count) throws RecognitionException {
-		SameDiff graph = model.graph();
+		SameDiff graph = graph();
 		try {
 			return Nd4jContext.call(() -> Logits.of(graph, pixels, offset, count));
 		} catch (Exception | LinkageError e) {
 			throw new RecognitionException("the network failed on " + count + " glyphs: " + e, e);
 		}
+	}
+
+	/**
+	 * The network, loaded on first use together with ND4J itself (its natives
+	 * take a second or two to load, which the runtime's start should not pay).
+	 */
+	private SameDiff graph() throws RecognitionException {
+		SameDiff graph = model.graph();
+		if (!singleThreadedNatives) {
+			try {
+				Nd4jContext.useNativeThreads(1);
+			} catch (Exception e) {
+				throw new RecognitionException("ND4J cannot be set up: " + e, e);
+			}
+			singleThreadedNatives = true;
+		}
+		return graph;
 	}
 
 	/**
