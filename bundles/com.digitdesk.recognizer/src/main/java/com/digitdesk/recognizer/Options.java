@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code --name value} and {@code --flag} arguments of a command, checked against what it knows. */
 final class Options {
@@ -47,29 +48,23 @@ final class Options {
 	}
 
 	int getInt(String name, int fallback) {
-		String value = values.get(name);
-		try {
-			return value == null ? fallback : Integer.parseInt(value);
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException(name + " needs a whole number, not " + value);
-		}
+		return parsed(name, fallback, Integer::parseInt, "a whole number");
 	}
 
 	long getLong(String name, long fallback) {
-		String value = values.get(name);
-		try {
-			return value == null ? fallback : Long.parseLong(value);
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException(name + " needs a whole number, not " + value);
-		}
+		return parsed(name, fallback, Long::parseLong, "a whole number");
 	}
 
 	double getDouble(String name, double fallback) {
+		return parsed(name, fallback, Double::parseDouble, "a number");
+	}
+
+	private <T> T parsed(String name, T fallback, Function<String, T> parser, String what) {
 		String value = values.get(name);
 		try {
-			return value == null ? fallback : Double.parseDouble(value);
+			return value == null ? fallback : parser.apply(value);
 		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException(name + " needs a number, not " + value);
+			throw new IllegalArgumentException(name + " needs " + what + ", not " + value);
 		}
 	}
 }
