@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -125,10 +127,10 @@ class MnistCacheTest {
 
 	private static void truncate(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
-		Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
 	}
 
-	private java.util.List<String> leftovers() {
+	private List<String> leftovers() {
 		try (Stream<Path> files = Files.list(root)) {
 			return files.map(p -> p.getFileName().toString()).toList();
 		} catch (IOException e) {

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -33,7 +34,7 @@ final class DigitNet {
 
 	/** The ND4J backend this bundle runs on, for model cards: CPU or CUDA, whichever is embedded. */
 	static String backend() {
-		return "ND4J 1.0.0-M2.1, " + org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
+		return "ND4J 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName();
 	}
 
 	private static final int CONV1 = 20;
@@ -45,7 +46,7 @@ final class DigitNet {
 
 	/** A freshly initialised network, ready to train. */
 	static SameDiff create(long seed, double learningRate, long totalIterations, double weightDecay) {
-		org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(seed);
+		Nd4j.getRandom().setSeed(seed);
 		SameDiff sd = SameDiff.create();
 		SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, 28, 28);
 		SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, CLASSES);

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -82,8 +83,8 @@ final class RejectCurvePlot {
 		Path temp = Files.createTempFile(parent, ".plot-", ".png");
 		try {
 			ImageIO.write(image, "png", temp.toFile());
-			Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
 		} finally {
 			Files.deleteIfExists(temp);
 		}

@@ -64,6 +64,8 @@ final class Trainer {
 			return thread;
 		});
 		double validationAccuracy = 0;
+		// The last epoch's validation scores also serve the calibration.
+		float[] validationLogits = new float[0];
 		try {
 			long done = 0;
 			long trainingStart = System.nanoTime();
@@ -87,8 +89,8 @@ final class Trainer {
 								settings.epochs(), b + 1, batchesPerEpoch, losses.takeMean(), rate, format(eta));
 					}
 				}
-				validationAccuracy = Logits.accuracy(Logits.ofAll(graph, validation.images(), validation.size(), 500),
-						validation.labels());
+				validationLogits = Logits.ofAll(graph, validation.images(), validation.size(), 500);
+				validationAccuracy = Logits.accuracy(validationLogits, validation.labels());
 				progress.printf("epoch %d/%d done: validation accuracy %.4f%n", epoch, settings.epochs(),
 						validationAccuracy);
 			}
@@ -96,7 +98,6 @@ final class Trainer {
 			batcher.shutdownNow();
 		}
 
-		float[] validationLogits = Logits.ofAll(graph, validation.images(), validation.size(), 500);
 		double temperature = Calibration.fitTemperature(validationLogits, validation.labels(), DigitNet.CLASSES);
 		LabelledSet test = LabelledSet.of(mnistTest);
 		float[] testLogits = Logits.ofAll(graph, test.images(), test.size(), 500);
