@@ -1,8 +1,5 @@
 package com.digitdesk.recognizer;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +15,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
+import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
@@ -75,10 +74,10 @@ public class EvalCommand implements Subcommand {
 
 	@Override
 	public int run(CommandContext context) throws Exception {
-		Options options;
+		CommandOptions options;
 		try {
-			options = Options.parse(context.arguments(), Set.of("--tesseract-digits", "--plot", "--target-error"),
-					Set.of("--json"));
+			options = CommandOptions.parse(context.arguments(), Set.of("--tesseract-digits", "--plot", "--target-error"),
+					Set.of("--json")).withoutPositional();
 		} catch (IllegalArgumentException e) {
 			context.err().println("eval: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -121,7 +120,7 @@ public class EvalCommand implements Subcommand {
 
 		context.err().println("eval: speed...");
 		putSpeed(report, set);
-		report.put("peak_rss_mb", peakRssMegabytes());
+		report.put("peak_rss_mb", ProcessFigures.peakRssMegabytes());
 		report.put("model_sha256", cnn.model().sha256());
 		report.put("model", card.architecture());
 
@@ -214,20 +213,6 @@ public class EvalCommand implements Subcommand {
 		} finally {
 			single.deactivate();
 		}
-	}
-
-	/** The process's peak resident set (VmHWM), from /proc; -1 where there is no /proc. */
-	static double peakRssMegabytes() {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-				if (line.startsWith("VmHWM:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-				}
-			}
-		} catch (IOException | NumberFormatException e) {
-			// not Linux: no figure
-		}
-		return -1;
 	}
 
 	private static void printTable(Map<String, Object> report, CommandContext context) {

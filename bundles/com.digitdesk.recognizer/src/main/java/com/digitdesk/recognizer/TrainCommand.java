@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.MnistDatasets;
@@ -61,10 +62,10 @@ public class TrainCommand implements Subcommand {
 
 	@Override
 	public int run(CommandContext context) throws Exception {
-		Options options;
+		CommandOptions options;
 		TrainingSettings settings;
 		try {
-			options = Options.parse(context.arguments(), VALUE_OPTIONS, Set.of());
+			options = CommandOptions.parse(context.arguments(), VALUE_OPTIONS, Set.of()).withoutPositional();
 			TrainingSettings d = TrainingSettings.defaults(context.resolve(options.get("--out", "models/digit-cnn")));
 			settings = new TrainingSettings(d.output(), options.getInt("--epochs", d.epochs()),
 					options.getInt("--batch", d.batchSize()), options.getDouble("--learning-rate", d.learningRate()),

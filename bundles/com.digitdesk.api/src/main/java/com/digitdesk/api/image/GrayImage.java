@@ -1,5 +1,6 @@
 package com.digitdesk.api.image;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -44,6 +45,14 @@ public record GrayImage(int width, int height, byte[] pixels) {
 	@Override
 	public byte[] pixels() {
 		return pixels.clone();
+	}
+
+	/**
+	 * The pixels without a copy, read-only: for stages that scan whole pages
+	 * many times (gray at {@code y * width + x}).
+	 */
+	public ByteBuffer view() {
+		return ByteBuffer.wrap(pixels).asReadOnlyBuffer();
 	}
 
 	/** Gray value 0..255 at column {@code x}, row {@code y}. */

@@ -27,6 +27,19 @@ public interface PdfDocument extends AutoCloseable {
 	 */
 	RenderedPage render(int pageIndex, int dpi) throws DocumentException;
 
+	/**
+	 * The page as it was scanned: when the page is one embedded image covering
+	 * it, that image at its own resolution, decoded without resampling;
+	 * otherwise the page rendered at {@code fallbackDpi}. The resolution of
+	 * the result is in {@link RenderedPage#dpi()}.
+	 *
+	 * @param pageIndex 0-based page index
+	 * @param fallbackDpi resolution for pages that are not a single scan image
+	 * @throws DocumentException naming the file and page when the page cannot
+	 *         be read
+	 */
+	RenderedPage scan(int pageIndex, int fallbackDpi) throws DocumentException;
+
 	@Override
 	void close() throws DocumentException;
 }

@@ -2,7 +2,7 @@
  * Page source: opens a PDF file, counts its pages and turns one page into a grayscale raster at a requested resolution.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.digitdesk.api.render;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,19 +1,25 @@
-package com.digitdesk.recognizer;
+package com.digitdesk.api.command;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** {@code --name value} and {@code --flag} arguments of a command, checked against what it knows. */
-final class Options {
+/**
+ * The arguments of a subcommand: {@code --name value} options, {@code --flag}
+ * switches and positional words (anything not starting with {@code --}),
+ * checked against what the command knows.
+ */
+public final class CommandOptions {
 
 	private final Map<String, String> values = new HashMap<>();
 	private final Set<String> flags = new HashSet<>();
+	private final List<String> positional = new ArrayList<>();
 
-	private Options() {
+	private CommandOptions() {
 	}
 
 	/**
@@ -21,8 +27,8 @@ final class Options {
 	 * @param flagNames options that take none
 	 * @throws IllegalArgumentException for an unknown option or a missing value
 	 */
-	static Options parse(List<String> arguments, Set<String> withValue, Set<String> flagNames) {
-		Options options = new Options();
+	public static CommandOptions parse(List<String> arguments, Set<String> withValue, Set<String> flagNames) {
+		CommandOptions options = new CommandOptions();
 		for (int i = 0; i < arguments.size(); i++) {
 			String argument = arguments.get(i);
 			if (flagNames.contains(argument)) {
@@ -32,30 +38,49 @@ final class Options {
 					throw new IllegalArgumentException(argument + " needs a value");
 				}
 				options.values.put(argument, arguments.get(++i));
+			} else if (!argument.startsWith("--")) {
+				options.positional.add(argument);
 			} else {
-				throw new IllegalArgumentException("unknown argument " + argument);
+				throw new IllegalArgumentException("unknown option " + argument);
 			}
 		}
 		return options;
 	}
 
-	boolean has(String flag) {
+	/** The words that are no option, in order. */
+	public List<String> positional() {
+		return List.copyOf(positional);
+	}
+
+	/**
+	 * For commands that take options only.
+	 *
+	 * @throws IllegalArgumentException naming the first positional word
+	 */
+	public CommandOptions withoutPositional() {
+		if (!positional.isEmpty()) {
+			throw new IllegalArgumentException("unexpected argument " + positional.get(0));
+		}
+		return this;
+	}
+
+	public boolean has(String flag) {
 		return flags.contains(flag);
 	}
 
-	String get(String name, String fallback) {
+	public String get(String name, String fallback) {
 		return values.getOrDefault(name, fallback);
 	}
 
-	int getInt(String name, int fallback) {
+	public int getInt(String name, int fallback) {
 		return parsed(name, fallback, Integer::parseInt, "a whole number");
 	}
 
-	long getLong(String name, long fallback) {
+	public long getLong(String name, long fallback) {
 		return parsed(name, fallback, Long::parseLong, "a whole number");
 	}
 
-	double getDouble(String name, double fallback) {
+	public double getDouble(String name, double fallback) {
 		return parsed(name, fallback, Double::parseDouble, "a number");
 	}
 

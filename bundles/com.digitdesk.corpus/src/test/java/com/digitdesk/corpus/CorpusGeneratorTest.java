@@ -1,0 +1,89 @@
+package com.digitdesk.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.mnist.MnistCache;
+import com.digitdesk.template.JsonTemplateCatalog;
+
+class CorpusGeneratorTest {
+
+	static List<FormTemplate> templates;
+	static DigitPicker picker;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void load() throws Exception {
+		templates = new JsonTemplateCatalog(Path.of("no-such-dir")).templates();
+		picker = new DigitPicker(MnistCache.atDefaultLocation().test());
+	}
+
+	@Test
+	void writesPdfsWithGroundTruthOfTheContractShape() throws Exception {
+		List<Path> files = new CorpusGenerator(templates, picker, 2).generate(dir, 6, 42, null);
+		int pages = 0;
+		for (Path pdf : files) {
+			assertThat(pdf).exists().isRegularFile();
+			assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+			GroundTruth truth = GroundTruth.read(GroundTruth.fileFor(pdf));
+			for (GroundTruth.Page page : truth.pages()) {
+				FormTemplate template = templates.stream().filter(t -> t.id().equals(page.template())).findFirst()
+						.orElseThrow();
+				assertThat(page.fields().keySet())
+						.containsExactlyElementsOf(template.fields().stream().map(FieldSpec::name).toList());
+				for (FieldSpec field : template.fields()) {
+					String value = page.fields().get(field.name());
+					if (!value.isEmpty()) {
+						assertThat(value).matches(field.kind() == FieldKind.AMOUNT ? "\\d+\\.\\d\\d"
+								: "\\d{" + field.cells() + "}");
+					}
+				}
+				pages++;
+			}
+		}
+		assertThat(pages).isEqualTo(6);
+		try (Stream<Path> all = Files.list(dir)) {
+			assertThat(all.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+		}
+	}
+
+	@Test
+	void sameSeedSameCorpusWhateverTheThreads() throws Exception {
+		Path one = Files.createDirectory(dir.resolve("one"));
+		Path two = Files.createDirectory(dir.resolve("two"));
+		List<Path> first = new CorpusGenerator(templates, picker, 1).generate(one, 3, 7, null);
+		List<Path> second = new CorpusGenerator(templates, picker, 2).generate(two, 3, 7, null);
+		assertThat(first).hasSameSizeAs(second);
+		for (int i = 0; i < first.size(); i++) {
+			assertThat(Files.readString(GroundTruth.fileFor(first.get(i))))
+					.isEqualTo(Files.readString(GroundTruth.fileFor(second.get(i))));
+			assertThat(Files.size(first.get(i))).isEqualTo(Files.size(second.get(i)));
+		}
+	}
+
+	@Test
+	void totalsFollowTheTemplateRule() throws Exception {
+		FormTemplate f1040 = templates.stream().filter(t -> t.id().equals("f1040-p1")).findFirst().orElseThrow();
+		for (int seed = 0; seed < 20; seed++) {
+			var values = ValueGenerator.values(f1040, new java.util.Random(seed));
+			long sum = 0;
+			for (int line = 1; line <= 8; line++) {
+				sum += Amounts.cents(values.get("line" + line));
+			}
+			assertThat(Amounts.cents(values.get("line9"))).isEqualTo(sum);
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package com.digitdesk.forms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.digitdesk.api.registration.PageTransform;
+import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldLayout;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.TemplateBox;
+import com.digitdesk.forms.InkComponents.Component;
+
+/**
+ * Cuts a free-hand amount: the printed box, dollar sign and cents divider
+ * are erased; strokes left of the divider are dollars, right of it cents.
+ * Tall strokes that overlap in x are one digit, and short pieces join the
+ * digit they overlap (broken strokes); a blob much wider than a digit is
+ * high is split where its ink is thinnest (touching digits).
+ */
+final class AmountCutter {
+
+	/** Tall strokes overlapping by this share of the narrower one belong to one digit. */
+	private static final double JOIN_OVERLAP = 0.5;
+	/** A stroke lower than this share of the digit height is a fragment of a digit. */
+	private static final double FRAGMENT_HEIGHT = 0.5;
+	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
+	private static final double FRAGMENT_REACH = 0.3;
+	/** Written digits are about this share of the amount box's height. */
+	private static final double NOMINAL_HEIGHT = 0.6;
+	/** A blob wider than this many times the digit height is more than one digit... */
+	private static final double SPLIT_ASPECT = 1.2;
+	/** ...and holds about width / (this x height) digits. */
+	private static final double DIGIT_ASPECT = 0.75;
+
+	private AmountCutter() {
+	}
+
+	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field) {
+		double divider = FieldLayout.centsDivider(field);
+		TemplateBox sign = FieldLayout.dollarSign(field);
+		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[] { divider },
+				List.of(new TemplateBox(sign.x(), sign.y(), sign.width(), sign.height())));
+		int dividerX = ink.raster.toX(divider);
+		List<Component> dollarStrokes = new ArrayList<>();
+		List<Component> centStrokes = new ArrayList<>();
+		for (Component stroke : ink.strokes) {
+			(stroke.centerX() < dividerX ? dollarStrokes : centStrokes).add(stroke);
+		}
+		List<GlyphGroup> dollars = digits(dollarStrokes, ink);
+		List<GlyphGroup> cents = digits(centStrokes, ink);
+		List<Glyph> glyphs = new ArrayList<>();
+		for (GlyphGroup group : dollars) {
+			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
+		}
+		for (GlyphGroup group : cents) {
+			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
+		}
+		List<String> problems = new ArrayList<>();
+		if (!glyphs.isEmpty() && cents.size() != 2) {
+			problems.add("expected 2 cent digits, found " + cents.size());
+		}
+		if (!glyphs.isEmpty() && dollars.isEmpty()) {
+			problems.add("no dollar digits");
+		}
+		int centsStart = glyphs.isEmpty() ? -1 : dollars.size();
+		return new SegmentedField(field.name(), ink.raster.pageBox(field.box()), glyphs, centsStart, problems);
+	}
+
+	private static List<GlyphGroup> digits(List<Component> strokes, FieldInk ink) {
+		strokes.sort(Comparator.comparingInt(c -> c.minX));
+		double height = digitHeight(strokes, ink);
+		List<GlyphGroup> groups = new ArrayList<>();
+		List<Component> fragments = new ArrayList<>();
+		for (Component stroke : strokes) {
+			if (stroke.height() < FRAGMENT_HEIGHT * height) {
+				fragments.add(stroke);
+				continue;
+			}
+			GlyphGroup joined = null;
+			for (GlyphGroup group : groups) {
+				if (overlap(group, stroke) >= JOIN_OVERLAP * Math.min(group.width(), stroke.width())) {
+					joined = group;
+					break;
+				}
+			}
+			if (joined == null) {
+				groups.add(new GlyphGroup(stroke));
+			} else {
+				joined.add(stroke);
+			}
+		}
+		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
+		for (Component fragment : fragments) {
+			GlyphGroup nearest = null;
+			double best = -FRAGMENT_REACH * height;
+			for (GlyphGroup group : groups) {
+				double overlap = overlap(group, fragment);
+				if (overlap > best) {
+					best = overlap;
+					nearest = group;
+				}
+			}
+			if (nearest == null) {
+				groups.add(new GlyphGroup(fragment));
+			} else {
+				nearest.add(fragment);
+			}
+		}
+		List<GlyphGroup> digits = new ArrayList<>();
+		for (GlyphGroup group : groups) {
+			if (group.count < ink.minDigitArea()) {
+				continue;
+			}
+			digits.addAll(split(group, height, ink));
+		}
+		digits.sort(Comparator.comparingInt(g -> g.minX));
+		return digits;
+	}
+
+	/** Columns two boxes share; negative for the gap between them. */
+	private static int overlap(GlyphGroup group, Component stroke) {
+		return Math.min(group.maxX, stroke.maxX) - Math.max(group.minX, stroke.minX) + 1;
+	}
+
+	/** The height of a written digit in this field: the median of its tall strokes, else the usual share of the box. */
+	private static double digitHeight(List<Component> strokes, FieldInk ink) {
+		double nominal = NOMINAL_HEIGHT * (ink.raster.height - 2 * FieldInk.MARGIN * ink.raster.pixelsPerPoint);
+		int[] heights = strokes.stream().mapToInt(Component::height).filter(h -> h >= FRAGMENT_HEIGHT * nominal)
+				.sorted().toArray();
+		return heights.length == 0 ? nominal : heights[heights.length / 2];
+	}
+
+	/** Splits touching digits at the thinnest columns near the expected boundaries. */
+	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink) {
+		double aspect = group.width() / Math.max(group.height(), digitHeight);
+		if (aspect <= SPLIT_ASPECT) {
+			return List.of(group);
+		}
+		int parts = Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
+		List<GlyphGroup> result = new ArrayList<>();
+		int from = group.minX;
+		double partWidth = (double) group.width() / parts;
+		for (int j = 1; j < parts; j++) {
+			int nominal = (int) Math.round(j * partWidth);
+			int window = (int) Math.round(partWidth * 0.3);
+			int best = nominal;
+			for (int x = Math.max(1, nominal - window); x <= Math.min(profile.length - 2, nominal + window); x++) {
+				if (profile[x] < profile[best]) {
+					best = x;
+				}
+			}
+			int cut = group.minX + best;
+			result.add(group.columns(from, cut, ink.labels, ink.raster.width));
+			from = cut + 1;
+		}
+		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
+		return result;
+	}
+}

@@ -1,0 +1,71 @@
+package com.digitdesk.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.ValidationRule.Operation;
+
+class JsonTemplateCatalogTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void shippedTemplatesAreThere() {
+		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir.resolve("none"));
+		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-p1", "w2");
+		FormTemplate f1040 = catalog.template("f1040-p1").orElseThrow();
+		assertThat(f1040.field("ssn").orElseThrow().kind()).isEqualTo(FieldKind.SSN);
+		assertThat(f1040.field("ssn").orElseThrow().cells()).isEqualTo(9);
+		assertThat(f1040.rules()).singleElement().satisfies(rule -> {
+			assertThat(rule.operation()).isEqualTo(Operation.SUM);
+			assertThat(rule.target()).isEqualTo("line9");
+			assertThat(rule.operands()).hasSize(8);
+		});
+		assertThat(catalog.loadProblems()).isEmpty();
+	}
+
+	@Test
+	void templateDroppedIntoTheDirectoryIsPickedUpAndBrokenOnesAreNamed() throws Exception {
+		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
+		assertThat(catalog.templates()).hasSize(2);
+		String w2 = new String(JsonTemplateCatalog.class.getResourceAsStream("/templates/w2.json").readAllBytes());
+		Files.writeString(dir.resolve("w3.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"w3\""));
+		Files.writeString(dir.resolve("broken.json"), "{ \"id\": \"x\", ");
+		Files.writeString(dir.resolve("badkind.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"w4\"")
+				.replace("\"kind\": \"ssn\"", "\"kind\": \"phone\""));
+		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-p1", "w2", "w3");
+		assertThat(catalog.loadProblems()).hasSize(2);
+		assertThat(catalog.loadProblems()).anySatisfy(p -> assertThat(p).contains("broken.json", "not valid JSON"));
+		assertThat(catalog.loadProblems()).anySatisfy(p -> assertThat(p).contains("badkind.json",
+				"field employee_ssn", "\"phone\"", "expected one of digits, amount, ssn, date"));
+
+		Files.delete(dir.resolve("broken.json"));
+		Files.setLastModifiedTime(dir.resolve("w3.json"), FileTime.fromMillis(0));
+		assertThat(catalog.loadProblems()).hasSize(1);
+	}
+
+	@Test
+	void mistakesAreExplained() throws Exception {
+		String w2 = new String(JsonTemplateCatalog.class.getResourceAsStream("/templates/w2.json").readAllBytes());
+		Files.writeString(dir.resolve("a.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"a\"")
+				.replace("\"x\": 330, \"y\": 320, \"width\": 190", "\"x\": 530, \"y\": 320, \"width\": 190"));
+		Files.writeString(dir.resolve("b.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"b\"")
+				.replace("\"cells\": 9,\n      \"box\": { \"x\": 64, \"y\": 120", "\"cells\": 8,\n      \"box\": { \"x\": 64, \"y\": 120"));
+		Files.writeString(dir.resolve("c.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"c\"")
+				.replace("\"rules\": []", "\"rules\": [{\"name\": \"r\", \"target\": \"box9\", \"operation\": \"sum\", \"operands\": [\"box1\"]}]"));
+		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
+		assertThat(catalog.loadProblems()).hasSize(3);
+		assertThat(catalog.loadProblems().get(0)).contains("a.json", "field box1", "not inside the page");
+		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells, not 8");
+		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule r names unknown field box9");
+	}
+}
