@@ -41,7 +41,7 @@ public class PdfBoxRenderer implements PageRenderer {
 	}
 
 	@Deactivate
-	void deactivate() {
+	public void deactivate() {
 		IIORegistry.getDefaultInstance().deregisterServiceProvider(jbig2);
 	}
 

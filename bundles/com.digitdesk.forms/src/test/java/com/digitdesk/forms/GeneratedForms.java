@@ -1,0 +1,140 @@
+package com.digitdesk.forms;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.template.TemplateCatalog;
+import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
+import com.digitdesk.corpus.CorpusCommand;
+import com.digitdesk.mnist.MnistCache;
+import com.digitdesk.render.PdfBoxRenderer;
+import com.digitdesk.render.RendererConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Real scanned forms for the tests, made by the corpus command, with their ground truth. */
+final class GeneratedForms {
+
+	record TruthPage(String template, Map<String, String> fields, double rotationDegrees) {
+	}
+
+	private GeneratedForms() {
+	}
+
+	static MnistDatasets mnist() {
+		MnistCache cache = MnistCache.atDefaultLocation();
+		return new MnistDatasets() {
+			@Override
+			public Path fetch() throws DatasetException {
+				return cache.ensure();
+			}
+
+			@Override
+			public DigitDataset training() throws DatasetException {
+				return cache.training();
+			}
+
+			@Override
+			public DigitDataset test() throws DatasetException {
+				return cache.test();
+			}
+		};
+	}
+
+	/** Runs {@code digitdesk corpus} with these arguments; fails on a non-zero exit. */
+	static void corpus(TemplateCatalog catalog, Path directory, String... arguments) throws Exception {
+		List<String> all = new ArrayList<>(List.of("--out", directory.toString()));
+		all.addAll(List.of(arguments));
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = new CorpusCommand(catalog, mnist()).run(new CommandContext(all,
+				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+				directory, false));
+		if (status != 0) {
+			throw new AssertionError("corpus failed: " + err.toString(StandardCharsets.UTF_8));
+		}
+	}
+
+	static List<TruthPage> truth(Path pdf) throws Exception {
+		String name = pdf.getFileName().toString().replace(".pdf", ".json");
+		JsonNode root = new ObjectMapper().readTree(pdf.resolveSibling(name).toFile());
+		List<TruthPage> pages = new ArrayList<>();
+		for (JsonNode page : root.get("pages")) {
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (Iterator<Map.Entry<String, JsonNode>> it = page.get("fields").fields(); it.hasNext();) {
+				Map.Entry<String, JsonNode> field = it.next();
+				fields.put(field.getKey(), field.getValue().asText());
+			}
+			pages.add(new TruthPage(page.get("template").asText(), fields,
+					page.path("scan").path("rotation_degrees").asDouble()));
+		}
+		return pages;
+	}
+
+	static PdfBoxRenderer renderer() {
+		return new PdfBoxRenderer(new RendererConfiguration() {
+			@Override
+			public Class<? extends Annotation> annotationType() {
+				return RendererConfiguration.class;
+			}
+
+			@Override
+			public int maxMegapixels() {
+				return 100;
+			}
+
+			@Override
+			public boolean tempFileBuffering() {
+				return true;
+			}
+		});
+	}
+
+	static RegistrationConfiguration registration() {
+		return new RegistrationConfiguration() {
+			@Override
+			public Class<? extends Annotation> annotationType() {
+				return RegistrationConfiguration.class;
+			}
+
+			@Override
+			public double maxResidualPoints() {
+				return 2.0;
+			}
+
+			@Override
+			public double maxRotationDegrees() {
+				return 8.0;
+			}
+		};
+	}
+
+	static IdentificationConfiguration identification() {
+		return new IdentificationConfiguration() {
+			@Override
+			public Class<? extends Annotation> annotationType() {
+				return IdentificationConfiguration.class;
+			}
+
+			@Override
+			public double minLayoutMatch() {
+				return 0.85;
+			}
+
+			@Override
+			public double minMargin() {
+				return 0.2;
+			}
+		};
+	}
+}
