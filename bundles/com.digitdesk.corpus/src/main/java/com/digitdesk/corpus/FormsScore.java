@@ -20,6 +20,7 @@ final class FormsScore {
 	int fieldsRight;
 	long digits;
 	long digitsRight;
+	long countedDigits;
 	long renderNanos;
 	long glyphsNanos;
 	long totalNanos;
@@ -28,6 +29,7 @@ final class FormsScore {
 	double residualSum;
 	final List<String> problems = new ArrayList<>();
 	final List<String> wrongFields = new ArrayList<>();
+	final List<String> countErrors = new ArrayList<>();
 
 	void field(String where, String truth, String read) {
 		fields++;
@@ -35,6 +37,7 @@ final class FormsScore {
 		digits += truthDigits.length();
 		if (shape(truth).equals(shape(read))) {
 			countRight++;
+			countedDigits += truthDigits.length();
 			String readDigits = FieldReading.digits(read);
 			for (int i = 0; i < truthDigits.length(); i++) {
 				if (truthDigits.charAt(i) == readDigits.charAt(i)) {
@@ -42,10 +45,15 @@ final class FormsScore {
 				}
 			}
 		}
+		String example = where + ": expected \"" + truth + "\", read \"" + read + "\"";
 		if (truth.equals(read)) {
 			fieldsRight++;
+		} else if (!shape(truth).equals(shape(read))) {
+			if (countErrors.size() < EXAMPLES) {
+				countErrors.add(example);
+			}
 		} else if (wrongFields.size() < EXAMPLES) {
-			wrongFields.add(where + ": expected \"" + truth + "\", read \"" + read + "\"");
+			wrongFields.add(example);
 		}
 	}
 
@@ -88,7 +96,9 @@ final class FormsScore {
 		report.put("failed_pages", failedPages);
 		report.put("mean_residual_points", registered == 0 ? null : residualSum / registered);
 		report.put("problems", List.copyOf(problems));
-		report.put("wrong_fields", List.copyOf(wrongFields));
+		report.put("digit_error_in_counted_fields", countedDigits == 0 ? 0.0 : 1 - (double) digitsRight / countedDigits);
+		report.put("count_errors", List.copyOf(countErrors));
+		report.put("misread_fields", List.copyOf(wrongFields));
 		return report;
 	}
 

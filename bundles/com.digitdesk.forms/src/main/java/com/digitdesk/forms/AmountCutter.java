@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
@@ -22,22 +23,27 @@ import com.digitdesk.forms.InkComponents.Component;
 final class AmountCutter {
 
 	/** Tall strokes overlapping by this share of the narrower one belong to one digit. */
-	private static final double JOIN_OVERLAP = 0.5;
+	private static final double JOIN_OVERLAP = 0.8;
 	/** A stroke lower than this share of the digit height is a fragment of a digit. */
 	private static final double FRAGMENT_HEIGHT = 0.5;
 	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
 	private static final double FRAGMENT_REACH = 0.3;
 	/** Written digits are about this share of the amount box's height. */
 	private static final double NOMINAL_HEIGHT = 0.6;
-	/** A blob wider than this many times the digit height is more than one digit... */
+	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut. */
+	private static final double CANDIDATE_ASPECT = 0.85;
+	/** Without one, a blob wider than this many times the digit height is more than one digit... */
 	private static final double SPLIT_ASPECT = 1.2;
+	/** Each part of a split must be at least this share of the digit height. */
+	private static final double PART_HEIGHT = 0.6;
 	/** ...and holds about width / (this x height) digits. */
 	private static final double DIGIT_ASPECT = 0.75;
 
 	private AmountCutter() {
 	}
 
-	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field) {
+	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
+	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
 		double divider = FieldLayout.centsDivider(field);
 		TemplateBox sign = FieldLayout.dollarSign(field);
 		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[] { divider },
@@ -48,8 +54,8 @@ final class AmountCutter {
 		for (Component stroke : ink.strokes) {
 			(stroke.centerX() < dividerX ? dollarStrokes : centStrokes).add(stroke);
 		}
-		List<GlyphGroup> dollars = digits(dollarStrokes, ink);
-		List<GlyphGroup> cents = digits(centStrokes, ink);
+		List<GlyphGroup> dollars = digits(dollarStrokes, ink, judge);
+		List<GlyphGroup> cents = digits(centStrokes, ink, judge);
 		List<Glyph> glyphs = new ArrayList<>();
 		for (GlyphGroup group : dollars) {
 			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
@@ -68,7 +74,7 @@ final class AmountCutter {
 		return new SegmentedField(field.name(), ink.raster.pageBox(field.box()), glyphs, centsStart, problems);
 	}
 
-	private static List<GlyphGroup> digits(List<Component> strokes, FieldInk ink) {
+	private static List<GlyphGroup> digits(List<Component> strokes, FieldInk ink, SplitJudge judge) {
 		strokes.sort(Comparator.comparingInt(c -> c.minX));
 		double height = digitHeight(strokes, ink);
 		List<GlyphGroup> groups = new ArrayList<>();
@@ -102,9 +108,8 @@ final class AmountCutter {
 					nearest = group;
 				}
 			}
-			if (nearest == null) {
-				groups.add(new GlyphGroup(fragment));
-			} else {
+			// A short piece near no digit is a speck or a stray mark, not a digit of its own.
+			if (nearest != null) {
 				nearest.add(fragment);
 			}
 		}
@@ -113,7 +118,7 @@ final class AmountCutter {
 			if (group.count < ink.minDigitArea()) {
 				continue;
 			}
-			digits.addAll(split(group, height, ink));
+			digits.addAll(split(group, height, ink, judge));
 		}
 		digits.sort(Comparator.comparingInt(g -> g.minX));
 		return digits;
@@ -132,13 +137,41 @@ final class AmountCutter {
 		return heights.length == 0 ? nominal : heights[heights.length / 2];
 	}
 
-	/** Splits touching digits at the thinnest columns near the expected boundaries. */
-	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink) {
+	/**
+	 * Splits touching digits. With a judge, every blob at least
+	 * {@value #CANDIDATE_ASPECT} digit heights wide is read whole and cut in
+	 * two (or more), and the reading the recognizer is surest of wins; without
+	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut.
+	 */
+	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge) {
 		double aspect = group.width() / Math.max(group.height(), digitHeight);
-		if (aspect <= SPLIT_ASPECT) {
+		if (aspect < (judge == null ? SPLIT_ASPECT : CANDIDATE_ASPECT)) {
 			return List.of(group);
 		}
-		int parts = Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+		int most = Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+		List<List<GlyphGroup>> options = new ArrayList<>();
+		options.add(List.of(group));
+		for (int parts = 2; parts <= most; parts++) {
+			List<GlyphGroup> cut = cut(group, parts, digitHeight, ink);
+			if (cut != null) {
+				options.add(cut);
+			}
+		}
+		if (options.size() == 1) {
+			return options.get(0);
+		}
+		if (judge == null) {
+			return options.get(options.size() - 1);
+		}
+		List<List<DigitImage>> readings = new ArrayList<>();
+		for (List<GlyphGroup> option : options) {
+			readings.add(option.stream().map(g -> g.toGlyph(0, ink.raster, ink.labels).image()).toList());
+		}
+		return options.get(judge.choose(readings));
+	}
+
+	/** Cuts a blob into {@code parts} at the thinnest columns near the even cuts; null if a part would not be a digit. */
+	private static List<GlyphGroup> cut(GlyphGroup group, int parts, double digitHeight, FieldInk ink) {
 		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
 		List<GlyphGroup> result = new ArrayList<>();
 		int from = group.minX;
@@ -157,6 +190,12 @@ final class AmountCutter {
 			from = cut + 1;
 		}
 		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
+		// Touching digits give tall parts; a wide single digit (a 7's long bar) would leave a flat one.
+		for (GlyphGroup part : result) {
+			if (part.height() < PART_HEIGHT * digitHeight || part.count < ink.minDigitArea()) {
+				return null;
+			}
+		}
 		return result;
 	}
 }
