@@ -66,6 +66,18 @@ class PdfBoxRendererTest {
 	}
 
 	@Test
+	void jbig2ScanDecodes() throws Exception {
+		BufferedImage scan = TestPdfs.scanImage(200, true);
+		Path pdf = Jbig2Pdf.write(dir.resolve("jbig2.pdf"), scan);
+		try (PdfDocument document = renderer.open(pdf)) {
+			RenderedPage page = document.scan(0, 300);
+			assertThat(page.method()).isEqualTo(RenderMethod.EMBEDDED_IMAGE);
+			assertThat(page.dpi()).isEqualTo(200);
+			assertThat(page.image()).isEqualTo(GrayRasters.toGray(scan));
+		}
+	}
+
+	@Test
 	void flateAndJpegScansDecode() throws Exception {
 		BufferedImage scan = TestPdfs.scanImage(150, false);
 		Path flate = TestPdfs.scannedPdf(dir.resolve("flate.pdf"), scan, Compression.FLATE);
