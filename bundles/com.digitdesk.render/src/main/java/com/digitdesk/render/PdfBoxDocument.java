@@ -3,6 +3,7 @@ package com.digitdesk.render;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -101,13 +103,51 @@ final class PdfBoxDocument implements PdfDocument {
 			throw new DocumentException(file, pageIndex, tooBig, null);
 		}
 		try {
-			GrayImage gray = GrayRasters.toGray(image.getImage());
+			GrayImage gray = isPlainGray(image) ? decodedSamples(image) : GrayRasters.toGray(image.getImage());
 			return new RenderedPage(file, pageIndex, (int) Math.round(dpi), size[0], size[1], gray,
 					RenderMethod.EMBEDDED_IMAGE);
 		} catch (IOException | RuntimeException e) {
 			throw new DocumentException(file, pageIndex,
 					"its scan image (" + image.getSuffix() + ") cannot be decoded: " + e.getMessage(), e);
 		}
+	}
+
+	/*
+	 * DeviceGray samples (8-bit, or 1-bit as G4 and JBIG2 scans are) are the
+	 * gray values themselves: the decoded stream is the raster. PDFBox's
+	 * getImage() would convert them to RGB and back, which costs more than
+	 * decoding (about 120 ms of a 300 dpi gray page).
+	 */
+	private static boolean isPlainGray(PDImageXObject image) throws IOException {
+		int bits = image.getBitsPerComponent();
+		return (bits == 8 || bits == 1) && image.getColorSpace() instanceof PDDeviceGray && image.getDecode() == null;
+	}
+
+	/** The decoded samples as gray: 8-bit as they are, 1-bit (rows padded to whole bytes) as 0 or 255. */
+	private static GrayImage decodedSamples(PDImageXObject image) throws IOException {
+		int width = image.getWidth();
+		int height = image.getHeight();
+		boolean bilevel = image.getBitsPerComponent() == 1;
+		int rowBytes = bilevel ? (width + 7) / 8 : width;
+		byte[] samples;
+		try (InputStream in = image.createInputStream()) {
+			samples = in.readNBytes(rowBytes * height);
+		}
+		if (samples.length < rowBytes * height) {
+			throw new IOException("the image data ends after " + samples.length + " of " + rowBytes * height + " bytes");
+		}
+		if (!bilevel) {
+			return new GrayImage(width, height, samples);
+		}
+		byte[] gray = new byte[width * height];
+		for (int y = 0; y < height; y++) {
+			int row = y * rowBytes;
+			int offset = y * width;
+			for (int x = 0; x < width; x++) {
+				gray[offset + x] = (samples[row + (x >> 3)] & (0x80 >> (x & 7))) != 0 ? (byte) 255 : 0;
+			}
+		}
+		return new GrayImage(width, height, gray);
 	}
 
 	@Override
