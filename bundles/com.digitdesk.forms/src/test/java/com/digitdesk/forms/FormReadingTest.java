@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,22 @@ class FormReadingTest {
 				assertThat(identification.isKnown()).as(identification.evidence()).isFalse();
 				assertThat(identification.evidence()).contains("no known form");
 			}
+		}
+	}
+
+	@Test
+	void pageWithNoImageAndNoTextIsABlankUnknownPage(@TempDir Path other) throws Exception {
+		Path pdf = other.resolve("empty-page.pdf");
+		try (PDDocument document = new PDDocument()) {
+			document.addPage(new PDPage(PDRectangle.LETTER));
+			document.save(pdf.toFile());
+		}
+		try (PdfDocument document = renderer.open(pdf)) {
+			RenderedPage page = document.scan(0, 150);
+			assertThat(page.method()).isEqualTo(RenderMethod.RENDERED);
+			Identification identification = identifier.identify(page);
+			assertThat(identification.isKnown()).isFalse();
+			assertThat(identification.evidence()).isEqualTo("the page is blank");
 		}
 	}
 
