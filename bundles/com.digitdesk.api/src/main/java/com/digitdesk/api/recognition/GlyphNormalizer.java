@@ -10,6 +10,8 @@ import java.awt.image.WritableRaster;
 final class GlyphNormalizer {
 
 	private static final int BOX = 20;
+	/** Half ink: where a stroke's soft edge is drawn. */
+	private static final int CORE_INK = 128;
 
 	private GlyphNormalizer() {
 	}
@@ -18,29 +20,28 @@ final class GlyphNormalizer {
 		if (ink.length != width * height) {
 			throw new IllegalArgumentException("expected " + (width * height) + " ink values, got " + ink.length);
 		}
-		int left = width, right = -1, top = height, bottom = -1;
-		for (int y = 0; y < height; y++) {
-			for (int x = 0; x < width; x++) {
-				if (ink[y * width + x] != 0) {
-					left = Math.min(left, x);
-					right = Math.max(right, x);
-					top = Math.min(top, y);
-					bottom = Math.max(bottom, y);
-				}
-			}
-		}
-		if (right < 0) {
+		int[] all = bounds(width, height, ink, 1);
+		if (all == null) {
 			return DigitImage.blank();
 		}
-		int boxWidth = right - left + 1;
-		int boxHeight = bottom - top + 1;
-		double scale = (double) BOX / Math.max(boxWidth, boxHeight);
+		// The 20x20 box holds the stroke as drawn (its half-ink outline), as in
+		// MNIST, where it was fitted on the binary original: the soft edge
+		// around it may stick out, it does not shrink the digit.
+		int[] core = bounds(width, height, ink, CORE_INK);
+		int[] fit = core != null ? core : all;
+		double scale = (double) BOX / Math.max(fit[2] - fit[0] + 1, fit[3] - fit[1] + 1);
+		int left = all[0];
+		int top = all[1];
+		int boxWidth = all[2] - left + 1;
+		int boxHeight = all[3] - top + 1;
 		int scaledWidth = Math.max(1, (int) Math.round(boxWidth * scale));
 		int scaledHeight = Math.max(1, (int) Math.round(boxHeight * scale));
 		byte[] scaled = resample(crop(ink, width, left, top, boxWidth, boxHeight), boxWidth, boxHeight, scaledWidth,
 				scaledHeight);
 
-		// Centre of mass of the scaled glyph, then shift it to the frame's centre.
+		// Centre of mass of the scaled glyph, then shift it to where MNIST has
+		// it: pixel (14, 14) of the 28x28 frame (its mean over the test set is
+		// 14.01, 13.99), not the geometric centre 13.5.
 		double mass = 0, sumX = 0, sumY = 0;
 		for (int y = 0; y < scaledHeight; y++) {
 			for (int x = 0; x < scaledWidth; x++) {
@@ -53,8 +54,8 @@ final class GlyphNormalizer {
 		if (mass == 0) {
 			return DigitImage.blank();
 		}
-		int offsetX = (int) Math.round(DigitImage.SIDE / 2.0 - 0.5 - sumX / mass);
-		int offsetY = (int) Math.round(DigitImage.SIDE / 2.0 - 0.5 - sumY / mass);
+		int offsetX = (int) Math.round(DigitImage.SIDE / 2.0 - sumX / mass);
+		int offsetY = (int) Math.round(DigitImage.SIDE / 2.0 - sumY / mass);
 		byte[] frame = new byte[DigitImage.PIXELS];
 		for (int y = 0; y < scaledHeight; y++) {
 			int targetY = y + offsetY;
@@ -69,6 +70,22 @@ final class GlyphNormalizer {
 			}
 		}
 		return new DigitImage(frame);
+	}
+
+	/** {left, top, right, bottom} of the pixels with at least {@code level} ink, or null if there are none. */
+	private static int[] bounds(int width, int height, byte[] ink, int level) {
+		int left = width, right = -1, top = height, bottom = -1;
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				if ((ink[y * width + x] & 0xFF) >= level) {
+					left = Math.min(left, x);
+					right = Math.max(right, x);
+					top = Math.min(top, y);
+					bottom = Math.max(bottom, y);
+				}
+			}
+		}
+		return right < 0 ? null : new int[] { left, top, right, bottom };
 	}
 
 	private static byte[] crop(byte[] ink, int width, int left, int top, int cropWidth, int cropHeight) {
