@@ -105,6 +105,10 @@ public class EvalFormsCommand implements Subcommand {
 			return 2;
 		}
 		Path directory = context.resolve(options.positional().get(0));
+		if (!Files.isDirectory(directory)) {
+			context.err().println("eval-forms: " + directory + " is not a directory");
+			return 2;
+		}
 		List<Path> pdfs = corpusFiles(directory);
 		if (pdfs.isEmpty()) {
 			context.err().println("eval-forms: no PDF with a ground truth .json beside it in " + directory);
@@ -121,10 +125,23 @@ public class EvalFormsCommand implements Subcommand {
 		warmUp(pdfs.get(0));
 		for (int i = 0; i < pdfs.size(); i++) {
 			Path pdf = pdfs.get(i);
-			evaluate(pdf, GroundTruth.read(GroundTruth.fileFor(pdf)), score, context);
+			GroundTruth truth;
+			try {
+				truth = GroundTruth.read(GroundTruth.fileFor(pdf));
+			} catch (IOException e) {
+				context.err().println("eval-forms: skipped " + pdf.getFileName() + ", its ground truth cannot be read: "
+						+ e.getMessage());
+				score.problem(GroundTruth.fileFor(pdf).getFileName() + ": " + e.getMessage());
+				continue;
+			}
+			evaluate(pdf, truth, score, context);
 			if (pdftoppm != null) {
-				score.pdftoppmNanos += pdftoppm.time(pdf);
-				score.pdftoppmPages += GroundTruth.read(GroundTruth.fileFor(pdf)).pages().size();
+				try {
+					score.pdftoppmNanos += pdftoppm.time(pdf);
+					score.pdftoppmPages += truth.pages().size();
+				} catch (IOException e) {
+					score.problem(e.getMessage());
+				}
 			}
 			if (!options.has("--json") && (i + 1) % 20 == 0) {
 				context.err().printf("eval-forms: %d of %d files%n", i + 1, pdfs.size());
@@ -232,9 +249,6 @@ public class EvalFormsCommand implements Subcommand {
 	}
 
 	private static List<Path> corpusFiles(Path directory) throws IOException {
-		if (!Files.isDirectory(directory)) {
-			throw new IOException(directory + " is not a directory");
-		}
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.filter(p -> p.getFileName().toString().endsWith(".pdf"))
 					.filter(p -> Files.isRegularFile(GroundTruth.fileFor(p))).sorted().toList();
