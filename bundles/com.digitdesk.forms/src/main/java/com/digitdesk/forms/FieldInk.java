@@ -49,16 +49,47 @@ final class FieldInk {
 			raster.erase(blank.x(), blank.y(), blank.width(), blank.height());
 		}
 		int[] labels = new int[raster.width * raster.height];
-		List<Component> all = InkComponents.find(raster.mask(), raster.width, raster.height, labels);
+		// Strokes are joined across one-pixel breaks (thin pen lines break
+		// when a scan is thresholded); areas count the ink itself.
+		byte[] mask = raster.mask();
+		List<Component> all = InkComponents.find(dilate(mask, raster.width, raster.height), raster.width,
+				raster.height, labels);
+		int[] inked = new int[all.size() + 1];
+		for (int i = 0; i < mask.length; i++) {
+			if (mask[i] != 0) {
+				inked[labels[i]]++;
+			}
+		}
+		for (Component c : all) {
+			c.ink = inked[c.label];
+		}
 		// Dust is a few pixels whatever the resolution; a stroke fragment is a few square points.
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		List<Component> strokes = new ArrayList<>();
 		for (Component c : all) {
-			if (c.count >= minArea) {
+			if (c.ink >= minArea) {
 				strokes.add(c);
 			}
 		}
 		return new FieldInk(raster, labels, strokes);
+	}
+
+	/** The mask grown by one pixel in all eight directions. */
+	private static byte[] dilate(byte[] mask, int width, int height) {
+		byte[] grown = new byte[mask.length];
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				if (mask[y * width + x] == 0) {
+					continue;
+				}
+				for (int dy = Math.max(0, y - 1); dy <= Math.min(height - 1, y + 1); dy++) {
+					for (int dx = Math.max(0, x - 1); dx <= Math.min(width - 1, x + 1); dx++) {
+						grown[dy * width + dx] = 1;
+					}
+				}
+			}
+		}
+		return grown;
 	}
 
 	/** Ink of at least this many pixels makes a digit rather than a stray stroke fragment. */

@@ -36,7 +36,7 @@ final class GlyphGroup {
 		maxX = Math.max(maxX, component.maxX);
 		minY = Math.min(minY, component.minY);
 		maxY = Math.max(maxY, component.maxY);
-		count += component.count;
+		count += component.ink;
 	}
 
 	void addAll(GlyphGroup other) {

@@ -16,6 +16,8 @@ final class InkComponents {
 		int maxX = -1;
 		int maxY = -1;
 		int count;
+		/** Ink pixels, where the component was found on a grown mask; else {@link #count}. */
+		int ink;
 		long sumX;
 		long sumY;
 		final int label;
@@ -94,6 +96,9 @@ final class InkComponents {
 					}
 				}
 			}
+		}
+		for (Component component : components) {
+			component.ink = component.count;
 		}
 		return components;
 	}
