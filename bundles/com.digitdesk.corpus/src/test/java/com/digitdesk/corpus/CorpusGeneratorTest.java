@@ -2,9 +2,11 @@ package com.digitdesk.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +39,7 @@ class CorpusGeneratorTest {
 		int pages = 0;
 		for (Path pdf : files) {
 			assertThat(pdf).exists().isRegularFile();
-			assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+			assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
 			GroundTruth truth = GroundTruth.read(GroundTruth.fileFor(pdf));
 			for (GroundTruth.Page page : truth.pages()) {
 				FormTemplate template = templates.stream().filter(t -> t.id().equals(page.template())).findFirst()
@@ -78,7 +80,7 @@ class CorpusGeneratorTest {
 	void totalsFollowTheTemplateRule() throws Exception {
 		FormTemplate f1040 = templates.stream().filter(t -> t.id().equals("f1040-p1")).findFirst().orElseThrow();
 		for (int seed = 0; seed < 20; seed++) {
-			var values = ValueGenerator.values(f1040, new java.util.Random(seed));
+			var values = ValueGenerator.values(f1040, new Random(seed));
 			long sum = 0;
 			for (int line = 1; line <= 8; line++) {
 				sum += Amounts.cents(values.get("line" + line));

@@ -3,6 +3,7 @@ package com.digitdesk.forms;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
@@ -45,8 +46,7 @@ final class CellFieldCutter {
 		for (int i = 0; i < cells.size(); i++) {
 			GlyphGroup group = groups[i];
 			if (group == null || group.count < ink.minDigitArea()) {
-				glyphs.add(new Glyph(i, ink.raster.pageBox(cells.get(i)),
-						com.digitdesk.api.recognition.DigitImage.blank(), true));
+				glyphs.add(new Glyph(i, ink.raster.pageBox(cells.get(i)), DigitImage.blank(), true));
 			} else {
 				glyphs.add(group.toGlyph(i, ink.raster, ink.labels));
 				written++;

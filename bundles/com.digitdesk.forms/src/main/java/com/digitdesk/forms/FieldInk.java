@@ -3,6 +3,7 @@ package com.digitdesk.forms;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.forms.InkComponents.Component;
 
@@ -32,7 +33,7 @@ final class FieldInk {
 	 * @param lines x positions (points) of the printed vertical lines inside the box, erased along with the box outline
 	 * @param blanks further boxes (points) of print to erase, such as a dollar sign
 	 */
-	static FieldInk read(PageRaster page, com.digitdesk.api.registration.PageTransform transform, TemplateBox box,
+	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box,
 			double[] lines, List<TemplateBox> blanks) {
 		TemplateBox region = new TemplateBox(box.x() - MARGIN, box.y() - MARGIN, box.width() + 2 * MARGIN,
 				box.height() + 2 * MARGIN);

@@ -24,19 +24,87 @@ final class NonDigits {
 	static final String[] FONTS = { Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED };
 	static final String DESCRIPTION = "blank+noise, speckle, smudges, box-line remnants, letters " + TRAINING_LETTERS
 			+ " in sans/serif/mono, plain/bold/italic";
+	static final String DIGIT_PARTS = ", two touching training digits, a training digit cut in two (one side; not of 1, 4, 7)";
+	/** Digits whose halves can pass for a digit (a 1's half is a 1): never cut for a fragment. */
+	private static final String UNCUT = "147";
 
 	private NonDigits() {
 	}
 
-	/** One random non-digit, normalized as a segmenter would hand it over. */
-	static DigitImage next(Random random) {
-		return switch (random.nextInt(6)) {
+	/**
+	 * One random non-digit, normalized as a segmenter would hand it over.
+	 * Touching digits and halves of digits are what a segmenter produces when
+	 * it cuts wrongly: the recognizer must not read them as a confident digit,
+	 * so that the segmenter can ask it which cut is right.
+	 *
+	 * @param digits training digits (784 bytes each) to make pairs and halves
+	 *        of, or null for none of those
+	 * @param labels their labels
+	 */
+	static DigitImage next(Random random, byte[] digits, byte[] labels) {
+		return switch (random.nextInt(digits == null ? 6 : 8)) {
 			case 0 -> blank(random);
 			case 1 -> speckle(random);
 			case 2 -> smudge(random);
 			case 3 -> boxLines(random);
-			default -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random);
+			case 4, 5 -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random);
+			case 6 -> touchingPair(random, digits, labels.length);
+			default -> half(random, digits, labels);
 		};
+	}
+
+	static String description(boolean digitParts) {
+		return digitParts ? DESCRIPTION + DIGIT_PARTS : DESCRIPTION;
+	}
+
+	/** Two digits side by side, overlapping by a few pixels, normalized as one glyph. */
+	static DigitImage touchingPair(Random random, byte[] digits, int count) {
+		int side = DigitImage.SIDE;
+		int overlap = 8 + random.nextInt(7);
+		int width = 2 * side - overlap;
+		byte[] ink = new byte[width * side];
+		for (int part = 0; part < 2; part++) {
+			int offset = random.nextInt(count) * DigitImage.PIXELS;
+			int left = part == 0 ? 0 : side - overlap;
+			for (int y = 0; y < side; y++) {
+				for (int x = 0; x < side; x++) {
+					int i = y * width + left + x;
+					ink[i] = (byte) Math.max(ink[i] & 0xFF, digits[offset + y * side + x] & 0xFF);
+				}
+			}
+		}
+		return DigitImage.normalize(width, side, ink);
+	}
+
+	/** The left or right part of a digit cut near its middle, normalized as a glyph of its own. */
+	static DigitImage half(Random random, byte[] digits, byte[] labels) {
+		int index;
+		do {
+			index = random.nextInt(labels.length);
+		} while (UNCUT.indexOf('0' + labels[index]) >= 0);
+		int side = DigitImage.SIDE;
+		int offset = index * DigitImage.PIXELS;
+		int left = side;
+		int right = -1;
+		for (int y = 0; y < side; y++) {
+			for (int x = 0; x < side; x++) {
+				if ((digits[offset + y * side + x] & 0xFF) > 0) {
+					left = Math.min(left, x);
+					right = Math.max(right, x);
+				}
+			}
+		}
+		int cut = left + (int) Math.round((right - left) * (0.35 + 0.3 * random.nextDouble()));
+		boolean keepLeft = random.nextBoolean();
+		byte[] ink = new byte[DigitImage.PIXELS];
+		for (int y = 0; y < side; y++) {
+			for (int x = 0; x < side; x++) {
+				if (keepLeft == x <= cut) {
+					ink[y * side + x] = digits[offset + y * side + x];
+				}
+			}
+		}
+		return DigitImage.normalize(side, side, ink);
 	}
 
 	/** Paper with faint noise: not normalized (a segmenter reports it as empty or as this). */

@@ -20,12 +20,46 @@ class AugmenterTest {
 		byte[] once = new byte[source.length];
 		byte[] again = new byte[source.length];
 		for (int i = 0; i < 50; i++) {
-			Augmenter.augment(source, i * DigitImage.PIXELS, once, i * DigitImage.PIXELS, new Random(i));
-			Augmenter.augment(source, i * DigitImage.PIXELS, again, i * DigitImage.PIXELS, new Random(i));
+			Augmenter.augment(source, i * DigitImage.PIXELS, once, i * DigitImage.PIXELS, true, new Random(i));
+			Augmenter.augment(source, i * DigitImage.PIXELS, again, i * DigitImage.PIXELS, true, new Random(i));
 		}
 		assertThat(once).isEqualTo(again).isNotEqualTo(source);
 		double ratio = ink(once) / ink(source);
 		assertThat(ratio).isBetween(0.7, 1.4);
+	}
+
+	@Test
+	void scanRoundTripKeepsTheDigitWithCrispEdges() throws Exception {
+		DigitDataset test = MnistCache.atDefaultLocation().test().head(20);
+		for (int i = 0; i < test.size(); i++) {
+			byte[] original = test.image(i).pixels();
+			byte[] scanned = Augmenter.scanRoundTrip(original, 128);
+			assertThat(ink(scanned) / ink(original)).as("digit %d", i).isBetween(0.6, 1.6);
+			int overlap = 0;
+			int inked = 0;
+			for (int p = 0; p < original.length; p++) {
+				if ((original[p] & 0xFF) > 128) {
+					inked++;
+					overlap += (scanned[p] & 0xFF) > 64 ? 1 : 0;
+				}
+			}
+			assertThat((double) overlap / inked).as("digit %d stays where it was", i).isGreaterThan(0.5);
+		}
+	}
+
+	@Test
+	void digitPartsAreNormalizedGlyphsOfTheirOwn() throws Exception {
+		DigitDataset test = MnistCache.atDefaultLocation().test().head(100);
+		byte[] images = new byte[100 * DigitImage.PIXELS];
+		test.copyImages(0, 100, images, 0);
+		byte[] labels = test.labels();
+		Random random = new Random(3);
+		for (int i = 0; i < 20; i++) {
+			DigitImage pair = NonDigits.touchingPair(random, images, labels.length);
+			DigitImage half = NonDigits.half(random, images, labels);
+			assertThat(ink(pair.pixels())).isGreaterThan(0);
+			assertThat(ink(half.pixels())).isGreaterThan(0);
+		}
 	}
 
 	private static double ink(byte[] pixels) {

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -107,7 +108,7 @@ final class TestPdfs {
 
 	static Path truncated(Path source, Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(source);
-		Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+		Files.write(file, Arrays.copyOf(bytes, bytes.length / 3));
 		return file;
 	}
 }
