@@ -33,13 +33,13 @@ record LabelledSet(byte[] images, byte[] labels) {
 	}
 
 	/** This set plus {@code count} synthetic non-digits. */
-	LabelledSet withNonDigits(int count, boolean digitParts, Random random) {
+	LabelledSet withNonDigits(int count, NonDigits.Parts parts, Random random) {
 		byte[] moreImages = new byte[images.length + count * DigitImage.PIXELS];
 		byte[] moreLabels = new byte[labels.length + count];
 		System.arraycopy(images, 0, moreImages, 0, images.length);
 		System.arraycopy(labels, 0, moreLabels, 0, labels.length);
 		for (int i = 0; i < count; i++) {
-			NonDigits.next(random, digitParts ? images : null, labels).copyTo(moreImages, images.length + i * DigitImage.PIXELS);
+			NonDigits.next(random, parts, images, labels).copyTo(moreImages, images.length + i * DigitImage.PIXELS);
 			moreLabels[labels.length + i] = DigitNet.NOT_A_DIGIT;
 		}
 		return new LabelledSet(moreImages, moreLabels);

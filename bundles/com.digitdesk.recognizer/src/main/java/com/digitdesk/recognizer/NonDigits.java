@@ -24,7 +24,12 @@ final class NonDigits {
 	static final String[] FONTS = { Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED };
 	static final String DESCRIPTION = "blank+noise, speckle, smudges, box-line remnants, letters " + TRAINING_LETTERS
 			+ " in sans/serif/mono, plain/bold/italic";
-	static final String DIGIT_PARTS = ", two touching training digits, a training digit cut in two (one side; not of 1, 4, 7)";
+	static final String TOUCHING_PAIRS = ", two touching training digits";
+	static final String DIGIT_HALVES = ", a training digit cut in two (one side; not of 1, 4, 7)";
+
+	/** Which parts of training digits are made into non-digits. */
+	record Parts(boolean touchingPairs, boolean halves) {
+	}
 	/** Digits whose halves can pass for a digit (a 1's half is a 1): never cut for a fragment. */
 	private static final String UNCUT = "147";
 
@@ -37,24 +42,30 @@ final class NonDigits {
 	 * it cuts wrongly: the recognizer must not read them as a confident digit,
 	 * so that the segmenter can ask it which cut is right.
 	 *
-	 * @param digits training digits (784 bytes each) to make pairs and halves
-	 *        of, or null for none of those
+	 * @param parts which kinds of digit parts to make as well
+	 * @param digits training digits (784 bytes each) to make them of
 	 * @param labels their labels
 	 */
-	static DigitImage next(Random random, byte[] digits, byte[] labels) {
-		return switch (random.nextInt(digits == null ? 6 : 8)) {
+	static DigitImage next(Random random, Parts parts, byte[] digits, byte[] labels) {
+		int kinds = 6 + (parts.touchingPairs() ? 1 : 0) + (parts.halves() ? 1 : 0);
+		int kind = random.nextInt(kinds);
+		if (kind == 6 && parts.touchingPairs()) {
+			return touchingPair(random, digits, labels.length);
+		}
+		if (kind >= 6) {
+			return half(random, digits, labels);
+		}
+		return switch (kind) {
 			case 0 -> blank(random);
 			case 1 -> speckle(random);
 			case 2 -> smudge(random);
 			case 3 -> boxLines(random);
-			case 4, 5 -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random);
-			case 6 -> touchingPair(random, digits, labels.length);
-			default -> half(random, digits, labels);
+			default -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random);
 		};
 	}
 
-	static String description(boolean digitParts) {
-		return digitParts ? DESCRIPTION + DIGIT_PARTS : DESCRIPTION;
+	static String description(Parts parts) {
+		return DESCRIPTION + (parts.touchingPairs() ? TOUCHING_PAIRS : "") + (parts.halves() ? DIGIT_HALVES : "");
 	}
 
 	/** Two digits side by side, overlapping by a few pixels, normalized as one glyph. */

@@ -48,7 +48,7 @@ public class TrainCommand implements Subcommand {
 		return """
 				usage: digitdesk train [--out PATH] [--epochs N] [--batch N] [--seed S]
 				                       [--learning-rate R] [--threads N] [--limit N]
-				                       [--digit-parts] [--scan-round-trip]
+				                       [--touching-pairs] [--digit-halves] [--scan-round-trip]
 
 				Trains the network (%s) on the MNIST
 				training set, %,d digits held out for validation and calibration,
@@ -56,10 +56,10 @@ public class TrainCommand implements Subcommand {
 				Writes PATH.sd (graph and weights) and PATH.json (provenance: data SHA-256,
 				seed, command, accuracy, calibration). Defaults: --out %s --epochs %d
 				--batch %d --seed %d --learning-rate %s --threads %d (all cores).
-				--digit-parts also teaches "not a digit" on two touching digits and on
-				one side of a digit cut in two (what a wrong cut gives the form reader);
-				--scan-round-trip puts 1 in 4 training digits through a simulated
-				bilevel scan and normalization.
+				--touching-pairs and --digit-halves also teach "not a digit" on two
+				touching digits, and on one side of a digit cut in two: what a wrong
+				cut gives the form reader. --scan-round-trip puts 1 in 4 training
+				digits through a simulated bilevel scan and normalization.
 				Point the recognizer at the result with its modelLocation setting.""".formatted(DigitNet.ARCHITECTURE,
 				d.validationDigits(), Augmenter.DESCRIPTION, d.output(), d.epochs(), d.batchSize(), d.seed(),
 				d.learningRate(), d.threads());
@@ -70,14 +70,14 @@ public class TrainCommand implements Subcommand {
 		CommandOptions options;
 		TrainingSettings settings;
 		try {
-			options = CommandOptions.parse(context.arguments(), VALUE_OPTIONS, Set.of("--digit-parts", "--scan-round-trip"))
+			options = CommandOptions.parse(context.arguments(), VALUE_OPTIONS, Set.of("--touching-pairs", "--digit-halves", "--scan-round-trip"))
 					.withoutPositional();
 			TrainingSettings d = TrainingSettings.defaults(context.resolve(options.get("--out", "models/digit-cnn")));
 			settings = new TrainingSettings(d.output(), options.getInt("--epochs", d.epochs()),
 					options.getInt("--batch", d.batchSize()), options.getDouble("--learning-rate", d.learningRate()),
 					d.weightDecay(), options.getLong("--seed", d.seed()), d.validationDigits(), d.nonDigitShare(),
 					options.getInt("--limit", d.limit()), options.getInt("--threads", d.threads()),
-					options.has("--digit-parts"), options.has("--scan-round-trip"));
+					options.has("--touching-pairs"), options.has("--digit-halves"), options.has("--scan-round-trip"));
 		} catch (IllegalArgumentException e) {
 			context.err().println("train: " + e.getMessage() + "\n" + usage());
 			return 2;

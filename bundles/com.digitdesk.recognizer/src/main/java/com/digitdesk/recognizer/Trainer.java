@@ -45,9 +45,9 @@ final class Trainer {
 		LabelledSet[] split = LabelledSet.split(source, validationSize, settings.seed());
 		Random random = new Random(settings.seed() + 1);
 		int nonDigits = (int) Math.round(split[0].size() * settings.nonDigitShare());
-		LabelledSet train = split[0].withNonDigits(nonDigits, settings.digitParts(), random);
+		LabelledSet train = split[0].withNonDigits(nonDigits, settings.parts(), random);
 		LabelledSet validation = split[1].withNonDigits((int) Math.round(split[1].size() * settings.nonDigitShare()),
-				settings.digitParts(),
+				settings.parts(),
 				random);
 		int batchesPerEpoch = train.size() / settings.batchSize();
 		long totalIterations = (long) batchesPerEpoch * settings.epochs();
@@ -110,7 +110,7 @@ final class Trainer {
 
 		ModelCard card = new ModelCard(DigitNet.ARCHITECTURE, ModelCard.CLASS_NAMES, temperature, settings.seed(),
 				settings.epochs(), settings.batchSize(), settings.learningRate(), settings.weightDecay(),
-				Augmenter.description(settings.scanRoundTrip()), NonDigits.description(settings.digitParts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
+				Augmenter.description(settings.scanRoundTrip()), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
 				command, start.toString(), Duration.between(start, Instant.now()).toMillis() / 1000.0,
 				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend));
 		return new Result(card, graph);

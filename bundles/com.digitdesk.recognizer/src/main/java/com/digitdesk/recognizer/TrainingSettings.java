@@ -15,15 +15,21 @@ import java.nio.file.Path;
  * @param nonDigitShare synthetic non-digits per training digit
  * @param limit use only the first {@code limit} training digits (0: all), for quick runs
  * @param threads native threads for training
- * @param digitParts also teach "not a digit" on touching digit pairs and digit halves
+ * @param touchingPairs also teach "not a digit" on two touching digits
+ * @param digitHalves also teach "not a digit" on one side of a digit cut in two
  * @param scanRoundTrip put 1 in 4 training digits through a simulated scan and renormalization
  */
 record TrainingSettings(Path output, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
-		int validationDigits, double nonDigitShare, int limit, int threads, boolean digitParts,
-		boolean scanRoundTrip) {
+		int validationDigits, double nonDigitShare, int limit, int threads, boolean touchingPairs,
+		boolean digitHalves, boolean scanRoundTrip) {
 
 	static TrainingSettings defaults(Path output) {
 		return new TrainingSettings(output, 20, 128, 1e-3, 1e-4, 20261121L, 5000, 0.1, 0,
-				Runtime.getRuntime().availableProcessors(), false, false);
+				Runtime.getRuntime().availableProcessors(), false, false, false);
+	}
+
+	/** Which kinds of digit parts become non-digits. */
+	NonDigits.Parts parts() {
+		return new NonDigits.Parts(touchingPairs, digitHalves);
 	}
 }
