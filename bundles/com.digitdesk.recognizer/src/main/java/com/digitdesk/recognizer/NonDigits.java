@@ -30,6 +30,7 @@ final class NonDigits {
 	/** Which parts of training digits are made into non-digits. */
 	record Parts(boolean touchingPairs, boolean halves) {
 	}
+
 	/** Digits whose halves can pass for a digit (a 1's half is a 1): never cut for a fragment. */
 	private static final String UNCUT = "147";
 
