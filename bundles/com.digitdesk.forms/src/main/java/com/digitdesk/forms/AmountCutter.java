@@ -30,6 +30,10 @@ final class AmountCutter {
 	private static final double FRAGMENT_REACH = 0.3;
 	/** Written digits are about this share of the amount box's height. */
 	private static final double NOMINAL_HEIGHT = 0.6;
+	/** Neighbours at most this far apart (digit heights)... */
+	private static final double JOIN_GAP = 0.12;
+	/** ...and together at most this wide are tried joined. */
+	private static final double JOIN_WIDTH = 0.95;
 	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut. */
 	private static final double CANDIDATE_ASPECT = 0.85;
 	/** Without one, a blob wider than this many times the digit height is more than one digit... */
@@ -121,7 +125,39 @@ final class AmountCutter {
 			digits.addAll(split(group, height, ink, judge));
 		}
 		digits.sort(Comparator.comparingInt(g -> g.minX));
-		return digits;
+		return judge == null ? digits : joinBroken(digits, height, ink, judge);
+	}
+
+	/**
+	 * Neighbours that nearly touch and together are no wider than a digit may
+	 * be one digit whose stroke broke: the recognizer judges whether they
+	 * read better apart or as one.
+	 */
+	private static List<GlyphGroup> joinBroken(List<GlyphGroup> digits, double height, FieldInk ink,
+			SplitJudge judge) {
+		List<GlyphGroup> result = new ArrayList<>();
+		for (GlyphGroup next : digits) {
+			if (!result.isEmpty()) {
+				GlyphGroup last = result.get(result.size() - 1);
+				int gap = next.minX - last.maxX - 1;
+				int width = Math.max(last.maxX, next.maxX) - last.minX + 1;
+				if (!last.cut && !next.cut && gap <= JOIN_GAP * height && width <= JOIN_WIDTH * height) {
+					GlyphGroup joined = new GlyphGroup(last.parts.get(0));
+					last.parts.stream().skip(1).forEach(joined::add);
+					joined.addAll(next);
+					List<List<DigitImage>> options = List.of(
+							List.of(last.toGlyph(0, ink.raster, ink.labels).image(),
+									next.toGlyph(0, ink.raster, ink.labels).image()),
+							List.of(joined.toGlyph(0, ink.raster, ink.labels).image()));
+					if (judge.choose(options) == 1) {
+						result.set(result.size() - 1, joined);
+						continue;
+					}
+				}
+			}
+			result.add(next);
+		}
+		return result;
 	}
 
 	/** Columns two boxes share; negative for the gap between them. */
