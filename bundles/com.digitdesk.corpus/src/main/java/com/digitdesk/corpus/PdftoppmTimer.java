@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -56,9 +55,5 @@ final class PdftoppmTimer {
 				}
 			}
 		}
-	}
-
-	static List<String> command() {
-		return List.of("pdftoppm", "-r", "300", "-gray");
 	}
 }

@@ -142,9 +142,7 @@ final class AmountCutter {
 				int gap = next.minX - last.maxX - 1;
 				int width = Math.max(last.maxX, next.maxX) - last.minX + 1;
 				if (!last.cut && !next.cut && gap <= JOIN_GAP * height && width <= JOIN_WIDTH * height) {
-					GlyphGroup joined = new GlyphGroup(last.parts.get(0));
-					last.parts.stream().skip(1).forEach(joined::add);
-					joined.addAll(next);
+					GlyphGroup joined = GlyphGroup.join(last, next);
 					List<List<DigitImage>> options = List.of(
 							List.of(last.toGlyph(0, ink.raster, ink.labels).image(),
 									next.toGlyph(0, ink.raster, ink.labels).image()),

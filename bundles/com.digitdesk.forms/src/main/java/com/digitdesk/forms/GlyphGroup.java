@@ -43,6 +43,31 @@ final class GlyphGroup {
 		other.parts.forEach(this::add);
 	}
 
+	/** One group of the strokes of both. */
+	static GlyphGroup join(GlyphGroup left, GlyphGroup right) {
+		GlyphGroup joined = new GlyphGroup();
+		joined.addAll(left);
+		joined.addAll(right);
+		return joined;
+	}
+
+	private interface PixelVisitor {
+		void visit(int x, int y);
+	}
+
+	/** Visits every pixel of this group's strokes between two columns (inclusive). */
+	private void forEachPixel(int from, int to, int[] labels, int rasterWidth, PixelVisitor visitor) {
+		for (Component c : parts) {
+			for (int y = c.minY; y <= c.maxY; y++) {
+				for (int x = Math.max(from, c.minX); x <= Math.min(to, c.maxX); x++) {
+					if (labels[y * rasterWidth + x] == c.label) {
+						visitor.visit(x, y);
+					}
+				}
+			}
+		}
+	}
+
 	int width() {
 		return maxX - minX + 1;
 	}
@@ -58,32 +83,18 @@ final class GlyphGroup {
 		part.cut = true;
 		part.minX = from;
 		part.maxX = to;
-		for (Component c : parts) {
-			for (int y = c.minY; y <= c.maxY; y++) {
-				for (int x = Math.max(from, c.minX); x <= Math.min(to, c.maxX); x++) {
-					if (labels[y * rasterWidth + x] == c.label) {
-						part.minY = Math.min(part.minY, y);
-						part.maxY = Math.max(part.maxY, y);
-						part.count++;
-					}
-				}
-			}
-		}
+		forEachPixel(from, to, labels, rasterWidth, (x, y) -> {
+			part.minY = Math.min(part.minY, y);
+			part.maxY = Math.max(part.maxY, y);
+			part.count++;
+		});
 		return part;
 	}
 
 	/** Ink per column of this group, for finding where touching digits meet. */
 	int[] columnProfile(int[] labels, int rasterWidth) {
 		int[] profile = new int[width()];
-		for (Component c : parts) {
-			for (int y = c.minY; y <= c.maxY; y++) {
-				for (int x = Math.max(minX, c.minX); x <= Math.min(maxX, c.maxX); x++) {
-					if (labels[y * rasterWidth + x] == c.label) {
-						profile[x - minX]++;
-					}
-				}
-			}
-		}
+		forEachPixel(minX, maxX, labels, rasterWidth, (x, y) -> profile[x - minX]++);
 		return profile;
 	}
 
@@ -103,15 +114,7 @@ final class GlyphGroup {
 		int w = right - left + 1;
 		int h = bottom - top + 1;
 		boolean[] member = new boolean[w * h];
-		for (Component c : parts) {
-			for (int y = Math.max(minY, c.minY); y <= Math.min(maxY, c.maxY); y++) {
-				for (int x = Math.max(minX, c.minX); x <= Math.min(maxX, c.maxX); x++) {
-					if (labels[y * raster.width + x] == c.label) {
-						member[(y - top) * w + (x - left)] = true;
-					}
-				}
-			}
-		}
+		forEachPixel(minX, maxX, labels, raster.width, (x, y) -> member[(y - top) * w + (x - left)] = true);
 		byte[] ink = new byte[w * h];
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {

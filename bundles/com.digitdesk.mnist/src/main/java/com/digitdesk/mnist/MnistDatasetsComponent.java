@@ -26,7 +26,7 @@ public class MnistDatasetsComponent implements MnistDatasets {
 
 	@Override
 	public Path fetch() throws DatasetException {
-		return cache.ensure();
+		return cache.fetch();
 	}
 
 	@Override

@@ -24,7 +24,7 @@ class IdxReaderTest {
 
 	@BeforeAll
 	static void fetchMnist() throws DatasetException {
-		mnist = MnistCache.atDefaultLocation().ensure();
+		mnist = MnistCache.atDefaultLocation().fetch();
 	}
 
 	@Test

