@@ -2,6 +2,7 @@ package com.digitdesk.api.store;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One page as the pipeline read it. Stored whole or not at all.
@@ -10,14 +11,36 @@ import java.util.Objects;
  * @param templateId the identified template
  * @param registrationResidual the registration residual in points
  * @param fields the page's fields
+ * @param problem why the page could not be read (unknown form, no
+ *        registration); such a page is stored without fields so that the
+ *        document is complete and the operator sees the reason
  */
-public record PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields) {
+public record PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields,
+		Optional<String> problem) {
 
 	public PageResult {
 		Objects.requireNonNull(templateId, "templateId");
+		Objects.requireNonNull(problem, "problem");
 		fields = List.copyOf(fields);
 		if (pageIndex < 0) {
 			throw new IllegalArgumentException("page index must not be negative");
 		}
+		if (problem.isPresent() && !fields.isEmpty()) {
+			throw new IllegalArgumentException("an unreadable page has no fields");
+		}
+	}
+
+	/** A page that was read. */
+	public PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields) {
+		this(pageIndex, templateId, registrationResidual, fields, Optional.empty());
+	}
+
+	/** A page that could not be read, with the reason. */
+	public static PageResult unreadable(int pageIndex, String templateId, String problem) {
+		return new PageResult(pageIndex, templateId, 0, List.of(), Optional.of(problem));
+	}
+
+	public boolean isReadable() {
+		return problem.isEmpty();
 	}
 }

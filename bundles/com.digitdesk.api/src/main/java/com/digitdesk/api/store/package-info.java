@@ -2,7 +2,7 @@
  * Results store: documents, pages, fields and digits with their confidence and status, the review queue, and clerks' corrections.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.digitdesk.api.store;
 
 import org.osgi.annotation.bundle.Export;
