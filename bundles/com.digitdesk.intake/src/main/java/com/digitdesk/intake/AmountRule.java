@@ -1,0 +1,49 @@
+package com.digitdesk.intake;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import com.digitdesk.api.template.ValidationRule;
+
+/** Checks a template rule on amounts counted in cents. */
+final class AmountRule {
+
+	private AmountRule() {
+	}
+
+	/**
+	 * The cents of a normalized amount: "" is 0; empty when it is no amount
+	 * (a '?' digit, no cents separator, not exactly two cent digits).
+	 */
+	static OptionalLong cents(String value) {
+		if (value.isEmpty()) {
+			return OptionalLong.of(0);
+		}
+		int dot = value.indexOf('.');
+		if (dot < 1 || dot != value.length() - 3 || !value.replace(".", "").chars().allMatch(Character::isDigit)
+				|| value.length() > 18) {
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(Long.parseLong(value.replace(".", "")));
+	}
+
+	/** True when the rule holds for these cents by field name. */
+	static boolean holds(ValidationRule rule, Map<String, Long> cents) {
+		return cents.get(rule.target()) == expected(rule, cents);
+	}
+
+	/** What the target should be according to the operands. */
+	static long expected(ValidationRule rule, Map<String, Long> cents) {
+		List<String> operands = rule.operands();
+		return switch (rule.operation()) {
+		case SUM -> operands.stream().mapToLong(cents::get).sum();
+		case DIFFERENCE -> Math.max(0,
+				cents.get(operands.get(0)) - operands.stream().skip(1).mapToLong(cents::get).sum());
+		};
+	}
+
+	static String format(long cents) {
+		return String.format("%d.%02d", cents / 100, cents % 100);
+	}
+}

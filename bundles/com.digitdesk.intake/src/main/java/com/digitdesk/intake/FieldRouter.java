@@ -1,0 +1,175 @@
+package com.digitdesk.intake;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ReviewReason;
+import com.digitdesk.api.store.ReviewReason.Kind;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.ValidationRule;
+
+/**
+ * Decides for each field of a page whether it is auto-accepted or queued for
+ * a clerk, and why: a field is accepted only when every written digit reaches
+ * the threshold, its shape is right (digit count, cents, a real date), the
+ * page registered well and every rule it takes part in holds.
+ */
+final class FieldRouter {
+
+	private final RoutingPolicy policy;
+	private final SumRuleProposer proposer;
+
+	FieldRouter(RoutingPolicy policy) {
+		this.policy = policy;
+		this.proposer = new SumRuleProposer(policy);
+	}
+
+	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields) {
+		Map<String, ReadField> byName = new LinkedHashMap<>();
+		Map<String, List<ReviewReason>> reasons = new HashMap<>();
+		for (ReadField field : fields) {
+			byName.put(field.spec().name(), field);
+			List<ReviewReason> own = new ArrayList<>(digitDoubts(field));
+			own.addAll(shapeProblems(field));
+			if (residualPoints > policy.maxResidualPoints()) {
+				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
+						String.format("page registered with residual %.2f pt (limit %.2f)", residualPoints,
+								policy.maxResidualPoints())));
+			}
+			reasons.put(field.spec().name(), own);
+		}
+		Map<String, String> proposals = new HashMap<>();
+		for (ValidationRule rule : template.rules()) {
+			checkRule(rule, byName, reasons, proposals);
+		}
+		List<FieldResult> results = new ArrayList<>();
+		for (ReadField field : fields) {
+			String name = field.spec().name();
+			List<ReviewReason> own = reasons.get(name);
+			results.add(new FieldResult(name, field.value(),
+					own.isEmpty() ? FieldStatus.AUTO_ACCEPTED : FieldStatus.NEEDS_REVIEW, field.confidence(),
+					digits(field), own, Optional.ofNullable(proposals.get(name))));
+		}
+		return results;
+	}
+
+	private List<ReviewReason> digitDoubts(ReadField field) {
+		List<ReviewReason> doubts = new ArrayList<>();
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		for (int i = 0; i < written.size(); i++) {
+			DigitPrediction prediction = field.predictions().get(i);
+			int position = written.get(i).position();
+			if (!prediction.isDigit()) {
+				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
+			} else if (prediction.confidence() < policy.digitThreshold()) {
+				doubts.add(new ReviewReason(Kind.LOW_CONFIDENCE_DIGIT, position, describe(prediction)));
+			}
+		}
+		return doubts;
+	}
+
+	/** "p=0.71, second choice 7 (0.25)" */
+	private static String describe(DigitPrediction prediction) {
+		ClassProbability top = prediction.top();
+		String first = (top.isDigit() ? "read " + top.digit() : "no digit") + String.format(" p=%.3f", top.probability());
+		if (prediction.ranked().size() < 2) {
+			return first;
+		}
+		ClassProbability second = prediction.ranked().get(1);
+		return first + String.format(", second choice %s (%.3f)",
+				second.isDigit() ? String.valueOf(second.digit()) : "no digit", second.probability());
+	}
+
+	private static List<ReviewReason> shapeProblems(ReadField field) {
+		List<ReviewReason> problems = new ArrayList<>();
+		field.segmented().problems()
+				.forEach(problem -> problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, problem)));
+		int written = field.predictions().size();
+		if (written == 0) {
+			return problems;
+		}
+		FieldKind kind = field.spec().kind();
+		if (field.spec().isCellField()) {
+			if (written != field.spec().cells()) {
+				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
+						written + " of " + field.spec().cells() + " cells written"));
+			} else if (kind == FieldKind.DATE && !isDate(field.value())) {
+				problems.add(new ReviewReason(Kind.RULE_FAILED, -1, field.value() + " is no date (MMDDYYYY)"));
+			}
+		} else if (AmountRule.cents(field.value()).isEmpty() && field.value().indexOf('?') < 0) {
+			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
+					field.segmented().centsStart() < 0 ? "no cents separator found"
+							: "an amount has two cent digits, read " + (written - field.segmented().centsStart())));
+		}
+		return problems;
+	}
+
+	static boolean isDate(String value) {
+		if (!value.matches("\\d{8}")) {
+			return false;
+		}
+		int month = Integer.parseInt(value.substring(0, 2));
+		int day = Integer.parseInt(value.substring(2, 4));
+		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	}
+
+	private void checkRule(ValidationRule rule, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
+			Map<String, String> proposals) {
+		List<String> names = new ArrayList<>(rule.operands());
+		names.add(rule.target());
+		if (!fields.keySet().containsAll(names)) {
+			return;
+		}
+		Map<String, Long> cents = new HashMap<>();
+		List<String> unreadable = new ArrayList<>();
+		for (String name : names) {
+			OptionalLong value = AmountRule.cents(fields.get(name).value());
+			if (value.isPresent()) {
+				cents.put(name, value.getAsLong());
+			} else {
+				unreadable.add(name);
+			}
+		}
+		String detail;
+		if (!unreadable.isEmpty()) {
+			detail = "rule " + rule.name() + " cannot be checked: " + String.join(", ", unreadable) + " not read as an amount";
+		} else if (AmountRule.holds(rule, cents)) {
+			return;
+		} else {
+			detail = "rule " + rule.name() + " fails: " + rule.target() + " is "
+					+ AmountRule.format(cents.get(rule.target())) + ", the operands give "
+					+ AmountRule.format(AmountRule.expected(rule, cents));
+		}
+		Optional<Map<String, String>> proposal = proposer.propose(rule, fields);
+		if (proposal.isPresent()) {
+			proposals.putAll(proposal.get());
+			detail += "; the next choices of uncertain digits satisfy it with " + proposal.get();
+		}
+		for (String name : names) {
+			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
+		}
+	}
+
+	private static List<DigitResult> digits(ReadField field) {
+		List<DigitResult> digits = new ArrayList<>();
+		int written = 0;
+		for (Glyph glyph : field.segmented().glyphs()) {
+			Optional<DigitPrediction> prediction = glyph.empty() ? Optional.empty()
+					: Optional.of(field.predictions().get(written++));
+			digits.add(new DigitResult(glyph.position(), glyph.pageBox(), glyph.image(), prediction));
+		}
+		return digits;
+	}
+}

@@ -1,0 +1,225 @@
+package com.digitdesk.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
+import com.digitdesk.api.command.ProcessFigures;
+import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.identification.FormIdentifier;
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.registration.PageRegistrar;
+import com.digitdesk.api.render.PageRenderer;
+import com.digitdesk.api.segmentation.FieldSegmenter;
+import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.template.TemplateCatalog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code digitdesk import [--db URL] PATH...}: the main job. Reads every PDF
+ * into the results store and routes each field; without a PATH it imports
+ * the sample archive, generating it first if there is none.
+ */
+@Component(configurationPid = RoutingConfiguration.PID)
+@Designate(ocd = RoutingConfiguration.class)
+public class ImportCommand implements Subcommand {
+
+	static final int SAMPLE_PAGES = 30;
+
+	private final PageRenderer renderer;
+	private final PageReader reader;
+	private final ResultStores stores;
+	private final Path dataDirectory;
+	private volatile RoutingConfiguration configuration;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+			target = "(component.name=com.digitdesk.corpus.CorpusCommand)")
+	volatile Subcommand corpus;
+
+	@Activate
+	public ImportCommand(@Reference PageRenderer renderer, @Reference FormIdentifier identifier,
+			@Reference PageRegistrar registrar, @Reference FieldSegmenter segmenter,
+			@Reference TemplateCatalog catalog, @Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
+			@Reference ResultStores stores, RoutingConfiguration configuration, BundleContext context) {
+		this.renderer = renderer;
+		this.reader = new PageReader(identifier, registrar, segmenter, catalog, recognizer);
+		this.stores = stores;
+		this.configuration = configuration;
+		this.dataDirectory = DataDirectory.of(context);
+	}
+
+	@Modified
+	void modified(RoutingConfiguration changed) {
+		this.configuration = changed;
+	}
+
+	@Override
+	public String name() {
+		return "import";
+	}
+
+	@Override
+	public String summary() {
+		return "import PDF files and directories into the results store (no PATH: the sample archive)";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: digitdesk import [--db JDBC-URL] [--json] [--threads N] [--threshold P] [PATH...]
+
+				Reads every page of the given PDF files and of the PDFs under the
+				given directories (recursively), stores each field with its value,
+				digits, glyphs and confidence, and routes it: auto-accepted when
+				every digit reaches the threshold and the template's rules hold,
+				else queued for review with the reasons.
+
+				Importing is idempotent (a file's content decides, not its name) and
+				resumable: run it again after an interruption and it finishes the
+				job. Files that cannot be read are quarantined with the reason; the
+				others go on. Exit status 1 if any file failed.
+
+				Without PATH: imports the sample archive DATA/sample-archive,
+				generating %d pages first if it holds no PDF.
+				  --db         the store (default: configuration com.digitdesk.store,
+				               an H2 file in the data directory)
+				  --json       the summary as one JSON object on standard output
+				  --threads    parallel workers (default: one per core)
+				  --threshold  digit probability to auto-accept (default: configuration
+				               com.digitdesk.routing digitThreshold)""".formatted(SAMPLE_PAGES);
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		CommandOptions options;
+		RoutingPolicy policy;
+		int threads;
+		try {
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold"),
+					Set.of("--json"));
+			RoutingConfiguration settings = configuration;
+			policy = RoutingPolicy.of(settings);
+			policy = policy.withThreshold(options.getDouble("--threshold", policy.digitThreshold()));
+			int configured = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
+			threads = options.getInt("--threads", configured);
+			if (threads < 1) {
+				throw new IllegalArgumentException("--threads needs at least 1");
+			}
+		} catch (IllegalArgumentException e) {
+			context.err().println("import: " + e.getMessage() + "\n" + usage());
+			return 2;
+		}
+		List<Path> roots = new ArrayList<>();
+		options.positional().forEach(path -> roots.add(context.resolve(path)));
+		if (roots.isEmpty()) {
+			Optional<Path> sample = sampleArchive(context);
+			if (sample.isEmpty()) {
+				return 1;
+			}
+			roots.add(sample.get());
+		}
+		List<Path> files;
+		try {
+			files = files(roots);
+		} catch (IllegalArgumentException | UncheckedIOException e) {
+			context.err().println("import: " + e.getMessage());
+			return 2;
+		}
+		String url = options.get("--db", stores.defaultUrl());
+		ResultStore store;
+		try {
+			store = stores.store(url);
+		} catch (StoreException e) {
+			context.err().println("import: " + e.getMessage());
+			return 1;
+		}
+		ImportReport report = new ImportReport(files.size());
+		ImportProgress progress = new ImportProgress(context.err(), context.interactive());
+		long start = System.nanoTime();
+		try {
+			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads).run(files, report, progress);
+		} catch (StoreException e) {
+			context.err().println("import: stopped, the store failed: " + e.getMessage()
+					+ "\nimport: what is stored stays; run the same import again to finish the job");
+			return 1;
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		String where = StoreUrls.withoutSecrets(url);
+		if (options.has("--json")) {
+			context.out().println(new ObjectMapper().writeValueAsString(
+					report.summary(seconds, threads, where, ProcessFigures.peakRssMegabytes())));
+		} else {
+			context.out().print(report.text(seconds, where));
+		}
+		return report.failures().isEmpty() ? 0 : 1;
+	}
+
+	/** The sample archive, generated with the corpus command when it holds no PDF yet. */
+	private Optional<Path> sampleArchive(CommandContext context) throws Exception {
+		Path archive = dataDirectory.resolve("sample-archive");
+		if (Files.isDirectory(archive) && !files(List.of(archive)).isEmpty()) {
+			context.err().println("import: no PATH given: importing the sample archive " + archive);
+			return Optional.of(archive);
+		}
+		Subcommand generator = corpus;
+		if (generator == null) {
+			context.err().println("import: give the PDF files or directories to import (the corpus bundle, which "
+					+ "generates the sample archive, is not installed)");
+			return Optional.empty();
+		}
+		context.err().println("import: no PATH given: generating a sample archive of " + SAMPLE_PAGES
+				+ " scanned form pages in " + archive);
+		int status = generator.run(new CommandContext(
+				List.of("--out", archive.toString(), "--pages", String.valueOf(SAMPLE_PAGES)), context.err(),
+				context.err(), context.workingDirectory(), false));
+		return status == 0 ? Optional.of(archive) : Optional.empty();
+	}
+
+	/**
+	 * The files to import: those named, and the PDFs under the directories
+	 * named, in a stable order.
+	 *
+	 * @throws IllegalArgumentException for a path that does not exist
+	 */
+	static List<Path> files(List<Path> roots) {
+		List<Path> files = new ArrayList<>();
+		for (Path root : roots) {
+			if (Files.isDirectory(root)) {
+				try (Stream<Path> tree = Files.walk(root)) {
+					tree.filter(Files::isRegularFile).filter(ImportCommand::isPdfName).sorted().forEach(files::add);
+				} catch (IOException e) {
+					throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+				}
+			} else if (Files.exists(root)) {
+				files.add(root);
+			} else {
+				throw new IllegalArgumentException(root + ": no such file or directory");
+			}
+		}
+		return files;
+	}
+
+	private static boolean isPdfName(Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+	}
+}

@@ -1,0 +1,160 @@
+package com.digitdesk.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.digitdesk.api.recognition.RecognitionException;
+import com.digitdesk.api.render.DocumentException;
+import com.digitdesk.api.render.PageRenderer;
+import com.digitdesk.api.render.PdfDocument;
+import com.digitdesk.api.store.DocumentSource;
+import com.digitdesk.api.store.PageResult;
+import com.digitdesk.api.store.QuarantineEntry;
+import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.store.StoredDocument;
+
+/**
+ * Imports files into a store, one file per worker at a time. A file's
+ * content hash decides whether it is new, half done (then only its missing
+ * pages are read) or already stored; every page is stored in its own
+ * transaction, so a killed import loses at most the pages in flight. A file
+ * that cannot be read is quarantined with the reason and the others go on.
+ */
+final class ImportJob {
+
+	private final PageRenderer renderer;
+	private final PageReader reader;
+	private final FieldRouter router;
+	private final ResultStore store;
+	private final int threads;
+	/** Content hashes being imported in this run, so that two copies of a file are read once. */
+	private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+	ImportJob(PageRenderer renderer, PageReader reader, FieldRouter router, ResultStore store, int threads) {
+		this.renderer = renderer;
+		this.reader = reader;
+		this.router = router;
+		this.store = store;
+		this.threads = threads;
+	}
+
+	/**
+	 * @throws StoreException when the store itself fails (nothing can be
+	 *         stored then, so the run stops)
+	 */
+	void run(List<Path> files, ImportReport report, ImportProgress progress)
+			throws StoreException, InterruptedException {
+		ExecutorService workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
+		try {
+			List<Future<?>> done = files.stream().<Future<?>>map(file -> workers.submit(() -> {
+				importFile(file, report);
+				progress.update(report, false);
+				return null;
+			})).toList();
+			for (Future<?> future : done) {
+				try {
+					future.get();
+				} catch (ExecutionException e) {
+					if (e.getCause() instanceof StoreException store) {
+						throw store;
+					}
+					throw new IllegalStateException(e.getCause());
+				}
+			}
+		} finally {
+			workers.shutdownNow();
+		}
+		progress.finish(report);
+	}
+
+	private void importFile(Path file, ImportReport report) throws StoreException, RecognitionException {
+		String name = file.getFileName().toString();
+		String sha256;
+		try {
+			sha256 = sha256(file);
+		} catch (IOException e) {
+			fail(file, "", "cannot be read: " + e.getMessage(), report);
+			return;
+		}
+		Optional<StoredDocument> known = store.findDocument(sha256);
+		if (known.isPresent() && known.get().complete()) {
+			report.alreadyStored();
+			return;
+		}
+		if (!claimed.add(sha256)) {
+			report.duplicate();
+			return;
+		}
+		try (PdfDocument pdf = renderer.open(file)) {
+			StoredDocument document = store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
+			Set<Integer> stored = store.storedPages(document.id());
+			for (int p = 0; p < pdf.pageCount(); p++) {
+				if (stored.contains(p)) {
+					continue;
+				}
+				PageResult page = reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)).result(router);
+				store.storePage(document.id(), page);
+				report.stored(name, page);
+			}
+			store.completeDocument(document.id());
+			report.fileDone();
+		} catch (DocumentException e) {
+			fail(file, sha256, e.getMessage(), report);
+		} catch (RuntimeException e) {
+			// A defect met on one odd file must not stop the archive; the reason says where.
+			fail(file, sha256, "cannot be read: " + e, report);
+		}
+	}
+
+	private void fail(Path file, String sha256, String reason, ImportReport report) throws StoreException {
+		store.quarantine(new QuarantineEntry(file.toString(), sha256, reason, Instant.now()));
+		report.failed(file.toString(), reason);
+	}
+
+	static String sha256(Path file) throws IOException {
+		MessageDigest digest = digest();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java has SHA-256", e);
+		}
+	}
+
+	/** Named daemon threads: a stuck worker never keeps the framework from stopping. */
+	private static final class WorkerThreads implements ThreadFactory {
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable work) {
+			Thread thread = new Thread(work, "digitdesk-import-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+	}
+}

@@ -1,0 +1,24 @@
+package com.digitdesk.intake;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "DigitDesk routing", description = "Which fields are auto-accepted and which go to a clerk")
+public @interface RoutingConfiguration {
+
+	String PID = "com.digitdesk.routing";
+
+	@AttributeDefinition(description = "Every written digit's calibrated probability must reach this for its field to "
+			+ "be auto-accepted. 'digitdesk routing-study DIR --target-error E' derives it from a target error "
+			+ "among auto-accepted fields.")
+	double digitThreshold() default 0.99;
+
+	@AttributeDefinition(description = "Registration residual (points) above which all fields of a page go to review")
+	double maxResidualPoints() default 1.5;
+
+	@AttributeDefinition(description = "How many uncertain digits a sum-rule proposal may change")
+	int maxProposalDigits() default 8;
+
+	@AttributeDefinition(description = "Parallel import workers; 0 means one per core")
+	int threads() default 0;
+}

@@ -1,0 +1,35 @@
+package com.digitdesk.intake;
+
+/**
+ * When a field may skip the clerk.
+ *
+ * @param digitThreshold every written digit's calibrated probability must
+ *        reach this
+ * @param maxResidualPoints a page registered worse than this sends all its
+ *        fields to review
+ * @param maxProposalDigits how many of the least certain digits a sum-rule
+ *        proposal may change, at most
+ */
+record RoutingPolicy(double digitThreshold, double maxResidualPoints, int maxProposalDigits) {
+
+	RoutingPolicy {
+		if (!(digitThreshold >= 0 && digitThreshold <= 1)) {
+			throw new IllegalArgumentException("the digit threshold must be in [0,1], was " + digitThreshold);
+		}
+		if (!(maxResidualPoints > 0)) {
+			throw new IllegalArgumentException("the residual limit must be positive, was " + maxResidualPoints);
+		}
+		if (maxProposalDigits < 0) {
+			throw new IllegalArgumentException("maxProposalDigits must not be negative");
+		}
+	}
+
+	static RoutingPolicy of(RoutingConfiguration configuration) {
+		return new RoutingPolicy(configuration.digitThreshold(), configuration.maxResidualPoints(),
+				configuration.maxProposalDigits());
+	}
+
+	RoutingPolicy withThreshold(double threshold) {
+		return new RoutingPolicy(threshold, maxResidualPoints, maxProposalDigits);
+	}
+}

@@ -1,0 +1,239 @@
+package com.digitdesk.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
+import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.identification.FormIdentifier;
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.registration.PageRegistrar;
+import com.digitdesk.api.render.PageRenderer;
+import com.digitdesk.api.render.PdfDocument;
+import com.digitdesk.api.segmentation.FieldSegmenter;
+import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.PageResult;
+import com.digitdesk.api.template.TemplateCatalog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code digitdesk routing-study DIR}: the field-level reject curve of a
+ * corpus with ground truth. Reads every page once, routes it at a range of
+ * digit thresholds and reports, for each, how many fields are auto-accepted
+ * and how many of those are wrong; then the lowest threshold whose error
+ * among auto-accepted fields stays within the target.
+ */
+@Component(configurationPid = RoutingConfiguration.PID)
+public class RoutingStudyCommand implements Subcommand {
+
+	static final double DEFAULT_TARGET_ERROR = 0.001;
+	static final double[] THRESHOLDS = { 0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999 };
+
+	private final PageRenderer renderer;
+	private final PageReader reader;
+	private volatile RoutingConfiguration configuration;
+
+	@Activate
+	public RoutingStudyCommand(@Reference PageRenderer renderer, @Reference FormIdentifier identifier,
+			@Reference PageRegistrar registrar, @Reference FieldSegmenter segmenter,
+			@Reference TemplateCatalog catalog, @Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
+			RoutingConfiguration configuration) {
+		this.renderer = renderer;
+		this.reader = new PageReader(identifier, registrar, segmenter, catalog, recognizer);
+		this.configuration = configuration;
+	}
+
+	@Modified
+	void modified(RoutingConfiguration changed) {
+		this.configuration = changed;
+	}
+
+	@Override
+	public String name() {
+		return "routing-study";
+	}
+
+	@Override
+	public String summary() {
+		return "field-level reject curve on a corpus with ground truth: the threshold for a target error";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: digitdesk routing-study DIR [--target-error E] [--json] [--threads N]
+
+				Reads every NAME.pdf of a corpus with its NAME.json ground truth (see
+				digitdesk corpus), routes each page's fields at digit thresholds from
+				0.5 to 0.9999 and prints, per threshold, the share of fields
+				auto-accepted and the share of those that are wrong. Recommends the
+				lowest threshold whose error among auto-accepted fields is at most E
+				(default %s, i.e. 0.1%%); set it as digitThreshold of configuration
+				com.digitdesk.routing, or pass it to import --threshold.""".formatted(DEFAULT_TARGET_ERROR);
+	}
+
+	/** A page as read, with what it should have said. */
+	private record StudiedPage(ReadPage page, TruthFile.Page truth) {
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		CommandOptions options;
+		double target;
+		int threads;
+		try {
+			options = CommandOptions.parse(context.arguments(), Set.of("--target-error", "--threads"), Set.of("--json"));
+			if (options.positional().size() != 1) {
+				throw new IllegalArgumentException("give one corpus directory");
+			}
+			target = options.getDouble("--target-error", DEFAULT_TARGET_ERROR);
+			threads = options.getInt("--threads", Runtime.getRuntime().availableProcessors());
+		} catch (IllegalArgumentException e) {
+			context.err().println("routing-study: " + e.getMessage() + "\n" + usage());
+			return 2;
+		}
+		Path directory = context.resolve(options.positional().get(0));
+		if (!Files.isDirectory(directory)) {
+			context.err().println("routing-study: " + directory + " is not a directory");
+			return 2;
+		}
+		List<StudiedPage> pages = Collections.synchronizedList(new ArrayList<>());
+		List<String> problems = Collections.synchronizedList(new ArrayList<>());
+		long start = System.nanoTime();
+		ExecutorService workers = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (Path pdf : ImportCommand.files(List.of(directory))) {
+				done.add(workers.submit(() -> {
+					read(pdf, pages, problems);
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		} finally {
+			workers.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (pages.isEmpty()) {
+			context.err().println("routing-study: no PDF with a ground truth .json beside it in " + directory);
+			return 1;
+		}
+		RoutingPolicy base = RoutingPolicy.of(configuration);
+		List<Map<String, Object>> curve = new ArrayList<>();
+		Map<String, Object> chosen = null;
+		for (double threshold : THRESHOLDS) {
+			Map<String, Object> point = point(pages, base.withThreshold(threshold));
+			curve.add(point);
+			if (chosen == null && (double) point.get("auto_accepted_error") <= target) {
+				chosen = point;
+			}
+		}
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("pages", pages.size());
+		report.put("fields", curve.get(0).get("fields"));
+		report.put("target_error", target);
+		report.put("recommended_threshold", chosen == null ? null : chosen.get("threshold"));
+		report.put("at_recommended", chosen);
+		report.put("configured_threshold", base.digitThreshold());
+		report.put("at_configured", point(pages, base));
+		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);
+		report.put("curve", curve);
+		report.put("problems", List.copyOf(problems));
+		ObjectMapper json = new ObjectMapper();
+		if (options.has("--json")) {
+			context.out().println(json.writeValueAsString(report));
+			return 0;
+		}
+		context.out().printf(Locale.ROOT, "%d pages, %d fields; target: at most %.2f%% of auto-accepted fields wrong%n",
+				pages.size(), (int) curve.get(0).get("fields"), target * 100);
+		context.out().println("threshold  auto-accepted  wrong among them  wrong overall (before review)");
+		for (Map<String, Object> point : curve) {
+			context.out().printf(Locale.ROOT, "%9s  %12.2f%%  %15.3f%%  %8.2f%%%n", point.get("threshold"),
+					100 * (double) point.get("auto_accepted_rate"), 100 * (double) point.get("auto_accepted_error"),
+					100 * (double) point.get("field_error"));
+		}
+		context.out().println(chosen == null ? "no threshold meets the target"
+				: "recommended digitThreshold: " + chosen.get("threshold") + " (configuration "
+						+ RoutingConfiguration.PID + ", or import --threshold " + chosen.get("threshold") + ")");
+		problems.forEach(problem -> context.err().println("routing-study: " + problem));
+		return 0;
+	}
+
+	private void read(Path pdf, List<StudiedPage> pages, List<String> problems) {
+		try {
+			Optional<TruthFile> truth = TruthFile.of(pdf);
+			if (truth.isEmpty()) {
+				return;
+			}
+			try (PdfDocument document = renderer.open(pdf)) {
+				for (int p = 0; p < Math.min(document.pageCount(), truth.get().pages().size()); p++) {
+					pages.add(new StudiedPage(reader.read(p, document.scan(p, PageReader.RENDER_DPI)),
+							truth.get().pages().get(p)));
+				}
+			}
+		} catch (Exception e) {
+			problems.add(pdf.getFileName() + ": " + e.getMessage());
+		}
+	}
+
+	/** Routes every page at one policy and scores the auto-accepted fields against the truth. */
+	private static Map<String, Object> point(List<StudiedPage> pages, RoutingPolicy policy) {
+		FieldRouter router = new FieldRouter(policy);
+		int fields = 0;
+		int accepted = 0;
+		int acceptedWrong = 0;
+		int wrong = 0;
+		for (StudiedPage studied : pages) {
+			PageResult result = studied.page().result(router);
+			if (!result.isReadable() || !result.templateId().equals(studied.truth().template())) {
+				int unread = studied.truth().fields().size();
+				fields += unread;
+				wrong += unread;
+				continue;
+			}
+			for (FieldResult field : result.fields()) {
+				fields++;
+				boolean right = field.value().equals(studied.truth().fields().getOrDefault(field.name(), ""));
+				if (!right) {
+					wrong++;
+				}
+				if (field.status() == FieldStatus.AUTO_ACCEPTED) {
+					accepted++;
+					if (!right) {
+						acceptedWrong++;
+					}
+				}
+			}
+		}
+		Map<String, Object> point = new LinkedHashMap<>();
+		point.put("threshold", policy.digitThreshold());
+		point.put("fields", fields);
+		point.put("auto_accepted", accepted);
+		point.put("auto_accepted_wrong", acceptedWrong);
+		point.put("auto_accepted_rate", fields == 0 ? 0.0 : (double) accepted / fields);
+		point.put("auto_accepted_error", accepted == 0 ? 0.0 : (double) acceptedWrong / accepted);
+		point.put("field_error", fields == 0 ? 0.0 : (double) wrong / fields);
+		return point;
+	}
+}

@@ -1,0 +1,146 @@
+package com.digitdesk.intake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.template.ValidationRule;
+
+/**
+ * When a rule fails, looks among the recognizer's next choices for the
+ * uncertain digits of the rule's fields for the most probable combination
+ * that satisfies it.
+ */
+final class SumRuleProposer {
+
+	/** Choices per digit: the top ones carry nearly all the probability. */
+	static final int CHOICES_PER_DIGIT = 3;
+	static final double MIN_CHOICE_PROBABILITY = 1e-4;
+
+	private final RoutingPolicy policy;
+
+	SumRuleProposer(RoutingPolicy policy) {
+		this.policy = policy;
+	}
+
+	/** One uncertain digit and what else it might be. */
+	private record Doubt(String field, int index, List<ClassProbability> choices, double confidence) {
+	}
+
+	/**
+	 * @param fields the page's fields by name
+	 * @return new values of the fields the proposal changes, empty when no
+	 *         combination of next choices satisfies the rule
+	 */
+	Optional<Map<String, String>> propose(ValidationRule rule, Map<String, ReadField> fields) {
+		List<String> names = new ArrayList<>(rule.operands());
+		names.add(rule.target());
+		Map<String, char[]> digits = new HashMap<>();
+		Map<String, Integer> centsStart = new HashMap<>();
+		List<Doubt> doubts = new ArrayList<>();
+		for (String name : names) {
+			ReadField field = fields.get(name);
+			List<DigitPrediction> predictions = field.predictions();
+			char[] read = new char[predictions.size()];
+			for (int i = 0; i < read.length; i++) {
+				DigitPrediction prediction = predictions.get(i);
+				read[i] = prediction.isDigit() ? (char) ('0' + prediction.top().digit()) : '?';
+				if (!prediction.isDigit() || prediction.confidence() < policy.digitThreshold()) {
+					doubts.add(new Doubt(name, i, choices(prediction), prediction.isDigit() ? prediction.confidence() : 0));
+				}
+			}
+			digits.put(name, read);
+			centsStart.put(name, field.segmented().centsStart());
+		}
+		if (doubts.isEmpty()) {
+			return Optional.empty();
+		}
+		doubts.sort(Comparator.comparingDouble(Doubt::confidence));
+		List<Doubt> searched = doubts.subList(0, Math.min(doubts.size(), policy.maxProposalDigits()));
+		Search search = new Search(rule, names, digits, centsStart, searched);
+		search.from(0, 1);
+		if (search.bestDigits == null) {
+			return Optional.empty();
+		}
+		Map<String, String> changed = new LinkedHashMap<>();
+		for (String name : names) {
+			String value = value(search.bestDigits.get(name), centsStart.get(name));
+			if (!value.equals(fields.get(name).value())) {
+				changed.put(name, value);
+			}
+		}
+		return Optional.of(changed);
+	}
+
+	private static List<ClassProbability> choices(DigitPrediction prediction) {
+		return prediction.ranked().stream().filter(ClassProbability::isDigit)
+				.filter(c -> c.probability() >= MIN_CHOICE_PROBABILITY).limit(CHOICES_PER_DIGIT).toList();
+	}
+
+	private static String value(char[] digits, int centsStart) {
+		String value = new String(digits);
+		return digits.length > 0 && centsStart >= 0 ? value.substring(0, centsStart) + "." + value.substring(centsStart)
+				: value;
+	}
+
+	/** Depth-first over the doubts' choices, keeping the most probable combination that satisfies the rule. */
+	private static final class Search {
+		private final ValidationRule rule;
+		private final List<String> names;
+		private final Map<String, char[]> digits;
+		private final Map<String, Integer> centsStart;
+		private final List<Doubt> doubts;
+		private double bestProbability;
+		private Map<String, char[]> bestDigits;
+
+		Search(ValidationRule rule, List<String> names, Map<String, char[]> digits, Map<String, Integer> centsStart,
+				List<Doubt> doubts) {
+			this.rule = rule;
+			this.names = names;
+			this.digits = digits;
+			this.centsStart = centsStart;
+			this.doubts = doubts;
+		}
+
+		void from(int doubt, double probability) {
+			if (probability <= bestProbability) {
+				return;
+			}
+			if (doubt == doubts.size()) {
+				consider(probability);
+				return;
+			}
+			Doubt d = doubts.get(doubt);
+			char[] field = digits.get(d.field());
+			char original = field[d.index()];
+			for (ClassProbability choice : d.choices()) {
+				field[d.index()] = (char) ('0' + choice.digit());
+				from(doubt + 1, probability * choice.probability());
+			}
+			field[d.index()] = original;
+		}
+
+		private void consider(double probability) {
+			Map<String, Long> cents = new HashMap<>();
+			for (String name : names) {
+				OptionalLong value = AmountRule.cents(value(digits.get(name), centsStart.get(name)));
+				if (value.isEmpty()) {
+					return;
+				}
+				cents.put(name, value.getAsLong());
+			}
+			if (AmountRule.holds(rule, cents)) {
+				bestProbability = probability;
+				bestDigits = new HashMap<>();
+				digits.forEach((name, d) -> bestDigits.put(name, d.clone()));
+			}
+		}
+	}
+}

@@ -1,0 +1,192 @@
+package com.digitdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.digitdesk.api.image.PixelBox;
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ReviewReason.Kind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.template.JsonTemplateCatalog;
+
+/**
+ * Routing of the shipped 1040-style page: values read as the recognizer
+ * would give them, checked against the rules an operator relies on.
+ */
+class FieldRouterTest {
+
+	static final RoutingPolicy POLICY = new RoutingPolicy(0.99, 1.5, 8);
+	static FormTemplate f1040;
+
+	@BeforeAll
+	static void template(@TempDir Path empty) {
+		f1040 = new JsonTemplateCatalog(empty).template("f1040-p1").orElseThrow();
+	}
+
+	/** A page whose amounts satisfy line 9 = line 1 + ... + line 8, every digit sure. */
+	static Map<String, String> consistentPage() {
+		return Map.ofEntries(Map.entry("ssn", "123456789"), Map.entry("zip", "12345"),
+				Map.entry("line1", "1200.50"), Map.entry("line2", "30.25"), Map.entry("line3", ""),
+				Map.entry("line4", "5.00"), Map.entry("line5", ""), Map.entry("line6", "100.00"),
+				Map.entry("line7", ""), Map.entry("line8", "14.25"), Map.entry("line9", "1350.00"),
+				Map.entry("date", "04152026"));
+	}
+
+	@Test
+	void confidentFieldsThatSatisfyTheRulesAreAutoAccepted() {
+		Map<String, FieldResult> routed = route(consistentPage(), Map.of());
+		assertThat(routed.values()).allSatisfy(field -> {
+			assertThat(field.status()).as(field.name()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+			assertThat(field.reasons()).isEmpty();
+		});
+		assertThat(routed.get("line1").value()).isEqualTo("1200.50");
+		assertThat(routed.get("line3").value()).isEmpty();
+		assertThat(routed.get("ssn").digits()).hasSize(9);
+		assertThat(routed.get("line1").confidence()).isGreaterThan(0.99);
+	}
+
+	@Test
+	void aDoubtfulDigitSendsItsFieldToReviewNamingThePosition() {
+		// The fourth SSN digit: 4 at 0.7, 9 at 0.29.
+		Map<String, FieldResult> routed = route(consistentPage(), Map.of("ssn", Map.of(3, ranked(4, 0.7, 9, 0.29))));
+		FieldResult ssn = routed.get("ssn");
+		assertThat(ssn.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(ssn.reasons()).singleElement().satisfies(reason -> {
+			assertThat(reason.kind()).isEqualTo(Kind.LOW_CONFIDENCE_DIGIT);
+			assertThat(reason.position()).isEqualTo(3);
+			assertThat(reason.detail()).contains("0.700").contains("second choice 9");
+		});
+		assertThat(ssn.confidence()).isLessThan(0.7);
+		assertThat(routed.get("zip").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void aGlyphThatIsNoDigitShowsAsQuestionMarkAndIsQueued() {
+		Map<String, FieldResult> routed = route(consistentPage(),
+				Map.of("zip", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 1, 0.2))));
+		assertThat(routed.get("zip").value()).isEqualTo("?2345");
+		assertThat(routed.get("zip").reasons()).extracting(r -> r.kind()).containsExactly(Kind.NOT_A_DIGIT);
+	}
+
+	@Test
+	void wrongDigitCountsAreQueued() {
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("ssn", "12345678"); // eight of nine cells
+		page.put("line4", "5.000"); // three cent digits: a stroke cut in two
+		Map<String, FieldResult> routed = route(page, Map.of());
+		assertThat(routed.get("ssn").reasons()).extracting(r -> r.kind()).containsExactly(Kind.SEGMENTATION_COUNT);
+		assertThat(routed.get("ssn").reasons().get(0).detail()).isEqualTo("8 of 9 cells written");
+		assertThat(routed.get("line4").reasons()).extracting(r -> r.kind()).contains(Kind.SEGMENTATION_COUNT);
+	}
+
+	@Test
+	void aDateThatIsNoDateIsQueued() {
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("date", "13452026");
+		assertThat(route(page, Map.of()).get("date").reasons()).extracting(r -> r.kind())
+				.containsExactly(Kind.RULE_FAILED);
+	}
+
+	@Test
+	void aFailedSumRuleQueuesEveryFieldOfTheRuleWithoutProposalWhenAllDigitsAreSure() {
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line9", "1351.00");
+		Map<String, FieldResult> routed = route(page, Map.of());
+		for (String name : List.of("line1", "line2", "line3", "line8", "line9")) {
+			assertThat(routed.get(name).status()).as(name).isEqualTo(FieldStatus.NEEDS_REVIEW);
+			assertThat(routed.get(name).reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+			assertThat(routed.get(name).proposal()).isEmpty();
+		}
+		assertThat(routed.get("line9").reasons().get(0).detail()).contains("1351.00").contains("1350.00");
+		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void aFailedSumRuleIsRepairedFromTheNextChoicesOfUncertainDigits() {
+		// line2 "30.25" was read "80.25": its first digit 8 at 0.6, 3 at 0.35, 9 at 0.04.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 3, 0.35, 9, 0.04))));
+		FieldResult line2 = routed.get("line2");
+		assertThat(line2.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(line2.value()).isEqualTo("80.25");
+		assertThat(line2.proposal()).contains("30.25");
+		assertThat(line2.reasons()).extracting(r -> r.kind()).contains(Kind.LOW_CONFIDENCE_DIGIT, Kind.RULE_FAILED);
+		assertThat(routed.get("line9").proposal()).isEmpty();
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+	}
+
+	@Test
+	void theMostProbableRepairWins() {
+		// Two misread digits in two fields: only changing both satisfies the rule.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		page.put("line9", "1300.00"); // truth 1350.00: its third digit 0 (0.5) or 5 (0.45)
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 3, 0.35, 9, 0.04)),
+				"line9", Map.of(2, ranked(0, 0.5, 5, 0.45, 6, 0.04))));
+		assertThat(routed.get("line2").proposal()).contains("30.25");
+		assertThat(routed.get("line9").proposal()).contains("1350.00");
+	}
+
+	@Test
+	void aPoorlyRegisteredPageSendsEveryFieldToReview() {
+		List<FieldResult> routed = new FieldRouter(POLICY).route(f1040, 2.5, read(consistentPage(), Map.of()));
+		assertThat(routed).allSatisfy(field -> assertThat(field.reasons()).extracting(r -> r.kind())
+				.containsExactly(Kind.REGISTRATION_RESIDUAL));
+	}
+
+	// --- a page as the segmenter and recognizer would hand it over
+
+	static Map<String, FieldResult> route(Map<String, String> values, Map<String, Map<Integer, DigitPrediction>> doubts) {
+		return new FieldRouter(POLICY).route(f1040, 0.1, read(values, doubts)).stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
+	static List<ReadField> read(Map<String, String> values, Map<String, Map<Integer, DigitPrediction>> doubts) {
+		List<ReadField> fields = new ArrayList<>();
+		for (FieldSpec spec : f1040.fields()) {
+			String value = values.get(spec.name());
+			String digits = value.replace(".", "");
+			List<Glyph> glyphs = new ArrayList<>();
+			List<DigitPrediction> predictions = new ArrayList<>();
+			int positions = spec.isCellField() ? spec.cells() : digits.length();
+			for (int i = 0; i < positions; i++) {
+				boolean written = i < digits.length();
+				glyphs.add(new Glyph(i, new PixelBox(10 * i, 0, 8, 12), DigitImage.blank(), !written));
+				if (written) {
+					DigitPrediction doubt = doubts.getOrDefault(spec.name(), Map.of()).get(i);
+					predictions.add(doubt != null ? doubt : ranked(digits.charAt(i) - '0', 0.9995, 7, 0.0004));
+				}
+			}
+			int centsStart = spec.isCellField() || value.isEmpty() ? -1 : value.indexOf('.');
+			fields.add(new ReadField(spec, new SegmentedField(spec.name(), new PixelBox(0, 0, 100, 20), glyphs,
+					centsStart, List.of()), predictions));
+		}
+		return fields;
+	}
+
+	static DigitPrediction ranked(Object... classAndProbability) {
+		List<ClassProbability> ranked = new ArrayList<>();
+		for (int i = 0; i < classAndProbability.length; i += 2) {
+			ranked.add(new ClassProbability((Integer) classAndProbability[i], (Double) classAndProbability[i + 1]));
+		}
+		return new DigitPrediction(ranked);
+	}
+}
