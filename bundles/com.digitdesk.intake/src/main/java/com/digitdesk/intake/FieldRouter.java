@@ -2,11 +2,13 @@ package com.digitdesk.intake;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitPrediction;
@@ -38,10 +40,14 @@ final class FieldRouter {
 
 	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields) {
 		Map<String, ReadField> byName = new LinkedHashMap<>();
+		fields.forEach(field -> byName.put(field.spec().name(), field));
+		Set<String> confirmed = confirmedByRules(template, byName);
 		Map<String, List<ReviewReason>> reasons = new HashMap<>();
 		for (ReadField field : fields) {
-			byName.put(field.spec().name(), field);
-			List<ReviewReason> own = new ArrayList<>(digitDoubts(field));
+			double threshold = confirmed.contains(field.spec().name())
+					? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
+					: policy.digitThreshold();
+			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, threshold));
 			own.addAll(shapeProblems(field));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
@@ -65,7 +71,32 @@ final class FieldRouter {
 		return results;
 	}
 
-	private List<ReviewReason> digitDoubts(ReadField field) {
+	/**
+	 * The fields whose values every rule they take part in confirms as read:
+	 * a misread digit would have to be offset by another to keep a sum
+	 * right, so their digits need less confidence.
+	 */
+	private static Set<String> confirmedByRules(FormTemplate template, Map<String, ReadField> fields) {
+		Set<String> confirmed = new HashSet<>();
+		Set<String> contradicted = new HashSet<>();
+		for (ValidationRule rule : template.rules()) {
+			List<String> names = new ArrayList<>(rule.operands());
+			names.add(rule.target());
+			if (!fields.keySet().containsAll(names)) {
+				continue;
+			}
+			Map<String, Long> cents = new HashMap<>();
+			for (String name : names) {
+				AmountRule.cents(fields.get(name).value()).ifPresent(value -> cents.put(name, value));
+			}
+			boolean holds = cents.size() == names.size() && AmountRule.holds(rule, cents);
+			(holds ? confirmed : contradicted).addAll(names);
+		}
+		confirmed.removeAll(contradicted);
+		return confirmed;
+	}
+
+	private static List<ReviewReason> digitDoubts(ReadField field, double threshold) {
 		List<ReviewReason> doubts = new ArrayList<>();
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		for (int i = 0; i < written.size(); i++) {
@@ -73,7 +104,7 @@ final class FieldRouter {
 			int position = written.get(i).position();
 			if (!prediction.isDigit()) {
 				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
-			} else if (prediction.confidence() < policy.digitThreshold()) {
+			} else if (prediction.confidence() < threshold) {
 				doubts.add(new ReviewReason(Kind.LOW_CONFIDENCE_DIGIT, position, describe(prediction)));
 			}
 		}
@@ -154,8 +185,12 @@ final class FieldRouter {
 		}
 		Optional<Map<String, String>> proposal = proposer.propose(rule, fields);
 		if (proposal.isPresent()) {
+			// The confident fields agree with the rule once the doubtful digits take their next choices:
+			// only the fields that change need a clerk, and they are queued for their doubtful digits anyway.
 			proposals.putAll(proposal.get());
-			detail += "; the next choices of uncertain digits satisfy it with " + proposal.get();
+			String because = detail + "; the next choices of its uncertain digits satisfy it with " + proposal.get();
+			proposal.get().keySet().forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
+			return;
 		}
 		for (String name : names) {
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
@@ -86,7 +87,7 @@ public class ImportCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return """
-				usage: digitdesk import [--db JDBC-URL] [--json] [--threads N] [--threshold P] [PATH...]
+				usage: digitdesk import [--db JDBC-URL] [--json] [--verbose] [--threads N] [--threshold P] [PATH...]
 
 				Reads every page of the given PDF files and of the PDFs under the
 				given directories (recursively), stores each field with its value,
@@ -104,6 +105,8 @@ public class ImportCommand implements Subcommand {
 				  --db         the store (default: configuration com.digitdesk.store,
 				               an H2 file in the data directory)
 				  --json       the summary as one JSON object on standard output
+				  --verbose    a line for every file finished (stored, already stored,
+				               quarantined)
 				  --threads    parallel workers (default: one per core)
 				  --threshold  digit probability to auto-accept (default: configuration
 				               com.digitdesk.routing digitThreshold)""".formatted(SAMPLE_PAGES);
@@ -116,7 +119,7 @@ public class ImportCommand implements Subcommand {
 		int threads;
 		try {
 			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold"),
-					Set.of("--json"));
+					Set.of("--json", "--verbose"));
 			RoutingConfiguration settings = configuration;
 			policy = RoutingPolicy.of(settings);
 			policy = policy.withThreshold(options.getDouble("--threshold", policy.digitThreshold()));
@@ -157,7 +160,11 @@ public class ImportCommand implements Subcommand {
 		ImportProgress progress = new ImportProgress(context.err(), context.interactive());
 		long start = System.nanoTime();
 		try {
-			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads).run(files, report, progress);
+			Consumer<String> fileLog = options.has("--verbose") ? line -> context.err().println("import: " + line)
+					: line -> {
+					};
+			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads, fileLog).run(files, report,
+					progress);
 		} catch (StoreException e) {
 			context.err().println("import: stopped, the store failed: " + e.getMessage()
 					+ "\nimport: what is stored stays; run the same import again to finish the job");

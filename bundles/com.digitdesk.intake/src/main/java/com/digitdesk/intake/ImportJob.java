@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.render.DocumentException;
@@ -46,15 +47,19 @@ final class ImportJob {
 	private final FieldRouter router;
 	private final ResultStore store;
 	private final int threads;
+	private final Consumer<String> fileLog;
 	/** Content hashes being imported in this run, so that two copies of a file are read once. */
 	private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-	ImportJob(PageRenderer renderer, PageReader reader, FieldRouter router, ResultStore store, int threads) {
+	/** @param fileLog told of every file finished, one line each */
+	ImportJob(PageRenderer renderer, PageReader reader, FieldRouter router, ResultStore store, int threads,
+			Consumer<String> fileLog) {
 		this.renderer = renderer;
 		this.reader = reader;
 		this.router = router;
 		this.store = store;
 		this.threads = threads;
+		this.fileLog = fileLog;
 	}
 
 	/**
@@ -98,15 +103,18 @@ final class ImportJob {
 		Optional<StoredDocument> known = store.findDocument(sha256);
 		if (known.isPresent() && known.get().complete()) {
 			report.alreadyStored();
+			fileLog.accept("already stored: " + file);
 			return;
 		}
 		if (!claimed.add(sha256)) {
 			report.duplicate();
+			fileLog.accept("same content as another file of this import: " + file);
 			return;
 		}
 		try (PdfDocument pdf = renderer.open(file)) {
 			StoredDocument document = store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
 			Set<Integer> stored = store.storedPages(document.id());
+			int read = 0;
 			for (int p = 0; p < pdf.pageCount(); p++) {
 				if (stored.contains(p)) {
 					continue;
@@ -114,9 +122,11 @@ final class ImportJob {
 				PageResult page = reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)).result(router);
 				store.storePage(document.id(), page);
 				report.stored(name, page);
+				read++;
 			}
 			store.completeDocument(document.id());
 			report.fileDone();
+			fileLog.accept("stored: " + file + " (" + read + " of " + pdf.pageCount() + " pages read now)");
 		} catch (DocumentException e) {
 			fail(file, sha256, e.getMessage(), report);
 		} catch (RuntimeException e) {
@@ -128,6 +138,7 @@ final class ImportJob {
 	private void fail(Path file, String sha256, String reason, ImportReport report) throws StoreException {
 		store.quarantine(new QuarantineEntry(file.toString(), sha256, reason, Instant.now()));
 		report.failed(file.toString(), reason);
+		fileLog.accept("quarantined: " + file + ": " + reason);
 	}
 
 	static String sha256(Path file) throws IOException {

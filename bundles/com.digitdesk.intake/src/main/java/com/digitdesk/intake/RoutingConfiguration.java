@@ -13,6 +13,10 @@ public @interface RoutingConfiguration {
 			+ "among auto-accepted fields.")
 	double digitThreshold() default 0.99;
 
+	@AttributeDefinition(description = "The digit threshold for fields whose values a template rule confirms as read "
+			+ "(amounts that add up to their total): a misread digit would have to be offset by another one")
+	double ruleCheckedDigitThreshold() default 0.9;
+
 	@AttributeDefinition(description = "Registration residual (points) above which all fields of a page go to review")
 	double maxResidualPoints() default 1.5;
 

@@ -9,8 +9,12 @@ package com.digitdesk.intake;
  *        fields to review
  * @param maxProposalDigits how many of the least certain digits a sum-rule
  *        proposal may change, at most
+ * @param ruleCheckedDigitThreshold the threshold for the digits of fields
+ *        whose values a template rule confirms (e.g. amounts that add up to
+ *        their total); the lower of the two applies
  */
-record RoutingPolicy(double digitThreshold, double maxResidualPoints, int maxProposalDigits) {
+record RoutingPolicy(double digitThreshold, double maxResidualPoints, int maxProposalDigits,
+		double ruleCheckedDigitThreshold) {
 
 	RoutingPolicy {
 		if (!(digitThreshold >= 0 && digitThreshold <= 1)) {
@@ -19,6 +23,10 @@ record RoutingPolicy(double digitThreshold, double maxResidualPoints, int maxPro
 		if (!(maxResidualPoints > 0)) {
 			throw new IllegalArgumentException("the residual limit must be positive, was " + maxResidualPoints);
 		}
+		if (!(ruleCheckedDigitThreshold >= 0 && ruleCheckedDigitThreshold <= 1)) {
+			throw new IllegalArgumentException(
+					"the rule-checked digit threshold must be in [0,1], was " + ruleCheckedDigitThreshold);
+		}
 		if (maxProposalDigits < 0) {
 			throw new IllegalArgumentException("maxProposalDigits must not be negative");
 		}
@@ -26,10 +34,10 @@ record RoutingPolicy(double digitThreshold, double maxResidualPoints, int maxPro
 
 	static RoutingPolicy of(RoutingConfiguration configuration) {
 		return new RoutingPolicy(configuration.digitThreshold(), configuration.maxResidualPoints(),
-				configuration.maxProposalDigits());
+				configuration.maxProposalDigits(), configuration.ruleCheckedDigitThreshold());
 	}
 
 	RoutingPolicy withThreshold(double threshold) {
-		return new RoutingPolicy(threshold, maxResidualPoints, maxProposalDigits);
+		return new RoutingPolicy(threshold, maxResidualPoints, maxProposalDigits, ruleCheckedDigitThreshold);
 	}
 }

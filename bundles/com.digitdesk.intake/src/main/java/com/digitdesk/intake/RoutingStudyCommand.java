@@ -80,7 +80,7 @@ public class RoutingStudyCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return """
-				usage: digitdesk routing-study DIR [--target-error E] [--json] [--threads N]
+				usage: digitdesk routing-study DIR [--target-error E] [--rule-checked-threshold P] [--json] [--threads N]
 
 				Reads every NAME.pdf of a corpus with its NAME.json ground truth (see
 				digitdesk corpus), routes each page's fields at digit thresholds from
@@ -101,7 +101,7 @@ public class RoutingStudyCommand implements Subcommand {
 		double target;
 		int threads;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--target-error", "--threads"), Set.of("--json"));
+			options = CommandOptions.parse(context.arguments(), Set.of("--target-error", "--threads", "--rule-checked-threshold"), Set.of("--json"));
 			if (options.positional().size() != 1) {
 				throw new IllegalArgumentException("give one corpus directory");
 			}
@@ -139,7 +139,10 @@ public class RoutingStudyCommand implements Subcommand {
 			context.err().println("routing-study: no PDF with a ground truth .json beside it in " + directory);
 			return 1;
 		}
-		RoutingPolicy base = RoutingPolicy.of(configuration);
+		RoutingPolicy configured = RoutingPolicy.of(configuration);
+		RoutingPolicy base = new RoutingPolicy(configured.digitThreshold(), configured.maxResidualPoints(),
+				configured.maxProposalDigits(),
+				options.getDouble("--rule-checked-threshold", configured.ruleCheckedDigitThreshold()));
 		List<Map<String, Object>> curve = new ArrayList<>();
 		Map<String, Object> chosen = null;
 		for (double threshold : THRESHOLDS) {
@@ -155,6 +158,7 @@ public class RoutingStudyCommand implements Subcommand {
 		report.put("target_error", target);
 		report.put("recommended_threshold", chosen == null ? null : chosen.get("threshold"));
 		report.put("at_recommended", chosen);
+		report.put("rule_checked_threshold", base.ruleCheckedDigitThreshold());
 		report.put("configured_threshold", base.digitThreshold());
 		report.put("at_configured", point(pages, base));
 		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);

@@ -32,7 +32,7 @@ import com.digitdesk.template.JsonTemplateCatalog;
  */
 class FieldRouterTest {
 
-	static final RoutingPolicy POLICY = new RoutingPolicy(0.99, 1.5, 8);
+	static final RoutingPolicy POLICY = new RoutingPolicy(0.99, 1.5, 8, 0.99);
 	static FormTemplate f1040;
 
 	@BeforeAll
@@ -129,8 +129,10 @@ class FieldRouterTest {
 		assertThat(line2.value()).isEqualTo("80.25");
 		assertThat(line2.proposal()).contains("30.25");
 		assertThat(line2.reasons()).extracting(r -> r.kind()).contains(Kind.LOW_CONFIDENCE_DIGIT, Kind.RULE_FAILED);
+		// The other fields agree with the rule once line 2 takes its next choice.
 		assertThat(routed.get("line9").proposal()).isEmpty();
-		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 	}
 
 	@Test
@@ -143,6 +145,24 @@ class FieldRouterTest {
 				"line9", Map.of(2, ranked(0, 0.5, 5, 0.45, 6, 0.04))));
 		assertThat(routed.get("line2").proposal()).contains("30.25");
 		assertThat(routed.get("line9").proposal()).contains("1350.00");
+	}
+
+	@Test
+	void amountsThatAddUpToTheirTotalNeedLessConfidence() {
+		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
+		Map<String, Map<Integer, DigitPrediction>> doubt = Map.of("line1", Map.of(0, ranked(1, 0.95, 7, 0.05)),
+				"ssn", Map.of(0, ranked(1, 0.95, 7, 0.05)));
+		Map<String, FieldResult> routed = new FieldRouter(lenient).route(f1040, 0.1, read(consistentPage(), doubt))
+				.stream().collect(Collectors.toMap(FieldResult::name, Function.identity()));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// The SSN takes part in no rule: the ordinary threshold holds.
+		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line9", "1351.00");
+		routed = new FieldRouter(lenient).route(f1040, 0.1, read(page, doubt)).stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 	}
 
 	@Test

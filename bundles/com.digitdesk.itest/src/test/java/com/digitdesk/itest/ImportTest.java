@@ -1,0 +1,196 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ResultStores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The main job inside the framework: a generated archive with a file that is
+ * no PDF, a truncated one and an encrypted one mixed in, imported into an H2
+ * store, imported again, exported and queued for review.
+ */
+@ExtendWith(ServiceExtension.class)
+class ImportTest {
+
+	static final ObjectMapper JSON = new ObjectMapper();
+
+	@InjectService(timeout = 20000)
+	static List<Subcommand> commands;
+
+	@InjectService(timeout = 20000)
+	static ResultStores stores;
+
+	static Path archive;
+	static String url;
+	static JsonNode firstImport;
+
+	@BeforeAll
+	static void importAnArchive() throws Exception {
+		Path work = Files.createTempDirectory("digitdesk-itest-import");
+		archive = work.resolve("archive");
+		assertThat(run(new ByteArrayOutputStream(), "corpus", "--out", archive.resolve("batch-1").toString(),
+				"--pages", "5", "--seed", "31")).isZero();
+		Path good = pdfs(archive).get(0);
+		Files.writeString(archive.resolve("notes.pdf"), "this is no PDF");
+		byte[] bytes = Files.readAllBytes(good);
+		Files.write(archive.resolve("truncated.pdf"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		try (PDDocument document = Loader.loadPDF(good.toFile())) {
+			StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+			policy.setEncryptionKeyLength(128);
+			document.protect(policy);
+			document.save(archive.resolve("locked.pdf").toFile());
+		}
+		url = "jdbc:h2:file:" + work.resolve("store/results") + ";AUTO_SERVER=TRUE";
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(run(out, "import", "--db", url, "--json", archive.toString())).as("exit status: files failed")
+				.isEqualTo(1);
+		firstImport = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theSummaryCountsEveryFileAndNamesTheBadOnes() {
+		int corpusFiles = pdfs(archive.resolve("batch-1")).size();
+		assertThat(firstImport.get("files").asInt()).isEqualTo(corpusFiles + 3);
+		assertThat(firstImport.get("pages").asInt()).isEqualTo(5);
+		assertThat(firstImport.get("failed").asInt()).isEqualTo(3);
+		int fields = firstImport.get("fields").asInt();
+		assertThat(fields).isGreaterThan(40);
+		assertThat(firstImport.get("auto_accepted").asInt() + firstImport.get("needs_review").asInt()).isEqualTo(fields);
+		assertThat(firstImport.get("auto_accepted").asInt()).isPositive();
+		assertThat(firstImport.get("pages_per_second").asDouble()).isPositive();
+		assertThat(firstImport.get("failures").toString()).contains("notes.pdf", "truncated.pdf", "locked.pdf")
+				.contains("encrypted");
+	}
+
+	@Test
+	void theBadFilesAreQuarantinedWithTheirReason() throws Exception {
+		ResultStore store = stores.store(url);
+		assertThat(store.quarantined()).extracting(q -> Path.of(q.sourceFile()).getFileName().toString())
+				.contains("notes.pdf", "truncated.pdf", "locked.pdf");
+		assertThat(store.quarantined()).allSatisfy(q -> assertThat(q.reason()).isNotBlank());
+	}
+
+	@Test
+	void importingTheSameArchiveAgainStoresNothingTwice() throws Exception {
+		ResultStore store = stores.store(url);
+		long pagesBefore = store.summary().pages();
+		long fieldsBefore = store.summary().fields();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		run(out, "import", "--db", url, "--json", archive.toString());
+		JsonNode again = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(again.get("pages").asInt()).isZero();
+		assertThat(again.get("already_stored_files").asInt()).isEqualTo(pdfs(archive.resolve("batch-1")).size());
+		assertThat(store.summary().pages()).isEqualTo(pagesBefore);
+		assertThat(store.summary().fields()).isEqualTo(fieldsBefore);
+	}
+
+	@Test
+	void theExportHoldsEveryFieldAsTheGroundTruthSpellsIt() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(run(out, "export", "--db", url, "--format", "json")).isZero();
+		JsonNode rows = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(rows.size()).isEqualTo(firstImport.get("fields").asInt());
+		Map<String, String> truth = groundTruth(archive.resolve("batch-1"));
+		int right = 0;
+		for (JsonNode row : rows) {
+			for (String key : List.of("source_file", "page", "template", "field", "value", "status", "confidence")) {
+				assertThat(row.has(key)).as(key).isTrue();
+			}
+			String key = row.get("source_file").asText() + "/" + row.get("page").asInt() + "/" + row.get("field").asText();
+			assertThat(truth).containsKey(key);
+			if (truth.get(key).equals(row.get("value").asText())) {
+				right++;
+			}
+			assertThat(List.of("auto_accepted", "needs_review")).contains(row.get("status").asText());
+		}
+		// The recognizer reads about 95% of generated fields right.
+		assertThat(right).isGreaterThan(rows.size() * 8 / 10);
+
+		Path csv = Files.createTempDirectory("digitdesk-export").resolve("fields.csv");
+		assertThat(run(new ByteArrayOutputStream(), "export", "--db", url, "--format", "csv", "--out", csv.toString()))
+				.isZero();
+		List<String> lines = Files.readAllLines(csv);
+		assertThat(lines.get(0)).startsWith("source_file,page,template,field,value,status,confidence");
+		assertThat(lines).hasSize(rows.size() + 1);
+	}
+
+	@Test
+	void theReviewQueueListsDoubtfulFieldsLowestConfidenceFirst() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(run(out, "review-queue", "--db", url, "--json")).isZero();
+		JsonNode queue = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(queue.size()).isEqualTo(firstImport.get("needs_review").asInt());
+		List<Double> confidences = new ArrayList<>();
+		queue.forEach(field -> {
+			confidences.add(field.get("confidence").asDouble());
+			assertThat(field.get("reasons").size()).isPositive();
+		});
+		assertThat(confidences).isSorted();
+		assertThat(stores.store(url).summary().fields(FieldStatus.NEEDS_REVIEW)).isEqualTo(queue.size());
+	}
+
+	// --- helpers
+
+	static int run(ByteArrayOutputStream out, String name, String... arguments) throws Exception {
+		return run(commands, out, name, arguments);
+	}
+
+	/** Runs the command called {@code name} as the launcher would. */
+	static int run(List<Subcommand> commands, ByteArrayOutputStream out, String name, String... arguments)
+			throws Exception {
+		Subcommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+		return command.run(new CommandContext(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
+				System.err, Path.of("."), false));
+	}
+
+	static List<Path> pdfs(Path directory) {
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** "file/page/field" to the true value, from the corpus's NAME.json files. */
+	static Map<String, String> groundTruth(Path corpus) throws Exception {
+		Map<String, String> truth = new HashMap<>();
+		for (Path pdf : pdfs(corpus)) {
+			String name = pdf.getFileName().toString();
+			JsonNode pages = JSON.readTree(pdf.resolveSibling(name.replace(".pdf", ".json")).toFile()).get("pages");
+			for (int p = 0; p < pages.size(); p++) {
+				int page = p + 1;
+				pages.get(p).get("fields").fields()
+						.forEachRemaining(field -> truth.put(name + "/" + page + "/" + field.getKey(), field.getValue().asText()));
+			}
+		}
+		return truth;
+	}
+}
