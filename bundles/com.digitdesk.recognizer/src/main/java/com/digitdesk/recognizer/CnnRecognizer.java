@@ -2,7 +2,9 @@ package com.digitdesk.recognizer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,9 @@ import com.digitdesk.api.recognition.RecognizerInfo;
 public class CnnRecognizer implements DigitRecognizer {
 
 	private final ModelFiles.Loaded model;
+	/** A second network, trained alike from another seed, asked about the glyphs the first is unsure of. */
+	private final Optional<ModelFiles.Loaded> second;
+	private final double secondOpinionBelow;
 	private final int batchSize;
 	private final ExecutorService workers;
 	private volatile boolean singleThreadedNatives;
@@ -41,14 +46,27 @@ public class CnnRecognizer implements DigitRecognizer {
 	@Activate
 	public CnnRecognizer(BundleContext context, RecognizerConfiguration configuration) throws Exception {
 		this(configuration.modelLocation().isBlank()
-				? ModelFiles.loadBundled(context.getDataFile("model").toPath())
-				: ModelFiles.load(Path.of(configuration.modelLocation())), configuration.batchSize(),
-				configuration.threads());
+				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.DEFAULT_NAME)
+				: ModelFiles.load(Path.of(configuration.modelLocation())),
+				secondModel(context, configuration.secondModelLocation()), configuration.secondOpinionBelow(),
+				configuration.batchSize(), configuration.threads());
 	}
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
 	CnnRecognizer(ModelFiles.Loaded model, int batchSize, int threads) throws Exception {
+		this(model, Optional.empty(), 0, batchSize, threads);
+	}
+
+	/**
+	 * For use without a framework, with a second model whose calibrated
+	 * probabilities are averaged in for every glyph on which the first
+	 * model's top probability is below {@code secondOpinionBelow}.
+	 */
+	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
+			int batchSize, int threads) throws Exception {
 		this.model = model;
+		this.second = second;
+		this.secondOpinionBelow = secondOpinionBelow;
 		this.batchSize = Math.max(1, batchSize);
 		int workerCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		AtomicInteger number = new AtomicInteger();
@@ -73,26 +91,116 @@ public class CnnRecognizer implements DigitRecognizer {
 		for (int i = 0; i < glyphs.size(); i++) {
 			glyphs.get(i).copyTo(pixels, i * DigitImage.PIXELS);
 		}
-		float[] logits;
-		if (glyphs.size() <= batchSize) {
-			// One batch: run it on the caller's thread, no hand-over costs.
-			logits = run(pixels, 0, glyphs.size());
-		} else {
-			logits = runInParallel(pixels, glyphs.size());
-		}
+		double[] probabilities = probabilities(pixels, glyphs.size(), true);
 		List<DigitPrediction> predictions = new ArrayList<>(glyphs.size());
 		for (int i = 0; i < glyphs.size(); i++) {
-			predictions.add(hasInk(pixels, i) ? prediction(logits, i, model.card().temperature()) : NO_INK);
+			predictions.add(hasInk(pixels, i) ? prediction(probabilities, i) : NO_INK);
 		}
 		return predictions;
+	}
+
+	/**
+	 * Class probabilities of a set of glyphs (784 bytes each), 11 per glyph:
+	 * the first model's, averaged with the second model's where the first is
+	 * unsure (judged on its calibrated probabilities).
+	 *
+	 * @param calibrated false for the networks' raw softmax (temperature 1),
+	 *        to measure what calibration gives
+	 */
+	double[] probabilities(byte[] pixels, int count, boolean calibrated) throws RecognitionException {
+		float[] firstLogits = logits(model, pixels, count);
+		double[] first = softmax(firstLogits, count, model.card().temperature());
+		double[] probabilities = calibrated ? first : softmax(firstLogits, count, 1);
+		if (second.isEmpty()) {
+			return probabilities;
+		}
+		int[] unsure = unsure(first, pixels, count);
+		if (unsure.length == 0) {
+			return probabilities;
+		}
+		ModelFiles.Loaded other = second.get();
+		byte[] gathered = new byte[unsure.length * DigitImage.PIXELS];
+		for (int i = 0; i < unsure.length; i++) {
+			System.arraycopy(pixels, unsure[i] * DigitImage.PIXELS, gathered, i * DigitImage.PIXELS, DigitImage.PIXELS);
+		}
+		double[] opinion = softmax(logits(other, gathered, unsure.length), unsure.length,
+				calibrated ? other.card().temperature() : 1);
+		for (int i = 0; i < unsure.length; i++) {
+			for (int c = 0; c < DigitNet.CLASSES; c++) {
+				int at = unsure[i] * DigitNet.CLASSES + c;
+				probabilities[at] = (probabilities[at] + opinion[i * DigitNet.CLASSES + c]) / 2;
+			}
+		}
+		return probabilities;
+	}
+
+	/** The share of these glyphs that the second model is asked about. */
+	double secondOpinionShare(byte[] pixels, int count) throws RecognitionException {
+		double[] first = softmax(logits(model, pixels, count), count, model.card().temperature());
+		return second.isEmpty() ? 0 : (double) unsure(first, pixels, count).length / count;
+	}
+
+	/** The inked glyphs whose top probability is below the second-opinion limit. */
+	private int[] unsure(double[] probabilities, byte[] pixels, int count) {
+		int[] unsure = new int[count];
+		int n = 0;
+		for (int i = 0; i < count; i++) {
+			double top = 0;
+			for (int c = 0; c < DigitNet.CLASSES; c++) {
+				top = Math.max(top, probabilities[i * DigitNet.CLASSES + c]);
+			}
+			if (top < secondOpinionBelow && hasInk(pixels, i)) {
+				unsure[n++] = i;
+			}
+		}
+		return Arrays.copyOf(unsure, n);
+	}
+
+	private static double[] softmax(float[] logits, int count, double temperature) {
+		double[] probabilities = new double[count * DigitNet.CLASSES];
+		double[] row = new double[DigitNet.CLASSES];
+		for (int i = 0; i < count; i++) {
+			Calibration.softmax(logits, i * DigitNet.CLASSES, DigitNet.CLASSES, temperature, row);
+			System.arraycopy(row, 0, probabilities, i * DigitNet.CLASSES, DigitNet.CLASSES);
+		}
+		return probabilities;
 	}
 
 	@Override
 	public RecognizerInfo info() {
 		ModelCard card = model.card();
-		return new RecognizerInfo("cnn", model.sha256(),
-				String.format("%s; MNIST test accuracy %.4f; temperature %.3f; %s", card.architecture(),
-						card.testAccuracy(), card.temperature(), model.location()));
+		String secondOpinion = second.map(other -> String.format(
+				"; second opinion below %.4f from %s (MNIST test accuracy %.4f)", secondOpinionBelow, other.location(),
+				other.card().testAccuracy())).orElse("");
+		return new RecognizerInfo("cnn", model.sha256() + second.map(other -> "+" + other.sha256()).orElse(""),
+				String.format("%s; MNIST test accuracy %.4f; temperature %.3f; %s%s", card.architecture(),
+						card.testAccuracy(), card.temperature(), model.location(), secondOpinion));
+	}
+
+	Optional<ModelFiles.Loaded> secondModel() {
+		return second;
+	}
+
+	double secondOpinionBelow() {
+		return secondOpinionBelow;
+	}
+
+	/**
+	 * The second model a configuration names: none for "none", the one
+	 * shipped in this bundle (if it ships one) for "", else the model at that
+	 * path.
+	 */
+	private static Optional<ModelFiles.Loaded> secondModel(BundleContext context, String location)
+			throws RecognitionException {
+		if (location.equals(RecognizerConfiguration.NO_SECOND_MODEL)) {
+			return Optional.empty();
+		}
+		if (location.isBlank()) {
+			return ModelFiles.isBundled(ModelFiles.SECOND_NAME)
+					? Optional.of(ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.SECOND_NAME))
+					: Optional.empty();
+		}
+		return Optional.of(ModelFiles.load(Path.of(location)));
 	}
 
 	ModelCard card() {
@@ -103,17 +211,18 @@ public class CnnRecognizer implements DigitRecognizer {
 		return model;
 	}
 
-	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph, for evaluation. */
-	float[] logits(byte[] pixels, int count) throws RecognitionException {
-		return count <= batchSize ? run(pixels, 0, count) : runInParallel(pixels, count);
+	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */
+	private float[] logits(ModelFiles.Loaded network, byte[] pixels, int count) throws RecognitionException {
+		// One batch: run it on the caller's thread, no hand-over costs.
+		return count <= batchSize ? run(network, pixels, 0, count) : runInParallel(network, pixels, count);
 	}
 
-	private float[] runInParallel(byte[] pixels, int count) throws RecognitionException {
+	private float[] runInParallel(ModelFiles.Loaded network, byte[] pixels, int count) throws RecognitionException {
 		List<Future<float[]>> parts = new ArrayList<>();
 		for (int start = 0; start < count; start += batchSize) {
 			int from = start;
 			int n = Math.min(batchSize, count - start);
-			parts.add(workers.submit(() -> run(pixels, from * DigitImage.PIXELS, n)));
+			parts.add(workers.submit(() -> run(network, pixels, from * DigitImage.PIXELS, n)));
 		}
 		float[] logits = new float[count * DigitNet.CLASSES];
 		int at = 0;
@@ -133,8 +242,8 @@ public class CnnRecognizer implements DigitRecognizer {
 		return logits;
 	}
 
-	private float[] run(byte[] pixels, int offset, int count) throws RecognitionException {
-		SameDiff graph = graph();
+	private float[] run(ModelFiles.Loaded network, byte[] pixels, int offset, int count) throws RecognitionException {
+		SameDiff graph = graph(network);
 		try {
 			return Nd4jContext.call(() -> Logits.of(graph, pixels, offset, count));
 		} catch (Exception | LinkageError e) {
@@ -146,8 +255,8 @@ public class CnnRecognizer implements DigitRecognizer {
 	 * The network, loaded on first use together with ND4J itself (its natives
 	 * take a second or two to load, which the runtime's start should not pay).
 	 */
-	private SameDiff graph() throws RecognitionException {
-		SameDiff graph = model.graph();
+	private SameDiff graph(ModelFiles.Loaded network) throws RecognitionException {
+		SameDiff graph = network.graph();
 		if (!singleThreadedNatives) {
 			try {
 				Nd4jContext.useNativeThreads(1);
@@ -183,14 +292,12 @@ public class CnnRecognizer implements DigitRecognizer {
 		return false;
 	}
 
-	/** Calibrated probabilities of all 11 classes, most probable first. */
-	static DigitPrediction prediction(float[] logits, int index, double temperature) {
-		double[] p = new double[DigitNet.CLASSES];
-		Calibration.softmax(logits, index * DigitNet.CLASSES, DigitNet.CLASSES, temperature, p);
+	/** The 11 class probabilities of glyph {@code index}, most probable first. */
+	static DigitPrediction prediction(double[] probabilities, int index) {
 		List<ClassProbability> ranked = new ArrayList<>(DigitNet.CLASSES);
 		for (int c = 0; c < DigitNet.CLASSES; c++) {
 			ranked.add(new ClassProbability(c == DigitNet.NOT_A_DIGIT ? ClassProbability.NOT_A_DIGIT : c,
-					Math.min(1, p[c])));
+					Math.min(1, probabilities[index * DigitNet.CLASSES + c])));
 		}
 		ranked.sort((a, b) -> Double.compare(b.probability(), a.probability()));
 		return new DigitPrediction(ranked);

@@ -92,9 +92,8 @@ public class EvalCommand implements Subcommand {
 		Map<String, Object> report = new LinkedHashMap<>();
 
 		context.err().println("eval: CNN on " + set.size() + " MNIST test digits...");
-		float[] logits = cnn.logits(set.images(), set.size());
-		Evaluation.Scored calibrated = Evaluation.score(logits, set.labels(), card.temperature());
-		Evaluation.Scored raw = Evaluation.score(logits, set.labels(), 1);
+		Evaluation.Scored calibrated = Evaluation.score(cnn.probabilities(set.images(), set.size(), true), set.labels());
+		Evaluation.Scored raw = Evaluation.score(cnn.probabilities(set.images(), set.size(), false), set.labels());
 		report.put("mnist_test_error", calibrated.error());
 		report.put("test_digits", set.size());
 
@@ -104,6 +103,11 @@ public class EvalCommand implements Subcommand {
 		report.put("ece_before", Calibration.expectedCalibrationError(raw.confidence(), raw.correct()));
 		report.put("ece_after", Calibration.expectedCalibrationError(calibrated.confidence(), calibrated.correct()));
 		report.put("temperature", card.temperature());
+		if (cnn.secondModel().isPresent()) {
+			report.put("second_model_sha256", cnn.secondModel().get().sha256());
+			report.put("second_opinion_below", cnn.secondOpinionBelow());
+			report.put("second_opinion_share", cnn.secondOpinionShare(set.images(), set.size()));
+		}
 		Evaluation.RejectPoint target = Evaluation.forTargetError(calibrated, targetError);
 		report.put("target_error", targetError);
 		report.put("reject_rate_at_0_1pct_error", target.rejectRate());
@@ -174,7 +178,7 @@ public class EvalCommand implements Subcommand {
 		double best = 0;
 		int bestBatch = 0;
 		for (int batch : BATCH_SIZES) {
-			CnnRecognizer recognizer = new CnnRecognizer(cnn.model(), batch, 0);
+			CnnRecognizer recognizer = new CnnRecognizer(cnn.model(), cnn.secondModel(), cnn.secondOpinionBelow(), batch, 0);
 			try {
 				recognizer.recognize(all.subList(0, 2000));
 				double rate = 0;

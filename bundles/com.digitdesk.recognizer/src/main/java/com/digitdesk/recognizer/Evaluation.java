@@ -44,6 +44,23 @@ final class Evaluation {
 		return new Scored(confidence, correct);
 	}
 
+	/** Top-class probability and correctness of every sample, from class probabilities (11 per sample). */
+	static Scored score(double[] probabilities, byte[] labels) {
+		double[] confidence = new double[labels.length];
+		boolean[] correct = new boolean[labels.length];
+		for (int i = 0; i < labels.length; i++) {
+			int best = 0;
+			for (int c = 1; c < DigitNet.CLASSES; c++) {
+				if (probabilities[i * DigitNet.CLASSES + c] > probabilities[i * DigitNet.CLASSES + best]) {
+					best = c;
+				}
+			}
+			confidence[i] = probabilities[i * DigitNet.CLASSES + best];
+			correct[i] = best == labels[i];
+		}
+		return new Scored(confidence, correct);
+	}
+
 	static double ece(float[] logits, byte[] labels, double temperature) {
 		Scored scored = score(logits, labels, temperature);
 		return Calibration.expectedCalibrationError(scored.confidence(), scored.correct());

@@ -24,6 +24,9 @@ final class ModelFiles {
 	/** The model shipped inside this bundle. */
 	static final String BUNDLED = "model/" + DEFAULT_NAME;
 
+	/** The second model's name in this bundle, when it ships one. */
+	static final String SECOND_NAME = "digit-cnn-b";
+
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	private ModelFiles() {
@@ -140,13 +143,18 @@ final class ModelFiles {
 		return new Loaded(modelCard, graph, sha);
 	}
 
-	/** Copies the model shipped in this bundle to {@code directory} and loads it from there. */
-	static Loaded loadBundled(Path directory) throws RecognitionException {
+	/** True when this bundle ships a model of that name. */
+	static boolean isBundled(String name) {
+		return ModelFiles.class.getClassLoader().getResource("model/" + name + ".json") != null;
+	}
+
+	/** Copies the model {@code name} shipped in this bundle to {@code directory} and loads it from there. */
+	static Loaded loadBundled(Path directory, String name) throws RecognitionException {
 		try {
 			Files.createDirectories(directory);
-			Path base = directory.resolve(DEFAULT_NAME);
-			copyResource(BUNDLED + ".sd", graphFile(base));
-			copyResource(BUNDLED + ".json", cardFile(base));
+			Path base = directory.resolve(name);
+			copyResource("model/" + name + ".sd", graphFile(base));
+			copyResource("model/" + name + ".json", cardFile(base));
 			return load(base);
 		} catch (IOException e) {
 			throw new RecognitionException("cannot unpack the bundled model into " + directory + ": " + e.getMessage(),
