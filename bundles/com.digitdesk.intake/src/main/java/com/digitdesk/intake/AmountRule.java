@@ -43,6 +43,30 @@ final class AmountRule {
 		};
 	}
 
+	/**
+	 * The value of field {@code unknown} that makes the rule hold, given the
+	 * others; empty when there is none or no single one.
+	 */
+	static OptionalLong solve(ValidationRule rule, String unknown, Map<String, Long> known) {
+		List<String> operands = rule.operands();
+		long result;
+		if (rule.target().equals(unknown)) {
+			Map<String, Long> all = new java.util.HashMap<>(known);
+			all.put(unknown, 0L);
+			result = expected(rule, all);
+		} else if (rule.operation() == ValidationRule.Operation.SUM) {
+			result = known.get(rule.target()) - operands.stream().filter(o -> !o.equals(unknown)).mapToLong(known::get).sum();
+		} else {
+			long target = known.get(rule.target());
+			if (target == 0) {
+				return OptionalLong.empty();
+			}
+			long rest = operands.stream().skip(1).filter(o -> !o.equals(unknown)).mapToLong(known::get).sum();
+			result = operands.get(0).equals(unknown) ? target + rest : known.get(operands.get(0)) - target - rest;
+		}
+		return result >= 0 ? OptionalLong.of(result) : OptionalLong.empty();
+	}
+
 	static String format(long cents) {
 		return String.format("%d.%02d", cents / 100, cents % 100);
 	}

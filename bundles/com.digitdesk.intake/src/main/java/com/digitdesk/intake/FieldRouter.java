@@ -44,10 +44,11 @@ final class FieldRouter {
 		Set<String> confirmed = confirmedByRules(template, byName);
 		Map<String, List<ReviewReason>> reasons = new HashMap<>();
 		for (ReadField field : fields) {
-			double threshold = confirmed.contains(field.spec().name())
-					? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
+			boolean ruleConfirmed = confirmed.contains(field.spec().name());
+			double threshold = ruleConfirmed ? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
 					: policy.digitThreshold();
-			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, threshold));
+			List<ReviewReason> own = new ArrayList<>(
+					digitDoubts(field, threshold, ruleConfirmed || allCellsWritten(field)));
 			own.addAll(shapeProblems(field));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
@@ -96,7 +97,19 @@ final class FieldRouter {
 		return confirmed;
 	}
 
-	private static List<ReviewReason> digitDoubts(ReadField field, double threshold) {
+	/** A cell field with every cell written: each glyph is known to be a digit. */
+	private static boolean allCellsWritten(ReadField field) {
+		return field.spec().isCellField() && field.predictions().size() == field.spec().cells();
+	}
+
+	/**
+	 * @param knownDigits true when the field's shape or a rule already shows
+	 *        that every glyph is a digit (a full cell field, amounts that add
+	 *        up): then a digit's confidence is its probability among the
+	 *        digits, and the share the network gives "not a digit" (thin
+	 *        strokes of a 1 look like printed-line remnants) is no doubt
+	 */
+	private static List<ReviewReason> digitDoubts(ReadField field, double threshold, boolean knownDigits) {
 		List<ReviewReason> doubts = new ArrayList<>();
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		for (int i = 0; i < written.size(); i++) {
@@ -104,11 +117,18 @@ final class FieldRouter {
 			int position = written.get(i).position();
 			if (!prediction.isDigit()) {
 				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
-			} else if (prediction.confidence() < threshold) {
+			} else if ((knownDigits ? amongDigits(prediction) : prediction.confidence()) < threshold) {
 				doubts.add(new ReviewReason(Kind.LOW_CONFIDENCE_DIGIT, position, describe(prediction)));
 			}
 		}
 		return doubts;
+	}
+
+	/** The top digit's probability given that the glyph is a digit. */
+	static double amongDigits(DigitPrediction prediction) {
+		double notADigit = prediction.ranked().stream().filter(c -> !c.isDigit())
+				.mapToDouble(ClassProbability::probability).sum();
+		return notADigit >= 1 ? 0 : prediction.confidence() / (1 - notADigit);
 	}
 
 	/** "p=0.71, second choice 7 (0.25)" */
@@ -192,9 +212,66 @@ final class FieldRouter {
 			proposal.get().keySet().forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
 			return;
 		}
+		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
+		if (doubtful.size() == 1 && solveFor(rule, doubtful.get(0), fields, reasons, proposals)) {
+			return;
+		}
 		for (String name : names) {
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
 		}
+	}
+
+	/**
+	 * With one field of a failed rule in doubt and the others read with
+	 * confidence, the rule says nothing against the others: it has one unknown.
+	 * It tells what the doubtful field should be, which is proposed.
+	 *
+	 * @return false when the others cannot all be read as amounts
+	 */
+	private static boolean solveFor(ValidationRule rule, String unknown, Map<String, ReadField> fields,
+			Map<String, List<ReviewReason>> reasons, Map<String, String> proposals) {
+		Map<String, Long> known = new HashMap<>();
+		for (String name : fields.keySet()) {
+			if (!name.equals(unknown) && (rule.operands().contains(name) || rule.target().equals(name))) {
+				OptionalLong value = AmountRule.cents(fields.get(name).value());
+				if (value.isEmpty()) {
+					return false;
+				}
+				known.put(name, value.getAsLong());
+			}
+		}
+		OptionalLong solved = AmountRule.solve(rule, unknown, known);
+		if (solved.isEmpty()) {
+			return false;
+		}
+		String value = AmountRule.format(solved.getAsLong());
+		if (!differsOnlyWhereInDoubt(fields.get(unknown), value, reasons.get(unknown))) {
+			// The doubtful digits cannot explain the failure: some confident digit is wrong somewhere.
+			return false;
+		}
+		proposals.put(unknown, value);
+		reasons.get(unknown).add(new ReviewReason(Kind.RULE_FAILED, -1,
+				"rule " + rule.name() + " fails with " + unknown + " as read; the other fields give " + value));
+		return true;
+	}
+
+	/** True when {@code value} has the field's digits wherever they were read without doubt. */
+	private static boolean differsOnlyWhereInDoubt(ReadField field, String value, List<ReviewReason> doubts) {
+		String read = field.value();
+		if (read.length() != value.length()) {
+			return false;
+		}
+		Set<Integer> doubtful = new HashSet<>();
+		doubts.forEach(reason -> doubtful.add(reason.position()));
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		String digits = read.replace(".", "");
+		String proposed = value.replace(".", "");
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) != proposed.charAt(i) && !doubtful.contains(written.get(i).position())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static List<DigitResult> digits(ReadField field) {

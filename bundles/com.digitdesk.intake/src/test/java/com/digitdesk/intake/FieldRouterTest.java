@@ -78,6 +78,18 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void inAFullCellFieldOnlyTheOtherDigitsCountAgainstADigit() {
+		// A thin 1: 0.95 for 1, 0.045 for "not a digit", 0.005 for 7. All nine SSN cells are written, so it is a
+		// digit, and among the digits it is a 1 with 0.995.
+		Map<String, FieldResult> routed = route(consistentPage(),
+				Map.of("ssn", Map.of(0, ranked(1, 0.95, ClassProbability.NOT_A_DIGIT, 0.045, 7, 0.005))));
+		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// The same doubt against another digit is a doubt.
+		routed = route(consistentPage(), Map.of("ssn", Map.of(0, ranked(1, 0.95, 7, 0.045))));
+		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+	}
+
+	@Test
 	void aGlyphThatIsNoDigitShowsAsQuestionMarkAndIsQueued() {
 		Map<String, FieldResult> routed = route(consistentPage(),
 				Map.of("zip", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 1, 0.2))));
@@ -145,6 +157,40 @@ class FieldRouterTest {
 				"line9", Map.of(2, ranked(0, 0.5, 5, 0.45, 6, 0.04))));
 		assertThat(routed.get("line2").proposal()).contains("30.25");
 		assertThat(routed.get("line9").proposal()).contains("1350.00");
+	}
+
+	@Test
+	void withOneFieldInDoubtAFailedRuleProposesWhatTheOthersGiveAndHoldsNoneOfThemBack() {
+		// line2 "30.25" read "80.25", and 3 is not among the first digit's next choices.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.09))));
+		assertThat(routed.get("line2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line2").proposal()).contains("30.25");
+		assertThat(routed.get("line2").reasons()).extracting(r -> r.kind()).contains(Kind.LOW_CONFIDENCE_DIGIT,
+				Kind.RULE_FAILED);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void aFailedRuleThatTheDoubtfulDigitsCannotExplainHoldsBackEveryFieldOfIt() {
+		// line6 lost a digit ("100.00" read "10.00") with confidence; line2 has a doubtful digit. What the others
+		// give for line2 differs from it in digits read with confidence: the failure is not line2's.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line6", "10.00");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(3, 0.6, 9, 0.3, 6, 0.09))));
+		for (String name : List.of("line1", "line6", "line9")) {
+			assertThat(routed.get(name).reasons()).as(name).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		}
+		assertThat(routed.get("line2").proposal()).isEmpty();
+
+		// Two fields in doubt: the rule cannot tell which, every field of it waits for a clerk.
+		page = new java.util.HashMap<>(consistentPage());
+		page.put("line4", "5.000");
+		page.put("line6", "100.0");
+		routed = route(page, Map.of());
+		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
 	@Test
