@@ -157,6 +157,22 @@ class ImportTest {
 		assertThat(stores.store(url).summary().fields(FieldStatus.NEEDS_REVIEW)).isEqualTo(queue.size());
 	}
 
+	@Test
+	void theRoutingStudyDrawsTheFieldRejectCurveOfACorpus() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(run(out, "routing-study", archive.resolve("batch-1").toString(), "--json")).isZero();
+		JsonNode study = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(study.get("pages").asInt()).isEqualTo(5);
+		assertThat(study.get("fields").asInt()).isEqualTo(firstImport.get("fields").asInt());
+		JsonNode curve = study.get("curve");
+		assertThat(curve.size()).isGreaterThan(5);
+		assertThat(curve.get(0).get("auto_accepted").asInt())
+				.isGreaterThanOrEqualTo(curve.get(curve.size() - 1).get("auto_accepted").asInt());
+		// Routed at the configured threshold, the study accepts what the import accepted.
+		assertThat(study.get("at_configured").get("auto_accepted").asInt())
+				.isEqualTo(firstImport.get("auto_accepted").asInt());
+	}
+
 	// --- helpers
 
 	static int run(ByteArrayOutputStream out, String name, String... arguments) throws Exception {

@@ -48,7 +48,7 @@ public class CnnRecognizer implements DigitRecognizer {
 		this(configuration.modelLocation().isBlank()
 				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.DEFAULT_NAME)
 				: ModelFiles.load(Path.of(configuration.modelLocation())),
-				secondModel(context, configuration.secondModelLocation()), configuration.secondOpinionBelow(),
+				secondModel(configuration.secondModelLocation()), configuration.secondOpinionBelow(),
 				configuration.batchSize(), configuration.threads());
 	}
 
@@ -177,6 +177,14 @@ public class CnnRecognizer implements DigitRecognizer {
 						card.testAccuracy(), card.temperature(), model.location(), secondOpinion));
 	}
 
+	ModelCard card() {
+		return model.card();
+	}
+
+	ModelFiles.Loaded model() {
+		return model;
+	}
+
 	Optional<ModelFiles.Loaded> secondModel() {
 		return second;
 	}
@@ -185,30 +193,9 @@ public class CnnRecognizer implements DigitRecognizer {
 		return secondOpinionBelow;
 	}
 
-	/**
-	 * The second model a configuration names: none for "none", the one
-	 * shipped in this bundle (if it ships one) for "", else the model at that
-	 * path.
-	 */
-	private static Optional<ModelFiles.Loaded> secondModel(BundleContext context, String location)
-			throws RecognitionException {
-		if (location.equals(RecognizerConfiguration.NO_SECOND_MODEL)) {
-			return Optional.empty();
-		}
-		if (location.isBlank()) {
-			return ModelFiles.isBundled(ModelFiles.SECOND_NAME)
-					? Optional.of(ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.SECOND_NAME))
-					: Optional.empty();
-		}
-		return Optional.of(ModelFiles.load(Path.of(location)));
-	}
-
-	ModelCard card() {
-		return model.card();
-	}
-
-	ModelFiles.Loaded model() {
-		return model;
+	/** The second model a configuration names, if any. */
+	private static Optional<ModelFiles.Loaded> secondModel(String location) throws RecognitionException {
+		return location.isBlank() ? Optional.empty() : Optional.of(ModelFiles.load(Path.of(location)));
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

@@ -24,9 +24,6 @@ final class ModelFiles {
 	/** The model shipped inside this bundle. */
 	static final String BUNDLED = "model/" + DEFAULT_NAME;
 
-	/** The second model's name in this bundle, when it ships one. */
-	static final String SECOND_NAME = "digit-cnn-b";
-
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	private ModelFiles() {
@@ -141,11 +138,6 @@ final class ModelFiles {
 					+ " but its card " + card.getFileName() + " says " + modelCard.modelSha256(), null);
 		}
 		return new Loaded(modelCard, graph, sha);
-	}
-
-	/** True when this bundle ships a model of that name. */
-	static boolean isBundled(String name) {
-		return ModelFiles.class.getClassLoader().getResource("model/" + name + ".json") != null;
 	}
 
 	/** Copies the model {@code name} shipped in this bundle to {@code directory} and loads it from there. */

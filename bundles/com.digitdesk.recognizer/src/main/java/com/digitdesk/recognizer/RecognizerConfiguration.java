@@ -11,14 +11,11 @@ public @interface RecognizerConfiguration {
 	@AttributeDefinition(name = "Model location", description = "Path of a model trained by 'digitdesk train', without extension (PATH.sd and PATH.json). Empty: the model shipped with DigitDesk.")
 	String modelLocation() default "";
 
-	/** The value of {@link #secondModelLocation()} that turns the second opinion off. */
-	String NO_SECOND_MODEL = "none";
-
-	@AttributeDefinition(name = "Second model location", description = "A second model (trained alike from another seed) asked about the glyphs the first is unsure of; the two models' probabilities are averaged. Empty: the second model shipped with DigitDesk; 'none': no second opinion.")
+	@AttributeDefinition(name = "Second model location", description = "A second model (e.g. trained by 'digitdesk train' with another --seed), PATH without extension, asked about the glyphs the first is unsure of; the two models' probabilities are averaged. Empty: no second opinion.")
 	String secondModelLocation() default "";
 
 	@AttributeDefinition(name = "Second opinion below", description = "Glyphs whose top probability from the first model is below this get the second model's opinion too (1: every glyph).", min = "0", max = "1")
-	double secondOpinionBelow() default 0.9999;
+	double secondOpinionBelow() default 0.999;
 
 	@AttributeDefinition(name = "Batch size", description = "Glyphs per network call; a page's glyphs are cut into batches of this size.", min = "1", max = "4096")
 	int batchSize() default 64;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,8 @@ import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.mnist.MnistCache;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The shipped model through the recognizer's public interface, on real MNIST test digits. */
 class CnnRecognizerTest {
@@ -41,6 +44,51 @@ class CnnRecognizerTest {
 	@AfterAll
 	static void stop() {
 		recognizer.deactivate();
+	}
+
+	@Test
+	void theSecondModelIsAskedOnlyAboutGlyphsTheFirstIsUnsureOf() throws Exception {
+		// A second model as an admin would configure one: here the shipped network with another temperature,
+		// so that its probabilities differ from the first's.
+		Path base = scratch.resolve("second");
+		Files.copy(ModelFiles.graphFile(BundledModel.BASE), ModelFiles.graphFile(base));
+		ObjectMapper json = new ObjectMapper();
+		ObjectNode card = (ObjectNode) json
+				.readTree(ModelFiles.cardFile(BundledModel.BASE).toFile());
+		card.put("temperature", 2.0);
+		json.writeValue(ModelFiles.cardFile(base).toFile(), card);
+		ModelFiles.Loaded second = ModelFiles.load(base);
+		List<DigitImage> glyphs = glyphs(0, 1000);
+		List<DigitPrediction> alone = recognizer.recognize(glyphs);
+		CnnRecognizer other = new CnnRecognizer(second, 64, 2);
+		CnnRecognizer pair = new CnnRecognizer(BundledModel.load(), Optional.of(second), 0.999, 64, 2);
+		try {
+			List<DigitPrediction> secondAlone = other.recognize(glyphs);
+			List<DigitPrediction> together = pair.recognize(glyphs);
+			int asked = 0;
+			for (int i = 0; i < glyphs.size(); i++) {
+				if (alone.get(i).confidence() >= 0.999) {
+					assertThat(together.get(i).top()).isEqualTo(alone.get(i).top());
+					continue;
+				}
+				asked++;
+				// The pair's probability of the first model's answer is the mean of the two models' (up to float
+				// rounding: the network sums in another order for another batch).
+				int digit = alone.get(i).top().digit();
+				assertThat(probability(together.get(i), digit)).isCloseTo(
+						(probability(alone.get(i), digit) + probability(secondAlone.get(i), digit)) / 2,
+						org.assertj.core.data.Offset.offset(1e-6));
+			}
+			assertThat(asked).isBetween(1, glyphs.size() / 2);
+			assertThat(pair.info().modelId()).contains("+" + second.sha256());
+		} finally {
+			other.deactivate();
+			pair.deactivate();
+		}
+	}
+
+	private static double probability(DigitPrediction prediction, int digit) {
+		return prediction.ranked().stream().filter(c -> c.digit() == digit).findFirst().orElseThrow().probability();
 	}
 
 	@Test
