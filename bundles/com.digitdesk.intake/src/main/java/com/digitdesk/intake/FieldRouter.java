@@ -47,8 +47,7 @@ final class FieldRouter {
 			boolean ruleConfirmed = confirmed.contains(field.spec().name());
 			double threshold = ruleConfirmed ? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
 					: policy.digitThreshold();
-			List<ReviewReason> own = new ArrayList<>(
-					digitDoubts(field, threshold, ruleConfirmed || allCellsWritten(field)));
+			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, threshold));
 			own.addAll(shapeProblems(field));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
@@ -97,19 +96,15 @@ final class FieldRouter {
 		return confirmed;
 	}
 
-	/** A cell field with every cell written: each glyph is known to be a digit. */
-	private static boolean allCellsWritten(ReadField field) {
-		return field.spec().isCellField() && field.predictions().size() == field.spec().cells();
-	}
-
 	/**
-	 * @param knownDigits true when the field's shape or a rule already shows
-	 *        that every glyph is a digit (a full cell field, amounts that add
-	 *        up): then a digit's confidence is its probability among the
-	 *        digits, and the share the network gives "not a digit" (thin
-	 *        strokes of a 1 look like printed-line remnants) is no doubt
+	 * A digit's doubt is measured against the other digits only: the
+	 * segmenter has already dropped specks and printed lines and judged its
+	 * cuts, so what it hands over as written is a digit unless the network
+	 * says "not a digit" first (then the glyph is queued as no digit). The
+	 * share the network gives "not a digit" besides is no doubt about which
+	 * digit it is: thin 1s lose several percent to it.
 	 */
-	private static List<ReviewReason> digitDoubts(ReadField field, double threshold, boolean knownDigits) {
+	private static List<ReviewReason> digitDoubts(ReadField field, double threshold) {
 		List<ReviewReason> doubts = new ArrayList<>();
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		for (int i = 0; i < written.size(); i++) {
@@ -117,7 +112,7 @@ final class FieldRouter {
 			int position = written.get(i).position();
 			if (!prediction.isDigit()) {
 				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
-			} else if ((knownDigits ? amongDigits(prediction) : prediction.confidence()) < threshold) {
+			} else if (amongDigits(prediction) < threshold) {
 				doubts.add(new ReviewReason(Kind.LOW_CONFIDENCE_DIGIT, position, describe(prediction)));
 			}
 		}

@@ -15,7 +15,7 @@ public @interface RoutingConfiguration {
 
 	@AttributeDefinition(description = "The digit threshold for fields whose values a template rule confirms as read "
 			+ "(amounts that add up to their total): a misread digit would have to be offset by another one")
-	double ruleCheckedDigitThreshold() default 0.9;
+	double ruleCheckedDigitThreshold() default 0.5;
 
 	@AttributeDefinition(description = "Registration residual (points) above which all fields of a page go to review")
 	double maxResidualPoints() default 1.5;

@@ -78,9 +78,8 @@ class FieldRouterTest {
 	}
 
 	@Test
-	void inAFullCellFieldOnlyTheOtherDigitsCountAgainstADigit() {
-		// A thin 1: 0.95 for 1, 0.045 for "not a digit", 0.005 for 7. All nine SSN cells are written, so it is a
-		// digit, and among the digits it is a 1 with 0.995.
+	void onlyTheOtherDigitsCountAgainstADigit() {
+		// A thin 1: 0.95 for 1, 0.045 for "not a digit", 0.005 for 7: among the digits it is a 1 with 0.995.
 		Map<String, FieldResult> routed = route(consistentPage(),
 				Map.of("ssn", Map.of(0, ranked(1, 0.95, ClassProbability.NOT_A_DIGIT, 0.045, 7, 0.005))));
 		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
