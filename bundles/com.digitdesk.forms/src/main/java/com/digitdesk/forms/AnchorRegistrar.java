@@ -29,6 +29,9 @@ import com.digitdesk.forms.AffineFit.Match;
 @Designate(ocd = RegistrationConfiguration.class)
 public class AnchorRegistrar implements PageRegistrar {
 
+	/** Shear and uneven scale a scan may show: paper feed and optics stay well under 1%. */
+	static final double MAX_SHEAR = 0.01;
+
 	private final RegistrationConfiguration configuration;
 
 	@Activate
@@ -67,6 +70,14 @@ public class AnchorRegistrar implements PageRegistrar {
 			throw new RegistrationException("registration marks of template " + template.id() + ": " + e.getMessage());
 		}
 		double residual = AffineFit.residualPoints(transform, matches);
+		if (residual > configuration.maxResidualPoints() && matches.size() > 3) {
+			Optional<List<Match>> consistent = withoutOneMisfit(matches);
+			if (consistent.isPresent()) {
+				matches = consistent.get();
+				transform = AffineFit.fit(matches);
+				residual = AffineFit.residualPoints(transform, matches);
+			}
+		}
 		double rotation = transform.rotationDegrees();
 		double scale = transform.scale() / pixelsPerPoint;
 		if (residual > configuration.maxResidualPoints()) {
@@ -80,5 +91,39 @@ public class AnchorRegistrar implements PageRegistrar {
 					rotation, scale, template.id()));
 		}
 		return new Registration(template.id(), transform, residual, matches.size());
+	}
+
+	/**
+	 * A mark cut off at the page's edge lets the finder take other ink for
+	 * it. Leaves out each mark in turn and keeps the others when they fit one
+	 * transform of the kind a scanner makes: within the residual limit, or,
+	 * with three marks left (which any affine transform fits), a rotation and
+	 * an even scale without shear.
+	 */
+	private Optional<List<Match>> withoutOneMisfit(List<Match> matches) {
+		List<Match> best = null;
+		double bestMisfit = Double.MAX_VALUE;
+		for (int out = 0; out < matches.size(); out++) {
+			List<Match> others = new ArrayList<>(matches);
+			others.remove(out);
+			PageTransform fit;
+			try {
+				fit = AffineFit.fit(others);
+			} catch (IllegalArgumentException e) {
+				continue;
+			}
+			double misfit = others.size() > 3 ? AffineFit.residualPoints(fit, others) / configuration.maxResidualPoints()
+					: shear(fit) / MAX_SHEAR;
+			if (misfit <= 1 && misfit < bestMisfit) {
+				bestMisfit = misfit;
+				best = others;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/** How far a transform is from rotation plus even scale, relative to its scale. */
+	static double shear(PageTransform t) {
+		return (Math.abs(t.a() - t.e()) + Math.abs(t.b() + t.d())) / t.scale();
 	}
 }

@@ -29,6 +29,7 @@ import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.forms.GeneratedForms.TruthPage;
 import com.digitdesk.render.PdfBoxRenderer;
 import com.digitdesk.template.JsonTemplateCatalog;
@@ -86,6 +87,45 @@ class FormReadingTest {
 			}
 		}
 		assertThat(pages).isEqualTo(8);
+	}
+
+	@Test
+	void aMarkCutOffAtThePageEdgeWithOtherInkInItsPlaceLeavesThreeMarksToRegisterOn() throws Exception {
+		Path pdf = pdfs(corpus).get(0);
+		TruthPage truth = GeneratedForms.truth(pdf).get(0);
+		FormTemplate template = catalog.template(truth.template()).orElseThrow();
+		try (PdfDocument document = renderer.open(pdf)) {
+			RenderedPage page = document.scan(0, 300);
+			Registration clean = registrar.register(page, template);
+			// The top-right mark goes (as past the page's edge), and a square blot lies 30 points off its place.
+			TemplateBox mark = template.anchors().get(1).box();
+			double scale = clean.transform().scale();
+			int markX = (int) clean.transform().pixelX(mark.centerX(), mark.centerY());
+			int markY = (int) clean.transform().pixelY(mark.centerX(), mark.centerY());
+			GrayImage image = page.image();
+			byte[] pixels = image.pixels();
+			paint(pixels, image.width(), markX, markY, (int) (14 * scale), GrayImage.WHITE);
+			paint(pixels, image.width(), markX - (int) (30 * scale), markY + (int) (25 * scale), (int) (7 * scale),
+					GrayImage.BLACK);
+			RenderedPage damaged = new RenderedPage(page.source(), 0, page.dpi(), page.widthPoints(),
+					page.heightPoints(), new GrayImage(image.width(), image.height(), pixels), page.method());
+
+			Registration registration = registrar.register(damaged, template);
+			assertThat(registration.anchorsUsed()).isEqualTo(3);
+			assertThat(registration.transform().rotationDegrees()).isCloseTo(truth.rotationDegrees(), within(0.1));
+			assertThat(registration.transform().pixelX(300, 400)).isCloseTo(clean.transform().pixelX(300, 400),
+					within(2.0));
+		}
+	}
+
+	/** Fills a square of half-side {@code half} around (x, y) with one gray. */
+	private static void paint(byte[] pixels, int width, int x, int y, int half, int gray) {
+		int height = pixels.length / width;
+		for (int row = Math.max(0, y - half); row <= Math.min(height - 1, y + half); row++) {
+			for (int column = Math.max(0, x - half); column <= Math.min(width - 1, x + half); column++) {
+				pixels[row * width + column] = (byte) gray;
+			}
+		}
 	}
 
 	@Test
