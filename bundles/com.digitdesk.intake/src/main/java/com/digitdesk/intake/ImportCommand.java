@@ -27,6 +27,7 @@ import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.identification.FormIdentifier;
 import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.registration.PageRegistrar;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.segmentation.FieldSegmenter;
@@ -165,8 +166,9 @@ public class ImportCommand implements Subcommand {
 					};
 			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads, fileLog).run(files, report,
 					progress);
-		} catch (StoreException e) {
-			context.err().println("import: stopped, the store failed: " + e.getMessage()
+		} catch (StoreException | RecognitionException e) {
+			context.err().println("import: stopped, the " + (e instanceof StoreException ? "store" : "recognizer")
+					+ " failed: " + e.getMessage()
 					+ "\nimport: what is stored stays; run the same import again to finish the job");
 			return 1;
 		}

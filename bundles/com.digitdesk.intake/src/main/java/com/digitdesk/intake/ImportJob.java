@@ -65,9 +65,11 @@ final class ImportJob {
 	/**
 	 * @throws StoreException when the store itself fails (nothing can be
 	 *         stored then, so the run stops)
+	 * @throws RecognitionException when the recognizer cannot run at all
+	 *         (every file would fail alike, so the run stops)
 	 */
 	void run(List<Path> files, ImportReport report, ImportProgress progress)
-			throws StoreException, InterruptedException {
+			throws StoreException, RecognitionException, InterruptedException {
 		ExecutorService workers = Executors.newFixedThreadPool(threads, new WorkerThreads());
 		try {
 			List<Future<?>> done = files.stream().<Future<?>>map(file -> workers.submit(() -> {
@@ -81,6 +83,9 @@ final class ImportJob {
 				} catch (ExecutionException e) {
 					if (e.getCause() instanceof StoreException store) {
 						throw store;
+					}
+					if (e.getCause() instanceof RecognitionException recognition) {
+						throw recognition;
 					}
 					throw new IllegalStateException(e.getCause());
 				}

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -230,20 +229,21 @@ public class CnnRecognizer implements DigitRecognizer {
 	}
 
 	private float[] run(ModelFiles.Loaded network, byte[] pixels, int offset, int count) throws RecognitionException {
-		SameDiff graph = graph(network);
-		try {
-			return Nd4jContext.call(() -> Logits.of(graph, pixels, offset, count));
-		} catch (Exception | LinkageError e) {
-			throw new RecognitionException("the network failed on " + count + " glyphs: " + e, e);
-		}
+		useSingleThreadedNatives();
+		return network.withGraph(graph -> {
+			try {
+				return Nd4jContext.call(() -> Logits.of(graph, pixels, offset, count));
+			} catch (Exception | LinkageError e) {
+				throw new RecognitionException("the network failed on " + count + " glyphs: " + e, e);
+			}
+		});
 	}
 
 	/**
-	 * The network, loaded on first use together with ND4J itself (its natives
-	 * take a second or two to load, which the runtime's start should not pay).
+	 * ND4J is set up on first use (its natives take a second or two to load,
+	 * which the runtime's start should not pay).
 	 */
-	private SameDiff graph(ModelFiles.Loaded network) throws RecognitionException {
-		SameDiff graph = network.graph();
+	private void useSingleThreadedNatives() throws RecognitionException {
 		if (!singleThreadedNatives) {
 			try {
 				Nd4jContext.useNativeThreads(1);
@@ -252,7 +252,6 @@ public class CnnRecognizer implements DigitRecognizer {
 			}
 			singleThreadedNatives = true;
 		}
-		return graph;
 	}
 
 	/**

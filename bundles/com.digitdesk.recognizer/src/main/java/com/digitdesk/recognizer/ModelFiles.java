@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -59,12 +61,17 @@ final class ModelFiles {
 	/**
 	 * A checked model: its card, its graph file and that file's SHA-256. The
 	 * graph is read on first use, so that starting the runtime stays quick.
+	 * A SameDiff graph is not safe to run from two threads at once (its
+	 * inference session fails now and then on first use), so each thread
+	 * borrows a graph of its own from a pool: as many graphs as threads ever
+	 * ran at the same time, freed with the model (no thread-locals that would
+	 * pin this bundle's classes after an update).
 	 */
 	static final class Loaded {
 		private final ModelCard card;
 		private final Path graphFile;
 		private final String sha256;
-		private SameDiff graph;
+		private final Queue<SameDiff> idle = new ConcurrentLinkedQueue<>();
 
 		Loaded(ModelCard card, Path graphFile, String sha256) {
 			this.card = card;
@@ -84,23 +91,39 @@ final class ModelFiles {
 			return graphFile.toString();
 		}
 
-		synchronized SameDiff graph() throws RecognitionException {
+		/** Runs {@code work} on a graph no other thread is using meanwhile. */
+		<T> T withGraph(GraphWork<T> work) throws RecognitionException {
+			SameDiff graph = idle.poll();
 			if (graph == null) {
-				try {
-					SameDiff loaded = Nd4jContext.call(() -> SameDiff.load(graphFile.toFile(), false));
-					if (loaded.getVariable(DigitNet.LOGITS) == null || loaded.getVariable(DigitNet.INPUT) == null) {
-						throw new RecognitionException("model file " + graphFile + " is not a digit network (no "
-								+ DigitNet.INPUT + "/" + DigitNet.LOGITS + ")", null);
-					}
-					graph = loaded;
-				} catch (RecognitionException e) {
-					throw e;
-				} catch (Exception | LinkageError e) {
-					throw new RecognitionException("model file " + graphFile + " cannot be loaded: " + e, e);
-				}
+				graph = load();
 			}
-			return graph;
+			try {
+				return work.run(graph);
+			} finally {
+				idle.offer(graph);
+			}
 		}
+
+		private SameDiff load() throws RecognitionException {
+			try {
+				SameDiff loaded = Nd4jContext.call(() -> SameDiff.load(graphFile.toFile(), false));
+				if (loaded.getVariable(DigitNet.LOGITS) == null || loaded.getVariable(DigitNet.INPUT) == null) {
+					throw new RecognitionException("model file " + graphFile + " is not a digit network (no "
+							+ DigitNet.INPUT + "/" + DigitNet.LOGITS + ")", null);
+				}
+				return loaded;
+			} catch (RecognitionException e) {
+				throw e;
+			} catch (Exception | LinkageError e) {
+				throw new RecognitionException("model file " + graphFile + " cannot be loaded: " + e, e);
+			}
+		}
+	}
+
+	/** What runs on a borrowed graph. */
+	@FunctionalInterface
+	interface GraphWork<T> {
+		T run(SameDiff graph) throws RecognitionException;
 	}
 
 	/**
