@@ -67,7 +67,7 @@ class ImportTest {
 			document.protect(policy);
 			document.save(archive.resolve("locked.pdf").toFile());
 		}
-		url = "jdbc:h2:file:" + work.resolve("store/results") + ";AUTO_SERVER=TRUE";
+		url = "jdbc:h2:file:" + work.resolve("store/results");
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(run(out, "import", "--db", url, "--json", archive.toString())).as("exit status: files failed")

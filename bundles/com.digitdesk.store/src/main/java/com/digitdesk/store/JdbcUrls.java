@@ -37,14 +37,16 @@ final class JdbcUrls {
 
 	/**
 	 * The default store's URL: the configured one, or the embedded H2 file
-	 * {@code results} in the data directory. AUTO_SERVER lets a second process
-	 * (a headless import beside the workstation) open the same file.
+	 * {@code results} in the data directory, for one process at a time (a
+	 * second one is refused with "database may be already in use"). A file
+	 * shared through H2's AUTO_SERVER by processes of which some were killed
+	 * was found corrupted; several processes share a PostgreSQL store.
 	 */
 	static String defaultUrl(String configured, String dataDirectory) {
 		if (configured != null && !configured.isBlank()) {
 			return configured.trim();
 		}
 		Path data = dataDirectory == null || dataDirectory.isBlank() ? Path.of("data") : Path.of(dataDirectory);
-		return "jdbc:h2:file:" + data.toAbsolutePath().normalize().resolve("results") + ";AUTO_SERVER=TRUE";
+		return "jdbc:h2:file:" + data.toAbsolutePath().normalize().resolve("results");
 	}
 }

@@ -74,9 +74,9 @@ class JdbcResultStoresTest {
 	@Test
 	void theDefaultStoreIsTheEmbeddedFileInTheDataDirectory() {
 		assertThat(JdbcUrls.defaultUrl("", "/var/lib/digitdesk"))
-				.isEqualTo("jdbc:h2:file:/var/lib/digitdesk/results;AUTO_SERVER=TRUE");
+				.isEqualTo("jdbc:h2:file:/var/lib/digitdesk/results");
 		assertThat(JdbcUrls.defaultUrl(" ", null))
-				.isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("results") + ";AUTO_SERVER=TRUE");
+				.isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("results"));
 		assertThat(JdbcUrls.defaultUrl(" jdbc:postgresql://h/db ", "/x")).isEqualTo("jdbc:postgresql://h/db");
 		assertThat(new JdbcResultStores("jdbc:h2:mem:x", 1).defaultUrl()).isEqualTo("jdbc:h2:mem:x");
 	}
