@@ -232,7 +232,7 @@ public class EvalFormsCommand implements Subcommand {
 			FieldSpec spec = template.fields().get(i);
 			SegmentedField field = fields.get(i);
 			int written = field.writtenGlyphs().size();
-			String read = FieldReading.value(spec.kind(), field, predictions.subList(next, next + written));
+			String read = FieldReading.value(field, predictions.subList(next, next + written));
 			next += written;
 			score.field(where + " " + spec.name(), expected.fields().getOrDefault(spec.name(), ""), read);
 		}

@@ -1,5 +1,6 @@
 package com.digitdesk.intake;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -51,7 +52,7 @@ final class AmountRule {
 		List<String> operands = rule.operands();
 		long result;
 		if (rule.target().equals(unknown)) {
-			Map<String, Long> all = new java.util.HashMap<>(known);
+			Map<String, Long> all = new HashMap<>(known);
 			all.put(unknown, 0L);
 			result = expected(rule, all);
 		} else if (rule.operation() == ValidationRule.Operation.SUM) {

@@ -2,6 +2,7 @@ package com.digitdesk.intake;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -135,10 +136,10 @@ public class ExportCommand implements Subcommand {
 					sequence.write(ExportRow.of(field));
 					rows[0]++;
 				} catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
+					throw new UncheckedIOException(e);
 				}
 			});
-		} catch (java.io.UncheckedIOException e) {
+		} catch (UncheckedIOException e) {
 			throw e.getCause();
 		}
 		return rows[0];

@@ -1,5 +1,6 @@
 package com.digitdesk.intake;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.digitdesk.api.store.Correction;
@@ -28,7 +29,7 @@ record ExportRow(@JsonProperty("source_file") String sourceFile, @JsonProperty("
 	}
 
 	private static String describe(ReviewReason reason) {
-		String kind = reason.kind().name().toLowerCase(java.util.Locale.ROOT);
+		String kind = reason.kind().name().toLowerCase(Locale.ROOT);
 		return reason.position() >= 0 ? kind + " at " + reason.position() + ": " + reason.detail()
 				: kind + ": " + reason.detail();
 	}

@@ -23,20 +23,18 @@ record ReadField(FieldSpec spec, SegmentedField segmented, List<DigitPrediction>
 		}
 	}
 
-	/**
-	 * The value in the store's normalized form: the digits read ('?' for a
-	 * glyph that is no digit), amounts with a dot before the cents, "" when
-	 * nothing is written.
-	 */
+	/** The value in the store's normalized form ('?' for a glyph read as no digit). */
 	String value() {
-		StringBuilder digits = new StringBuilder();
+		return segmented.value(written(predictions));
+	}
+
+	/** One character per prediction: its digit, or '?' when it is no digit. */
+	static String written(List<DigitPrediction> predictions) {
+		StringBuilder written = new StringBuilder();
 		for (DigitPrediction prediction : predictions) {
-			digits.append(prediction.isDigit() ? (char) ('0' + prediction.top().digit()) : '?');
+			written.append(prediction.isDigit() ? (char) ('0' + prediction.top().digit()) : '?');
 		}
-		if (!spec.isCellField() && digits.length() > 0 && segmented.centsStart() >= 0) {
-			digits.insert(segmented.centsStart(), '.');
-		}
-		return digits.toString();
+		return written.toString();
 	}
 
 	/** The probability that every written digit is what was read. */

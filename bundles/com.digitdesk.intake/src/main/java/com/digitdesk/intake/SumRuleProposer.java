@@ -43,35 +43,30 @@ final class SumRuleProposer {
 		List<String> names = new ArrayList<>(rule.operands());
 		names.add(rule.target());
 		Map<String, char[]> digits = new HashMap<>();
-		Map<String, Integer> centsStart = new HashMap<>();
 		List<Doubt> doubts = new ArrayList<>();
 		for (String name : names) {
-			ReadField field = fields.get(name);
-			List<DigitPrediction> predictions = field.predictions();
-			char[] read = new char[predictions.size()];
-			for (int i = 0; i < read.length; i++) {
+			List<DigitPrediction> predictions = fields.get(name).predictions();
+			for (int i = 0; i < predictions.size(); i++) {
 				DigitPrediction prediction = predictions.get(i);
-				read[i] = prediction.isDigit() ? (char) ('0' + prediction.top().digit()) : '?';
 				if (!prediction.isDigit() || prediction.confidence() < policy.digitThreshold()) {
 					doubts.add(new Doubt(name, i, choices(prediction), prediction.isDigit() ? prediction.confidence() : 0));
 				}
 			}
-			digits.put(name, read);
-			centsStart.put(name, field.segmented().centsStart());
+			digits.put(name, ReadField.written(predictions).toCharArray());
 		}
 		if (doubts.isEmpty()) {
 			return Optional.empty();
 		}
 		doubts.sort(Comparator.comparingDouble(Doubt::confidence));
 		List<Doubt> searched = doubts.subList(0, Math.min(doubts.size(), policy.maxProposalDigits()));
-		Search search = new Search(rule, names, digits, centsStart, searched);
+		Search search = new Search(rule, fields, names, digits, searched);
 		search.from(0, 1);
 		if (search.bestDigits == null) {
 			return Optional.empty();
 		}
 		Map<String, String> changed = new LinkedHashMap<>();
 		for (String name : names) {
-			String value = value(search.bestDigits.get(name), centsStart.get(name));
+			String value = fields.get(name).segmented().value(new String(search.bestDigits.get(name)));
 			if (!value.equals(fields.get(name).value())) {
 				changed.put(name, value);
 			}
@@ -84,28 +79,22 @@ final class SumRuleProposer {
 				.filter(c -> c.probability() >= MIN_CHOICE_PROBABILITY).limit(CHOICES_PER_DIGIT).toList();
 	}
 
-	private static String value(char[] digits, int centsStart) {
-		String value = new String(digits);
-		return digits.length > 0 && centsStart >= 0 ? value.substring(0, centsStart) + "." + value.substring(centsStart)
-				: value;
-	}
-
 	/** Depth-first over the doubts' choices, keeping the most probable combination that satisfies the rule. */
 	private static final class Search {
 		private final ValidationRule rule;
+		private final Map<String, ReadField> fields;
 		private final List<String> names;
 		private final Map<String, char[]> digits;
-		private final Map<String, Integer> centsStart;
 		private final List<Doubt> doubts;
 		private double bestProbability;
 		private Map<String, char[]> bestDigits;
 
-		Search(ValidationRule rule, List<String> names, Map<String, char[]> digits, Map<String, Integer> centsStart,
+		Search(ValidationRule rule, Map<String, ReadField> fields, List<String> names, Map<String, char[]> digits,
 				List<Doubt> doubts) {
 			this.rule = rule;
+			this.fields = fields;
 			this.names = names;
 			this.digits = digits;
-			this.centsStart = centsStart;
 			this.doubts = doubts;
 		}
 
@@ -130,7 +119,7 @@ final class SumRuleProposer {
 		private void consider(double probability) {
 			Map<String, Long> cents = new HashMap<>();
 			for (String name : names) {
-				OptionalLong value = AmountRule.cents(value(digits.get(name), centsStart.get(name)));
+				OptionalLong value = AmountRule.cents(fields.get(name).segmented().value(new String(digits.get(name))));
 				if (value.isEmpty()) {
 					return;
 				}

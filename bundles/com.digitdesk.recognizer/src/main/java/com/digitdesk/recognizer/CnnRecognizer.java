@@ -90,7 +90,7 @@ public class CnnRecognizer implements DigitRecognizer {
 		for (int i = 0; i < glyphs.size(); i++) {
 			glyphs.get(i).copyTo(pixels, i * DigitImage.PIXELS);
 		}
-		double[] probabilities = probabilities(pixels, glyphs.size(), true);
+		double[] probabilities = probabilities(outputs(pixels, glyphs.size()), glyphs.size(), true);
 		List<DigitPrediction> predictions = new ArrayList<>(glyphs.size());
 		for (int i = 0; i < glyphs.size(); i++) {
 			predictions.add(hasInk(pixels, i) ? prediction(probabilities, i) : NO_INK);
@@ -99,31 +99,45 @@ public class CnnRecognizer implements DigitRecognizer {
 	}
 
 	/**
-	 * Class probabilities of a set of glyphs (784 bytes each), 11 per glyph:
-	 * the first model's, averaged with the second model's where the first is
-	 * unsure (judged on its calibrated probabilities).
+	 * What the networks say of a set of glyphs: the first model's scores of
+	 * every glyph, and the second model's of those the first is unsure of.
 	 *
-	 * @param calibrated false for the networks' raw softmax (temperature 1),
-	 *        to measure what calibration gives
+	 * @param unsure indexes of the glyphs the second model was asked about
+	 * @param second its scores of them, in that order
 	 */
-	double[] probabilities(byte[] pixels, int count, boolean calibrated) throws RecognitionException {
-		float[] firstLogits = logits(model, pixels, count);
-		double[] first = softmax(firstLogits, count, model.card().temperature());
-		double[] probabilities = calibrated ? first : softmax(firstLogits, count, 1);
+	record Outputs(float[] first, int[] unsure, float[] second) {
+	}
+
+	/** Runs the networks once over a set of glyphs (784 bytes each). */
+	Outputs outputs(byte[] pixels, int count) throws RecognitionException {
+		float[] first = logits(model, pixels, count);
 		if (second.isEmpty()) {
-			return probabilities;
+			return new Outputs(first, new int[0], new float[0]);
 		}
-		int[] unsure = unsure(first, pixels, count);
-		if (unsure.length == 0) {
-			return probabilities;
-		}
-		ModelFiles.Loaded other = second.get();
+		int[] unsure = unsure(softmax(first, count, model.card().temperature()), pixels, count);
 		byte[] gathered = new byte[unsure.length * DigitImage.PIXELS];
 		for (int i = 0; i < unsure.length; i++) {
 			System.arraycopy(pixels, unsure[i] * DigitImage.PIXELS, gathered, i * DigitImage.PIXELS, DigitImage.PIXELS);
 		}
-		double[] opinion = softmax(logits(other, gathered, unsure.length), unsure.length,
-				calibrated ? other.card().temperature() : 1);
+		return new Outputs(first, unsure, unsure.length == 0 ? new float[0] : logits(second.get(), gathered, unsure.length));
+	}
+
+	/**
+	 * Class probabilities, 11 per glyph: the first model's, averaged with the
+	 * second model's where the first is unsure (judged on its calibrated
+	 * probabilities).
+	 *
+	 * @param calibrated false for the networks' raw softmax (temperature 1),
+	 *        to measure what calibration gives
+	 */
+	double[] probabilities(Outputs outputs, int count, boolean calibrated) {
+		double[] probabilities = softmax(outputs.first(), count, calibrated ? model.card().temperature() : 1);
+		int[] unsure = outputs.unsure();
+		if (unsure.length == 0) {
+			return probabilities;
+		}
+		double[] opinion = softmax(outputs.second(), unsure.length,
+				calibrated ? second.orElseThrow().card().temperature() : 1);
 		for (int i = 0; i < unsure.length; i++) {
 			for (int c = 0; c < DigitNet.CLASSES; c++) {
 				int at = unsure[i] * DigitNet.CLASSES + c;
@@ -131,12 +145,6 @@ public class CnnRecognizer implements DigitRecognizer {
 			}
 		}
 		return probabilities;
-	}
-
-	/** The share of these glyphs that the second model is asked about. */
-	double secondOpinionShare(byte[] pixels, int count) throws RecognitionException {
-		double[] first = softmax(logits(model, pixels, count), count, model.card().temperature());
-		return second.isEmpty() ? 0 : (double) unsure(first, pixels, count).length / count;
 	}
 
 	/** The inked glyphs whose top probability is below the second-opinion limit. */

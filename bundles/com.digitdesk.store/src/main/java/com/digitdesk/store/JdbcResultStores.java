@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,12 +33,12 @@ import com.digitdesk.api.store.StoreException;
 /**
  * Opens result stores by URL with whichever JDBC driver bundles are installed
  * (their {@link DataSourceFactory} services), one store per URL, and registers
- * the configured default store as a {@link ResultStore} service once it is
- * open.
+ * the configured default store as a {@link ResultStore} service, opened for
+ * its first consumer.
  *
- * <p>Drivers may come and go: the default store opens as soon as its driver
- * arrives, and a driver's stores close (and the default store's service goes)
- * when it leaves.
+ * <p>Drivers may come and go: the default store's service is there while its
+ * driver is, and a driver's stores close (and the default store's service
+ * goes) when it leaves.
  */
 // the default store is registered by hand; the resolver should still know it is offered here
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=com.digitdesk.api.store.ResultStore",
@@ -135,7 +137,9 @@ public class JdbcResultStores implements ResultStores {
 		synchronized (lock) {
 			drivers.removeIf(d -> d.factory() == factory);
 			Open defaultStore = stores.get(defaultUrl);
-			defaultGone = defaultStore != null && defaultStore.factory() == factory;
+			// consumers hold the open store, which closes with its driver; with no driver left it cannot open
+			defaultGone = defaultStore != null && defaultStore.factory() == factory
+					|| JdbcUrls.driverClass(defaultUrl).flatMap(this::factory).isEmpty();
 			stores.values().removeIf(open -> open.factory() == factory && gone.add(open));
 		}
 		if (defaultGone) {
@@ -183,7 +187,12 @@ public class JdbcResultStores implements ResultStores {
 		return drivers.stream().filter(d -> d.driverClass().equals(driverClass)).map(Driver::factory).findFirst();
 	}
 
-	/** Registers the default store as a service if it can be opened now. */
+	/**
+	 * Registers the default store as a service once its driver is there. The
+	 * store opens (pool, schema migration) when a consumer first gets it, not
+	 * at start: most commands never touch it, and an embedded file is held by
+	 * the process that opens it.
+	 */
 	private void publishDefault() {
 		BundleContext registrar;
 		String url;
@@ -192,25 +201,21 @@ public class JdbcResultStores implements ResultStores {
 			if (context == null || registration != null || publishing) {
 				return;
 			}
+			url = defaultUrl;
+			if (JdbcUrls.driverClass(url).flatMap(this::factory).isEmpty()) {
+				LOG.info("The default results store {} waits for its JDBC driver", JdbcUrls.redact(url));
+				return;
+			}
 			publishing = true;
 			registrar = context;
-			url = defaultUrl;
 			seen = withdrawals;
 		}
 		ServiceRegistration<ResultStore> published = null;
 		try {
-			JdbcResultStore store = open(url);
 			Dictionary<String, Object> properties = new Hashtable<>();
-			properties.put("url", store.url());
+			properties.put("url", JdbcUrls.redact(url));
 			// not under the lock: whoever this registration wakes may call us back
-			published = registrar.registerService(ResultStore.class, store, properties);
-			LOG.info("Results store {} is open", store.url());
-		} catch (StoreException e) {
-			if (JdbcUrls.driverClass(url).flatMap(this::boundFactory).isEmpty()) {
-				LOG.info("The default results store waits for its JDBC driver: {}", e.getMessage());
-			} else {
-				LOG.error("The default results store cannot be opened: {}", e.getMessage(), e);
-			}
+			published = registrar.registerService(ResultStore.class, new DefaultStore(url), properties);
 		} catch (IllegalStateException e) {
 			// the bundle is stopping
 		} finally {
@@ -228,9 +233,27 @@ public class JdbcResultStores implements ResultStores {
 		}
 	}
 
-	private Optional<DataSourceFactory> boundFactory(String driverClass) {
-		synchronized (lock) {
-			return factory(driverClass);
+	/** The default store, opened for its first consumer; one that cannot be opened is no service (null). */
+	private final class DefaultStore implements ServiceFactory<ResultStore> {
+		private final String url;
+
+		DefaultStore(String url) {
+			this.url = url;
+		}
+
+		@Override
+		public ResultStore getService(Bundle consumer, ServiceRegistration<ResultStore> registration) {
+			try {
+				return open(url);
+			} catch (StoreException e) {
+				LOG.error("The default results store cannot be opened: {}", e.getMessage(), e);
+				return null;
+			}
+		}
+
+		@Override
+		public void ungetService(Bundle consumer, ServiceRegistration<ResultStore> registration, ResultStore store) {
+			// the store stays open for the next consumer, until its driver or this component goes
 		}
 	}
 

@@ -26,6 +26,21 @@ public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> gl
 		problems = List.copyOf(problems);
 	}
 
+	/**
+	 * The field's value in the normalized form the store, the export and the
+	 * corpus ground truth share: the characters read for the written glyphs,
+	 * with the dot before the cents of an amount ("1234.56"); "" when nothing
+	 * is written.
+	 *
+	 * @param written one character per written glyph, in order (a digit, or
+	 *        '?' for a glyph read as no digit)
+	 */
+	public String value(CharSequence written) {
+		String value = written.toString();
+		return value.isEmpty() || centsStart < 0 ? value
+				: value.substring(0, centsStart) + "." + value.substring(centsStart);
+	}
+
 	/** The glyphs that hold ink. */
 	public List<Glyph> writtenGlyphs() {
 		return glyphs.stream().filter(g -> !g.empty()).toList();
