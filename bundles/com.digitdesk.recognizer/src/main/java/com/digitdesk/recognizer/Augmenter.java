@@ -10,11 +10,14 @@ import java.util.Random;
 import com.digitdesk.api.recognition.DigitImage;
 
 /**
- * Makes a training digit look like another person wrote it: a small rotation,
- * shift and scale (what a scan and a hurried hand do) and a thinner or bolder
- * stroke (pens differ).
+ * Makes a training digit look like another person wrote it: optionally an
+ * elastic wobble, then a small rotation, shift and scale (what a scan and a
+ * hurried hand do) and a thinner or bolder stroke (pens differ).
+ *
+ * @param scanRoundTrip put 1 in 4 digits through {@link #scanRoundTrip(byte[], int)}
+ * @param elastic put 1 in 2 digits through an {@link ElasticDistortion} first
  */
-final class Augmenter {
+record Augmenter(boolean scanRoundTrip, boolean elastic) {
 
 	static final double MAX_ROTATION_DEGREES = 12;
 	static final double MAX_SHIFT_PIXELS = 2.5;
@@ -24,17 +27,14 @@ final class Augmenter {
 	/** Upsampling of the scan round trip: about a written digit at 200 dpi. */
 	private static final int SCAN_FACTOR = 3;
 
-	private Augmenter() {
+	/** What this augmenter does, for the model card. */
+	String description() {
+		return (elastic ? ElasticDistortion.DESCRIPTION + " (1 in 2), " : "") + DESCRIPTION
+				+ (scanRoundTrip ? SCAN_ROUND_TRIP : "");
 	}
 
 	/** Writes an augmented copy of {@code source} (784 bytes at {@code offset}) into {@code target}. */
-	static String description(boolean scanRoundTrip) {
-		return scanRoundTrip ? DESCRIPTION + SCAN_ROUND_TRIP : DESCRIPTION;
-	}
-
-	/** @param scanRoundTrip put 1 in 4 digits through {@link #scanRoundTrip(byte[], int)} */
-	static void augment(byte[] source, int offset, byte[] target, int targetOffset, boolean scanRoundTrip,
-			Random random) {
+	void augment(byte[] source, int offset, byte[] target, int targetOffset, Random random) {
 		double angle = Math.toRadians((random.nextDouble() * 2 - 1) * MAX_ROTATION_DEGREES);
 		double scale = 1 + (random.nextDouble() * 2 - 1) * MAX_SCALE_CHANGE;
 		double shiftX = (random.nextDouble() * 2 - 1) * MAX_SHIFT_PIXELS;
@@ -48,6 +48,9 @@ final class Augmenter {
 
 		byte[] pixels = new byte[DigitImage.PIXELS];
 		System.arraycopy(source, offset, pixels, 0, DigitImage.PIXELS);
+		if (elastic && random.nextBoolean()) {
+			pixels = ElasticDistortion.apply(pixels, random);
+		}
 		Raster in = Raster.createInterleavedRaster(new DataBufferByte(pixels, pixels.length), DigitImage.SIDE,
 				DigitImage.SIDE, DigitImage.SIDE, 1, new int[] { 0 }, null);
 		WritableRaster out = in.createCompatibleWritableRaster();

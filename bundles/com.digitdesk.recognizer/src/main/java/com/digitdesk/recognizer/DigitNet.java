@@ -14,12 +14,14 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 
 /**
- * The network: LeNet-5 as Caffe defines it (conv 5x5x20, max-pool, conv
- * 5x5x50, max-pool, dense 500, ReLU), with 11 outputs: the ten digits and
- * "not a digit". About 2.3 million multiply-adds per digit: cheap enough for
- * thousands of digits per second per core, big enough for MNIST with
- * augmentation. Written as an ND4J SameDiff graph, which runs it several
- * times faster than a DL4J MultiLayerNetwork of the same shape.
+ * The network: three 3x3 convolutions (32, 64 and 128 maps, the first two
+ * each followed by a 2x2 max-pool), dense 256 with ReLU, and 11 outputs: the
+ * ten digits and "not a digit". About 3.4 million multiply-adds per digit,
+ * and as fast as LeNet-5 (2.3 million) on this CPU backend: small 3x3
+ * convolutions keep the im2col matrices small. The third convolution sees
+ * the whole digit, which LeNet-5's two do not. Written as an ND4J SameDiff
+ * graph, which runs it several times faster than a DL4J MultiLayerNetwork of
+ * the same shape.
  */
 final class DigitNet {
 
@@ -30,16 +32,18 @@ final class DigitNet {
 	static final int CLASSES = 11;
 	/** Index of the "not a digit" output. */
 	static final int NOT_A_DIGIT = 10;
-	static final String ARCHITECTURE = "conv5x5x20-maxpool2-conv5x5x50-maxpool2-dense500-relu-dense11 (LeNet-5, 431k parameters)";
+	static final String ARCHITECTURE = "conv3x3x32-maxpool2-conv3x3x64-maxpool2-conv3x3x128-dense256-relu-dense11 (390k parameters)";
 
 	/** The ND4J backend this bundle runs on, for model cards: CPU or CUDA, whichever is embedded. */
 	static String backend() {
 		return "ND4J 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName();
 	}
 
-	private static final int CONV1 = 20;
-	private static final int CONV2 = 50;
-	private static final int DENSE = 500;
+	/** Feature maps of the three convolutions. */
+	private static final int[] MAPS = { 32, 64, 128 };
+	/** Side of the last convolution's output: 28 -3+1 = 26, /2 = 13, -2 = 11, /2 = 5, -2 = 3. */
+	private static final int LAST_SIDE = 3;
+	private static final int DENSE = 256;
 
 	private DigitNet() {
 	}
@@ -50,23 +54,29 @@ final class DigitNet {
 		SameDiff sd = SameDiff.create();
 		SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, 28, 28);
 		SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, CLASSES);
-		Conv2DConfig conv5 = Conv2DConfig.builder().kH(5).kW(5).paddingMode(PaddingMode.VALID).dataFormat("NCHW")
+		Conv2DConfig conv3 = Conv2DConfig.builder().kH(3).kW(3).paddingMode(PaddingMode.VALID).dataFormat("NCHW")
 				.build();
 		Pooling2DConfig pool2 = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).paddingMode(PaddingMode.VALID)
 				.isNHWC(false).build();
 
-		SDVariable w1 = sd.var("conv1_w", new XavierInitScheme('c', 25, 25 * CONV1), DataType.FLOAT, 5, 5, 1, CONV1);
-		SDVariable b1 = sd.zero("conv1_b", DataType.FLOAT, CONV1);
-		SDVariable h = sd.cnn.maxPooling2d(sd.nn.relu(sd.cnn.conv2d(input, w1, b1, conv5), 0), pool2);
+		SDVariable h = input;
+		int channels = 1;
+		for (int layer = 0; layer < MAPS.length; layer++) {
+			int maps = MAPS[layer];
+			String name = "conv" + (layer + 1);
+			SDVariable w = sd.var(name + "_w", new XavierInitScheme('c', 9 * channels, 9 * maps), DataType.FLOAT, 3,
+					3, channels, maps);
+			SDVariable b = sd.zero(name + "_b", DataType.FLOAT, maps);
+			h = sd.nn.relu(sd.cnn.conv2d(h, w, b, conv3), 0);
+			if (layer < MAPS.length - 1) {
+				h = sd.cnn.maxPooling2d(h, pool2);
+			}
+			channels = maps;
+		}
+		int flat = LAST_SIDE * LAST_SIDE * channels;
+		h = sd.reshape(h, -1, flat);
 
-		SDVariable w2 = sd.var("conv2_w", new XavierInitScheme('c', 25 * CONV1, 25 * CONV2), DataType.FLOAT, 5, 5,
-				CONV1, CONV2);
-		SDVariable b2 = sd.zero("conv2_b", DataType.FLOAT, CONV2);
-		h = sd.cnn.maxPooling2d(sd.nn.relu(sd.cnn.conv2d(h, w2, b2, conv5), 0), pool2);
-		h = sd.reshape(h, -1, 4 * 4 * CONV2);
-
-		SDVariable w3 = sd.var("dense_w", new XavierInitScheme('c', 16 * CONV2, DENSE), DataType.FLOAT, 16 * CONV2,
-				DENSE);
+		SDVariable w3 = sd.var("dense_w", new XavierInitScheme('c', flat, DENSE), DataType.FLOAT, flat, DENSE);
 		SDVariable b3 = sd.zero("dense_b", DataType.FLOAT, DENSE);
 		h = sd.nn.relu(h.mmul(w3).add(b3), 0);
 

@@ -49,6 +49,7 @@ public class TrainCommand implements Subcommand {
 				usage: digitdesk train [--out PATH] [--epochs N] [--batch N] [--seed S]
 				                       [--learning-rate R] [--threads N] [--limit N]
 				                       [--touching-pairs] [--digit-halves] [--scan-round-trip]
+				                       [--elastic]
 
 				Trains the network (%s) on the MNIST
 				training set, %,d digits held out for validation and calibration,
@@ -59,10 +60,11 @@ public class TrainCommand implements Subcommand {
 				--touching-pairs and --digit-halves also teach "not a digit" on two
 				touching digits, and on one side of a digit cut in two: what a wrong
 				cut gives the form reader. --scan-round-trip puts 1 in 4 training
-				digits through a simulated bilevel scan and normalization.
+				digits through a simulated bilevel scan and normalization. --elastic
+				puts 1 in 2 through an elastic distortion first (%s).
 				Point the recognizer at the result with its modelLocation setting.""".formatted(DigitNet.ARCHITECTURE,
 				d.validationDigits(), Augmenter.DESCRIPTION, d.output(), d.epochs(), d.batchSize(), d.seed(),
-				d.learningRate(), d.threads());
+				d.learningRate(), d.threads(), ElasticDistortion.DESCRIPTION);
 	}
 
 	@Override
@@ -70,14 +72,15 @@ public class TrainCommand implements Subcommand {
 		CommandOptions options;
 		TrainingSettings settings;
 		try {
-			options = CommandOptions.parse(context.arguments(), VALUE_OPTIONS, Set.of("--touching-pairs", "--digit-halves", "--scan-round-trip"))
+			options = CommandOptions.parse(context.arguments(), VALUE_OPTIONS, Set.of("--touching-pairs", "--digit-halves", "--scan-round-trip", "--elastic"))
 					.withoutPositional();
 			TrainingSettings d = TrainingSettings.defaults(context.resolve(options.get("--out", "models/digit-cnn")));
 			settings = new TrainingSettings(d.output(), options.getInt("--epochs", d.epochs()),
 					options.getInt("--batch", d.batchSize()), options.getDouble("--learning-rate", d.learningRate()),
 					d.weightDecay(), options.getLong("--seed", d.seed()), d.validationDigits(), d.nonDigitShare(),
 					options.getInt("--limit", d.limit()), options.getInt("--threads", d.threads()),
-					options.has("--touching-pairs"), options.has("--digit-halves"), options.has("--scan-round-trip"));
+					options.has("--touching-pairs"), options.has("--digit-halves"), options.has("--scan-round-trip"),
+					options.has("--elastic"));
 		} catch (IllegalArgumentException e) {
 			context.err().println("train: " + e.getMessage() + "\n" + usage());
 			return 2;

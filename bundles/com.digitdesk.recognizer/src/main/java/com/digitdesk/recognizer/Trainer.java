@@ -110,7 +110,7 @@ final class Trainer {
 
 		ModelCard card = new ModelCard(DigitNet.ARCHITECTURE, ModelCard.CLASS_NAMES, temperature, settings.seed(),
 				settings.epochs(), settings.batchSize(), settings.learningRate(), settings.weightDecay(),
-				Augmenter.description(settings.scanRoundTrip()), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
+				settings.augmenter().description(), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
 				command, start.toString(), Duration.between(start, Instant.now()).toMillis() / 1000.0,
 				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend));
 		return new Result(card, graph);
@@ -137,12 +137,12 @@ final class Trainer {
 	/** Batch {@code b} of an epoch: augmented images and one-hot labels. */
 	private DataSet batch(LabelledSet set, int[] order, int b, Random random) {
 		int size = settings.batchSize();
+		Augmenter augmenter = settings.augmenter();
 		byte[] pixels = new byte[size * DigitImage.PIXELS];
 		float[] labels = new float[size * DigitNet.CLASSES];
 		for (int i = 0; i < size; i++) {
 			int sample = order[b * size + i];
-			Augmenter.augment(set.images(), sample * DigitImage.PIXELS, pixels, i * DigitImage.PIXELS,
-					settings.scanRoundTrip(), random);
+			augmenter.augment(set.images(), sample * DigitImage.PIXELS, pixels, i * DigitImage.PIXELS, random);
 			labels[i * DigitNet.CLASSES + set.labels()[sample]] = 1;
 		}
 		try {

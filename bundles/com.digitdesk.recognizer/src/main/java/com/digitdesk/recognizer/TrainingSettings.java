@@ -18,14 +18,19 @@ import java.nio.file.Path;
  * @param touchingPairs also teach "not a digit" on two touching digits
  * @param digitHalves also teach "not a digit" on one side of a digit cut in two
  * @param scanRoundTrip put 1 in 4 training digits through a simulated scan and renormalization
+ * @param elastic put 1 in 2 training digits through an elastic distortion
  */
 record TrainingSettings(Path output, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
 		int validationDigits, double nonDigitShare, int limit, int threads, boolean touchingPairs,
-		boolean digitHalves, boolean scanRoundTrip) {
+		boolean digitHalves, boolean scanRoundTrip, boolean elastic) {
 
 	static TrainingSettings defaults(Path output) {
 		return new TrainingSettings(output, 20, 128, 1e-3, 1e-4, 20261121L, 5000, 0.1, 0,
-				Runtime.getRuntime().availableProcessors(), false, false, false);
+				Runtime.getRuntime().availableProcessors(), false, false, false, false);
+	}
+
+	Augmenter augmenter() {
+		return new Augmenter(scanRoundTrip, elastic);
 	}
 
 	/** Which kinds of digit parts become non-digits. */

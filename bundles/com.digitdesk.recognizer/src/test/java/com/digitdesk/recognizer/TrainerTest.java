@@ -30,7 +30,7 @@ class TrainerTest {
 		DigitDataset training = cache.training();
 		DigitDataset test = cache.test().head(300);
 		Path out = scratch.resolve("tiny");
-		TrainingSettings settings = new TrainingSettings(out, 2, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false, false);
+		TrainingSettings settings = new TrainingSettings(out, 2, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false, false, true);
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
 		Trainer.Result result = new Trainer(settings, new PrintStream(progress, true, StandardCharsets.UTF_8))
 				.train(training, test, Map.of("train-images-idx3-ubyte", "sha"), "test run");
