@@ -113,6 +113,11 @@ public class EvalCommand implements Subcommand {
 		report.put("target_error", targetError);
 		report.put("reject_rate_at_0_1pct_error", target.rejectRate());
 		report.put("confidence_threshold", target.threshold());
+		// The same with the confidence that routing uses: a digit's probability among the digits.
+		Evaluation.RejectPoint amongDigits = Evaluation.forTargetError(
+				Evaluation.scoreAmongDigits(cnn.probabilities(outputs, set.size(), true), set.labels()), targetError);
+		report.put("reject_rate_at_0_1pct_error_among_digits", amongDigits.rejectRate());
+		report.put("confidence_threshold_among_digits", amongDigits.threshold());
 		Map<String, Double> errorAtReject = new LinkedHashMap<>();
 		for (double rate : REJECT_RATES) {
 			errorAtReject.put(String.format("%.1f%%", rate * 100), Evaluation.atRejectRate(calibrated, rate).error());
@@ -237,6 +242,9 @@ public class EvalCommand implements Subcommand {
 		out.printf("Reject for <= %.2f%% error  %.2f%% (accept confidence >= %.6f)%n",
 				100 * (double) report.get("target_error"), 100 * (double) report.get("reject_rate_at_0_1pct_error"),
 				report.get("confidence_threshold"));
+		out.printf("  ...among the digits      %.2f%% (digit's probability among the ten >= %.6f, as routing uses)%n",
+				100 * (double) report.get("reject_rate_at_0_1pct_error_among_digits"),
+				report.get("confidence_threshold_among_digits"));
 		out.printf("Non-digits taken as digits %.2f%% (at that threshold)%n",
 				100 * (double) report.get("non_digit_confident_rate"));
 		out.printf("Throughput                 %.0f digits/s (batch %d)%n", report.get("digits_per_second"),

@@ -46,16 +46,36 @@ final class Evaluation {
 
 	/** Top-class probability and correctness of every sample, from class probabilities (11 per sample). */
 	static Scored score(double[] probabilities, byte[] labels) {
+		return score(probabilities, labels, false);
+	}
+
+	/**
+	 * As {@link #score(double[], byte[])}, but a digit's confidence is its
+	 * probability among the ten digits (the share the network gives "not a
+	 * digit" set aside), which is what routing compares with its threshold;
+	 * a sample whose top class is "not a digit" has confidence 0.
+	 */
+	static Scored scoreAmongDigits(double[] probabilities, byte[] labels) {
+		return score(probabilities, labels, true);
+	}
+
+	private static Scored score(double[] probabilities, byte[] labels, boolean amongDigits) {
 		double[] confidence = new double[labels.length];
 		boolean[] correct = new boolean[labels.length];
 		for (int i = 0; i < labels.length; i++) {
+			int offset = i * DigitNet.CLASSES;
 			int best = 0;
 			for (int c = 1; c < DigitNet.CLASSES; c++) {
-				if (probabilities[i * DigitNet.CLASSES + c] > probabilities[i * DigitNet.CLASSES + best]) {
+				if (probabilities[offset + c] > probabilities[offset + best]) {
 					best = c;
 				}
 			}
-			confidence[i] = probabilities[i * DigitNet.CLASSES + best];
+			double top = probabilities[offset + best];
+			if (amongDigits) {
+				double digits = 1 - probabilities[offset + DigitNet.NOT_A_DIGIT];
+				top = best == DigitNet.NOT_A_DIGIT || digits <= 0 ? 0 : top / digits;
+			}
+			confidence[i] = top;
 			correct[i] = best == labels[i];
 		}
 		return new Scored(confidence, correct);

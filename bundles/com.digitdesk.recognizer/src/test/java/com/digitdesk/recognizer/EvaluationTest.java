@@ -26,4 +26,26 @@ class EvaluationTest {
 		// Zero error is only reached by rejecting everything up to and including the 0.999 mistake.
 		assertThat(Evaluation.forTargetError(scored, 0).rejectRate()).isEqualTo(1.0);
 	}
+
+	@Test
+	void amongDigitsSetsTheNotADigitShareAside() {
+		double[] probabilities = new double[3 * DigitNet.CLASSES];
+		// a thin 1: 0.90 for "1", 0.09 for "not a digit", 0.01 for "7"
+		probabilities[1] = 0.90;
+		probabilities[DigitNet.NOT_A_DIGIT] = 0.09;
+		probabilities[7] = 0.01;
+		// a blot: "not a digit" first
+		probabilities[DigitNet.CLASSES + DigitNet.NOT_A_DIGIT] = 0.6;
+		probabilities[DigitNet.CLASSES + 3] = 0.4;
+		// a clear 5
+		probabilities[2 * DigitNet.CLASSES + 5] = 1.0;
+		byte[] labels = { 1, 3, 5 };
+
+		Evaluation.Scored plain = Evaluation.score(probabilities, labels);
+		Evaluation.Scored amongDigits = Evaluation.scoreAmongDigits(probabilities, labels);
+
+		assertThat(plain.confidence()).containsExactly(new double[] { 0.90, 0.6, 1.0 }, offset(1e-9));
+		assertThat(amongDigits.confidence()).containsExactly(new double[] { 0.90 / 0.91, 0, 1.0 }, offset(1e-9));
+		assertThat(amongDigits.correct()).containsExactly(true, false, true);
+	}
 }
