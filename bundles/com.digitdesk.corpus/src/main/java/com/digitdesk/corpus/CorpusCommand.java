@@ -39,16 +39,17 @@ public class CorpusCommand implements Subcommand {
 
 	@Override
 	public String summary() {
-		return "generate scanned tax forms filled in with MNIST test digits, with their ground truth";
+		return "generate scanned tax forms filled in with MNIST digits, with their ground truth";
 	}
 
 	@Override
 	public String usage() {
 		return """
 				usage: digitdesk corpus --out DIR --pages N [--seed S] [--template ID] [--threads N]
+				                        [--digits test|fitting|held-out] [--split-seed S]
 
 				Draws blank forms from their templates, fills them in with
-				handwritten MNIST test-set digits (digits in cells, amounts written
+				handwritten MNIST digits (digits in cells, amounts written
 				freely, some fields empty, some digits touching), simulates a scan
 				(200 or 300 dpi, rotation up to 3 degrees, shift, scale up to 3%%,
 				blur, speckles, binarization) and writes image-only PDFs (CCITT G4,
@@ -57,7 +58,13 @@ public class CorpusCommand implements Subcommand {
 				  {"pages": [{"template": "<id>", "fields": {"<field>": "<value>"}}]}
 				Some PDFs are a whole return: a f1040-p1 page and W-2 pages.
 				--template restricts the corpus to one template. The same seed
-				gives the same corpus. Default seed: %d.""".formatted(DEFAULT_SEED);
+				gives the same corpus. Default seed: %d.
+				--digits test (the default) writes with the MNIST test digits: a
+				corpus to measure with. --digits fitting writes with the training
+				digits a training run of seed --split-seed (default %d) learns
+				from, --digits held-out with the %,d it holds out for validation:
+				corpora to cut training glyphs from ('digitdesk form-glyphs').""".formatted(DEFAULT_SEED,
+				MnistDatasets.DEFAULT_SEED, MnistDatasets.HELD_OUT_DIGITS);
 	}
 
 	@Override
@@ -67,9 +74,11 @@ public class CorpusCommand implements Subcommand {
 		long seed;
 		int threads;
 		Optional<String> templateId;
+		String digits;
+		long splitSeed;
 		try {
 			CommandOptions options = CommandOptions
-					.parse(context.arguments(), Set.of("--out", "--pages", "--seed", "--template", "--threads"), Set.of())
+					.parse(context.arguments(), Set.of("--out", "--pages", "--seed", "--template", "--threads", "--digits", "--split-seed"), Set.of())
 					.withoutPositional();
 			String outName = options.get("--out", null);
 			if (outName == null) {
@@ -83,6 +92,11 @@ public class CorpusCommand implements Subcommand {
 			seed = options.getLong("--seed", DEFAULT_SEED);
 			threads = options.getInt("--threads", Runtime.getRuntime().availableProcessors());
 			templateId = Optional.ofNullable(options.get("--template", null));
+			digits = options.get("--digits", "test");
+			if (!List.of("test", "fitting", "held-out").contains(digits)) {
+				throw new IllegalArgumentException("--digits is test, fitting or held-out, not " + digits);
+			}
+			splitSeed = options.getLong("--split-seed", MnistDatasets.DEFAULT_SEED);
 		} catch (IllegalArgumentException e) {
 			context.err().println("corpus: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -99,7 +113,11 @@ public class CorpusCommand implements Subcommand {
 		}
 		DigitPicker picker;
 		try {
-			picker = new DigitPicker(mnist.test());
+			picker = new DigitPicker(switch (digits) {
+			case "fitting" -> mnist.training().split(MnistDatasets.HELD_OUT_DIGITS, splitSeed).fitting();
+			case "held-out" -> mnist.training().split(MnistDatasets.HELD_OUT_DIGITS, splitSeed).heldOut();
+			default -> mnist.test();
+			});
 		} catch (DatasetException e) {
 			context.err().println("corpus: " + e.getMessage());
 			return 1;
@@ -107,8 +125,8 @@ public class CorpusCommand implements Subcommand {
 		long start = System.nanoTime();
 		List<Path> files = new CorpusGenerator(templates, picker, threads).generate(out, pages, seed, context.err());
 		double seconds = (System.nanoTime() - start) / 1e9;
-		context.out().printf("corpus: %d pages in %d PDF files written to %s (seed %d, %.1f s)%n", pages,
-				files.size(), out, seed, seconds);
+		context.out().printf("corpus: %d pages in %d PDF files written to %s (seed %d, %s digits, %.1f s)%n", pages,
+				files.size(), out, seed, picker.digits().name(), seconds);
 		return 0;
 	}
 }

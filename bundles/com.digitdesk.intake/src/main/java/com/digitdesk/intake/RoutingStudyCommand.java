@@ -1,19 +1,13 @@
 package com.digitdesk.intake;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,12 +21,12 @@ import com.digitdesk.api.identification.FormIdentifier;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.registration.PageRegistrar;
 import com.digitdesk.api.render.PageRenderer;
-import com.digitdesk.api.render.PdfDocument;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
 import com.digitdesk.api.store.PageResult;
 import com.digitdesk.api.template.TemplateCatalog;
+import com.digitdesk.intake.CorpusReader.StudiedPage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -48,8 +42,7 @@ public class RoutingStudyCommand implements Subcommand {
 	static final double DEFAULT_TARGET_ERROR = 0.001;
 	static final double[] THRESHOLDS = { 0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999 };
 
-	private final PageRenderer renderer;
-	private final PageReader reader;
+	private final CorpusReader corpus;
 	private volatile RoutingConfiguration configuration;
 
 	@Activate
@@ -57,8 +50,7 @@ public class RoutingStudyCommand implements Subcommand {
 			@Reference PageRegistrar registrar, @Reference FieldSegmenter segmenter,
 			@Reference TemplateCatalog catalog, @Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
 			RoutingConfiguration configuration) {
-		this.renderer = renderer;
-		this.reader = new PageReader(identifier, registrar, segmenter, catalog, recognizer);
+		this.corpus = new CorpusReader(renderer, new PageReader(identifier, registrar, segmenter, catalog, recognizer));
 		this.configuration = configuration;
 	}
 
@@ -91,10 +83,6 @@ public class RoutingStudyCommand implements Subcommand {
 				com.digitdesk.routing, or pass it to import --threshold.""".formatted(DEFAULT_TARGET_ERROR);
 	}
 
-	/** A page as read, with what it should have said. */
-	private record StudiedPage(ReadPage page, TruthFile.Page truth) {
-	}
-
 	@Override
 	public int run(CommandContext context) throws Exception {
 		CommandOptions options;
@@ -116,24 +104,10 @@ public class RoutingStudyCommand implements Subcommand {
 			context.err().println("routing-study: " + directory + " is not a directory");
 			return 2;
 		}
-		List<StudiedPage> pages = Collections.synchronizedList(new ArrayList<>());
-		List<String> problems = Collections.synchronizedList(new ArrayList<>());
 		long start = System.nanoTime();
-		ExecutorService workers = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<?>> done = new ArrayList<>();
-			for (Path pdf : ImportCommand.files(List.of(directory))) {
-				done.add(workers.submit(() -> {
-					read(pdf, pages, problems);
-					return null;
-				}));
-			}
-			for (Future<?> future : done) {
-				future.get();
-			}
-		} finally {
-			workers.shutdownNow();
-		}
+		CorpusReader.Result read = corpus.read(directory, threads);
+		List<StudiedPage> pages = read.pages();
+		List<String> problems = read.problems();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (pages.isEmpty()) {
 			context.err().println("routing-study: no PDF with a ground truth .json beside it in " + directory);
@@ -182,23 +156,6 @@ public class RoutingStudyCommand implements Subcommand {
 						+ RoutingConfiguration.PID + ", or import --threshold " + chosen.get("threshold") + ")");
 		problems.forEach(problem -> context.err().println("routing-study: " + problem));
 		return 0;
-	}
-
-	private void read(Path pdf, List<StudiedPage> pages, List<String> problems) {
-		try {
-			Optional<TruthFile> truth = TruthFile.of(pdf);
-			if (truth.isEmpty()) {
-				return;
-			}
-			try (PdfDocument document = renderer.open(pdf)) {
-				for (int p = 0; p < Math.min(document.pageCount(), truth.get().pages().size()); p++) {
-					pages.add(new StudiedPage(reader.read(p, document.scan(p, PageReader.RENDER_DPI)),
-							truth.get().pages().get(p)));
-				}
-			}
-		} catch (Exception e) {
-			problems.add(pdf.getFileName() + ": " + e.getMessage());
-		}
 	}
 
 	/** Routes every page at one policy and scores the auto-accepted fields against the truth. */

@@ -190,4 +190,14 @@ public final class MnistCache implements MnistDatasets {
 			LOG.warn("Could not delete {}: {}", folder, e.getMessage());
 		}
 	}
+
+	@Override
+	public DigitDataset read(String name, Path images, Path labels) throws DatasetException {
+		return IdxReader.readDataset(name, images, labels);
+	}
+
+	@Override
+	public void write(DigitDataset set, Path images, Path labels) throws DatasetException {
+		IdxWriter.write(set, images, labels);
+	}
 }

@@ -38,4 +38,14 @@ public class MnistDatasetsComponent implements MnistDatasets {
 	public DigitDataset test() throws DatasetException {
 		return cache.test();
 	}
+
+	@Override
+	public DigitDataset read(String name, Path images, Path labels) throws DatasetException {
+		return cache.read(name, images, labels);
+	}
+
+	@Override
+	public void write(DigitDataset set, Path images, Path labels) throws DatasetException {
+		cache.write(set, images, labels);
+	}
 }

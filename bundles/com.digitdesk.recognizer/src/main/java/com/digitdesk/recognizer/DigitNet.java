@@ -83,14 +83,21 @@ final class DigitNet {
 		SDVariable w4 = sd.var("out_w", new XavierInitScheme('c', DENSE, CLASSES), DataType.FLOAT, DENSE, CLASSES);
 		SDVariable b4 = sd.zero("out_b", DataType.FLOAT, CLASSES);
 		SDVariable logits = h.mmul(w4).add(LOGITS, b4);
-		SDVariable loss = sd.loss.softmaxCrossEntropy(LOSS, label, logits, null);
-		sd.setLossVariables(loss);
+		sd.loss.softmaxCrossEntropy(LOSS, label, logits, null);
+		trainWith(sd, learningRate, totalIterations, weightDecay);
+		return sd;
+	}
 
-		// Learning rate falls tenfold over the whole run.
+	/**
+	 * Sets up a network (new, or trained and loaded to go on training) for a
+	 * run of {@code totalIterations} batches: Adam, the learning rate falling
+	 * tenfold over the run, decoupled weight decay.
+	 */
+	static void trainWith(SameDiff sd, double learningRate, long totalIterations, double weightDecay) {
+		sd.setLossVariables(LOSS);
 		double decay = Math.pow(0.1, 1.0 / Math.max(1, totalIterations));
 		sd.setTrainingConfig(TrainingConfig.builder()
 				.updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, learningRate, decay)))
 				.weightDecay(weightDecay, true).dataSetFeatureMapping(INPUT).dataSetLabelMapping(LABEL).build());
-		return sd;
 	}
 }

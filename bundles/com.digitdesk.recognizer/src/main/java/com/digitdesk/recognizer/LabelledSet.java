@@ -17,13 +17,13 @@ record LabelledSet(byte[] images, byte[] labels) {
 
 	/**
 	 * Splits MNIST's training set the same way for a seed: {@code validation}
-	 * digits are held out for calibration and progress, the rest trains.
+	 * digits are held out for calibration and progress, the rest trains
+	 * (the same split as {@link DigitDataset#split(int, long)}, which the
+	 * corpus uses to fill forms with fitting or held-out digits only).
 	 */
 	static LabelledSet[] split(DigitDataset mnist, int validation, long seed) {
-		int[] order = shuffled(mnist.size(), new Random(seed));
-		LabelledSet train = subset(mnist, order, validation, mnist.size());
-		LabelledSet held = subset(mnist, order, 0, validation);
-		return new LabelledSet[] { train, held };
+		DigitDataset.Split split = mnist.split(validation, seed);
+		return new LabelledSet[] { of(split.fitting()), of(split.heldOut()) };
 	}
 
 	static LabelledSet of(DigitDataset set) {
@@ -45,6 +45,17 @@ record LabelledSet(byte[] images, byte[] labels) {
 		return new LabelledSet(moreImages, moreLabels);
 	}
 
+	/** This set followed by {@code other}. */
+	LabelledSet plus(LabelledSet other) {
+		byte[] allImages = new byte[images.length + other.images.length];
+		byte[] allLabels = new byte[labels.length + other.labels.length];
+		System.arraycopy(images, 0, allImages, 0, images.length);
+		System.arraycopy(other.images, 0, allImages, images.length, other.images.length);
+		System.arraycopy(labels, 0, allLabels, 0, labels.length);
+		System.arraycopy(other.labels, 0, allLabels, labels.length, other.labels.length);
+		return new LabelledSet(allImages, allLabels);
+	}
+
 	static int[] shuffled(int n, Random random) {
 		int[] order = new int[n];
 		for (int i = 0; i < n; i++) {
@@ -57,15 +68,5 @@ record LabelledSet(byte[] images, byte[] labels) {
 			order[j] = swap;
 		}
 		return order;
-	}
-
-	private static LabelledSet subset(DigitDataset mnist, int[] order, int from, int to) {
-		byte[] images = new byte[(to - from) * DigitImage.PIXELS];
-		byte[] labels = new byte[to - from];
-		for (int i = from; i < to; i++) {
-			mnist.copyImages(order[i], 1, images, (i - from) * DigitImage.PIXELS);
-			labels[i - from] = (byte) mnist.label(order[i]);
-		}
-		return new LabelledSet(images, labels);
 	}
 }

@@ -7,6 +7,10 @@ import java.util.Map;
  * What a trained model is and where it comes from, stored beside it as JSON:
  * enough to reproduce it (data, seed, command) and to judge it (accuracy,
  * calibration). The recognizer reads its temperature from here.
+ * {@code startedFrom} names the model a fine-tuning run went on from (its
+ * SHA-256 and command); {@code formGlyphs} counts the glyphs cut from forms
+ * it trained on besides MNIST, {@code heldOutFormGlyphs} those added to the
+ * validation split.
  */
 record ModelCard(
 		String architecture,
@@ -31,7 +35,11 @@ record ModelCard(
 		double testEceBefore,
 		double testEceAfter,
 		String modelSha256,
-		String nd4jVersion) {
+		String nd4jVersion,
+		String startedFrom,
+		Map<String, String> formGlyphsSha256,
+		int formGlyphs,
+		int heldOutFormGlyphs) {
 
 	static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "not-a-digit");
 }

@@ -104,7 +104,8 @@ final class ModelFiles {
 			}
 		}
 
-		private SameDiff load() throws RecognitionException {
+		/** A graph of this model of the caller's own, e.g. to go on training it. */
+		SameDiff load() throws RecognitionException {
 			try {
 				SameDiff loaded = Nd4jContext.call(() -> SameDiff.load(graphFile.toFile(), false));
 				if (loaded.getVariable(DigitNet.LOGITS) == null || loaded.getVariable(DigitNet.INPUT) == null) {
@@ -206,6 +207,7 @@ final class ModelFiles {
 		return new ModelCard(c.architecture(), c.classes(), c.temperature(), c.seed(), c.epochs(), c.batchSize(),
 				c.learningRate(), c.weightDecay(), c.augmentation(), c.nonDigits(), c.dataSha256(), c.trainingDigits(),
 				c.validationDigits(), c.nonDigitSamples(), c.command(), c.trainedAt(), c.wallSeconds(),
-				c.validationAccuracy(), c.testAccuracy(), c.testEceBefore(), c.testEceAfter(), sha, c.nd4jVersion());
+				c.validationAccuracy(), c.testAccuracy(), c.testEceBefore(), c.testEceAfter(), sha, c.nd4jVersion(),
+				c.startedFrom(), c.formGlyphsSha256(), c.formGlyphs(), c.heldOutFormGlyphs());
 	}
 }

@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** {@code digitdesk train}: trains the digit network on MNIST and writes the model with its card. */
@@ -23,7 +25,7 @@ import com.digitdesk.api.training.MnistDatasets;
 public class TrainCommand implements Subcommand {
 
 	private static final Set<String> VALUE_OPTIONS = Set.of("--out", "--epochs", "--batch", "--seed", "--limit",
-			"--threads", "--learning-rate");
+			"--threads", "--learning-rate", "--from", "--form-glyphs", "--held-out-form-glyphs");
 
 	private final MnistDatasets mnist;
 
@@ -49,7 +51,8 @@ public class TrainCommand implements Subcommand {
 				usage: digitdesk train [--out PATH] [--epochs N] [--batch N] [--seed S]
 				                       [--learning-rate R] [--threads N] [--limit N]
 				                       [--touching-pairs] [--digit-halves] [--scan-round-trip]
-				                       [--elastic]
+				                       [--elastic] [--from MODEL]
+				                       [--form-glyphs PREFIX] [--held-out-form-glyphs PREFIX]
 
 				Trains the network (%s) on the MNIST
 				training set, %,d digits held out for validation and calibration,
@@ -62,6 +65,14 @@ public class TrainCommand implements Subcommand {
 				cut gives the form reader. --scan-round-trip puts 1 in 4 training
 				digits through a simulated bilevel scan and normalization. --elastic
 				puts 1 in 2 through an elastic distortion first (%s).
+				--from MODEL goes on training a model made by this command (same
+				--seed: the seed picks the validation digits). --form-glyphs PREFIX
+				also trains on glyphs cut from forms (PREFIX-images-idx3-ubyte and
+				PREFIX-labels-idx1-ubyte, as written by 'digitdesk form-glyphs' from a
+				corpus filled in with fitting digits, 'corpus --digits fitting');
+				--held-out-form-glyphs PREFIX adds such glyphs from held-out digits
+				('corpus --digits held-out') to the validation split, on which the
+				confidence is calibrated.
 				Point the recognizer at the result with its modelLocation setting.""".formatted(DigitNet.ARCHITECTURE,
 				d.validationDigits(), Augmenter.DESCRIPTION, d.output(), d.epochs(), d.batchSize(), d.seed(),
 				d.learningRate(), d.threads(), ElasticDistortion.DESCRIPTION);
@@ -80,7 +91,9 @@ public class TrainCommand implements Subcommand {
 					d.weightDecay(), options.getLong("--seed", d.seed()), d.validationDigits(), d.nonDigitShare(),
 					options.getInt("--limit", d.limit()), options.getInt("--threads", d.threads()),
 					options.has("--touching-pairs"), options.has("--digit-halves"), options.has("--scan-round-trip"),
-					options.has("--elastic"));
+					options.has("--elastic"),
+					new TrainingSettings.Sources(path(context, options, "--from"),
+							path(context, options, "--form-glyphs"), path(context, options, "--held-out-form-glyphs")));
 		} catch (IllegalArgumentException e) {
 			context.err().println("train: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -88,15 +101,41 @@ public class TrainCommand implements Subcommand {
 		try {
 			Path data = mnist.fetch();
 			Trainer.Result result = new Trainer(settings, context.err()).train(mnist.training(), mnist.test(),
-					checksums(data), "digitdesk train " + String.join(" ", context.arguments()));
+					formGlyphs(settings.sources()), checksums(data),
+					"digitdesk train " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 			context.out().println("model written: " + ModelFiles.graphFile(settings.output()));
 			context.out().println(ModelFiles.toJson(card));
 			return 0;
-		} catch (DatasetException e) {
+		} catch (DatasetException | RecognitionException | IllegalArgumentException e) {
 			context.err().println("train: " + e.getMessage());
 			return 1;
 		}
+	}
+
+	private static Path path(CommandContext context, CommandOptions options, String option) {
+		String value = options.get(option, null);
+		return value == null ? null : context.resolve(value);
+	}
+
+	private Trainer.FormGlyphs formGlyphs(TrainingSettings.Sources sources) throws DatasetException, IOException {
+		Map<String, String> sums = new TreeMap<>();
+		DigitDataset fitting = readGlyphs(sources.formGlyphs(), sums);
+		DigitDataset heldOut = readGlyphs(sources.heldOutFormGlyphs(), sums);
+		return new Trainer.FormGlyphs(fitting, heldOut, sums);
+	}
+
+	/** The glyphs of {@code PREFIX-images-idx3-ubyte} and {@code PREFIX-labels-idx1-ubyte}; null for no prefix. */
+	private DigitDataset readGlyphs(Path prefix, Map<String, String> sums) throws DatasetException, IOException {
+		if (prefix == null) {
+			return null;
+		}
+		Path images = prefix.resolveSibling(prefix.getFileName() + "-images-idx3-ubyte");
+		Path labels = prefix.resolveSibling(prefix.getFileName() + "-labels-idx1-ubyte");
+		DigitDataset glyphs = mnist.read(prefix.getFileName().toString(), images, labels);
+		sums.put(images.getFileName().toString(), ModelFiles.sha256(images));
+		sums.put(labels.getFileName().toString(), ModelFiles.sha256(labels));
+		return glyphs;
 	}
 
 	private static Map<String, String> checksums(Path directory) throws IOException {

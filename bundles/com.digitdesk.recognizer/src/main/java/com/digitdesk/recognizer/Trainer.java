@@ -36,26 +36,59 @@ final class Trainer {
 	record Result(ModelCard card, SameDiff graph) {
 	}
 
+	/**
+	 * Glyphs cut from forms, besides MNIST: {@code fitting} to train on,
+	 * {@code heldOut} for the validation split (either may be null), with
+	 * their files' SHA-256.
+	 */
+	record FormGlyphs(DigitDataset fitting, DigitDataset heldOut, Map<String, String> sha256) {
+		static final FormGlyphs NONE = new FormGlyphs(null, null, Map.of());
+	}
+
 	Result train(DigitDataset mnistTrain, DigitDataset mnistTest, Map<String, String> dataSha256, String command)
 			throws Exception {
+		return train(mnistTrain, mnistTest, FormGlyphs.NONE, dataSha256, command);
+	}
+
+	Result train(DigitDataset mnistTrain, DigitDataset mnistTest, FormGlyphs formGlyphs,
+			Map<String, String> dataSha256, String command) throws Exception {
 		Instant start = Instant.now();
+		ModelFiles.Loaded parent = settings.sources().startFrom() == null ? null
+				: ModelFiles.load(settings.sources().startFrom());
+		if (parent != null && parent.card().seed() != settings.seed()) {
+			// The seed picks the validation digits: another seed would validate on digits the model learnt.
+			throw new IllegalArgumentException(settings.sources().startFrom() + " was trained with seed "
+					+ parent.card().seed() + "; go on training it with the same --seed");
+		}
+		String startedFrom = parent == null ? null : parent.sha256() + " (" + parent.card().command() + ")";
+		String architecture = parent == null ? DigitNet.ARCHITECTURE : parent.card().architecture();
 		Nd4jContext.useNativeThreads(settings.threads());
 		DigitDataset source = settings.limit() > 0 ? mnistTrain.head(settings.limit()) : mnistTrain;
 		int validationSize = Math.min(settings.validationDigits(), source.size() / 5);
 		LabelledSet[] split = LabelledSet.split(source, validationSize, settings.seed());
 		Random random = new Random(settings.seed() + 1);
 		int nonDigits = (int) Math.round(split[0].size() * settings.nonDigitShare());
-		LabelledSet train = split[0].withNonDigits(nonDigits, settings.parts(), random);
-		LabelledSet validation = split[1].withNonDigits((int) Math.round(split[1].size() * settings.nonDigitShare()),
+		LabelledSet fittingSet = split[0].withNonDigits(nonDigits, settings.parts(), random);
+		LabelledSet heldOutSet = split[1].withNonDigits((int) Math.round(split[1].size() * settings.nonDigitShare()),
 				settings.parts(),
 				random);
+		LabelledSet train = formGlyphs.fitting() == null ? fittingSet
+				: fittingSet.plus(LabelledSet.of(formGlyphs.fitting()));
+		LabelledSet validation = formGlyphs.heldOut() == null ? heldOutSet
+				: heldOutSet.plus(LabelledSet.of(formGlyphs.heldOut()));
+		int formFitting = formGlyphs.fitting() == null ? 0 : formGlyphs.fitting().size();
+		int formHeldOut = formGlyphs.heldOut() == null ? 0 : formGlyphs.heldOut().size();
 		int batchesPerEpoch = train.size() / settings.batchSize();
 		long totalIterations = (long) batchesPerEpoch * settings.epochs();
-		progress.printf("Training on %,d digits + %,d non-digits, validating on %,d; %d epochs of %,d batches of %d%n",
-				split[0].size(), nonDigits, validation.size(), settings.epochs(), batchesPerEpoch, settings.batchSize());
+		progress.printf(
+				"Training on %,d digits + %,d non-digits + %,d form glyphs, validating on %,d; %d epochs of %,d batches of %d%n",
+				split[0].size(), nonDigits, formFitting, validation.size(), settings.epochs(), batchesPerEpoch,
+				settings.batchSize());
 
-		SameDiff graph = Nd4jContext.call(() -> DigitNet.create(settings.seed(), settings.learningRate(),
-				totalIterations, settings.weightDecay()));
+		SameDiff graph = parent == null
+				? Nd4jContext.call(() -> DigitNet.create(settings.seed(), settings.learningRate(), totalIterations,
+						settings.weightDecay()))
+				: goOnTraining(parent, totalIterations);
 		quietlyBuildGradients(graph);
 		LossRecorder losses = new LossRecorder();
 		graph.setListeners(losses);
@@ -108,12 +141,22 @@ final class Trainer {
 		progress.printf("temperature %.3f; test accuracy %.4f; test ECE %.4f before, %.4f after calibration%n",
 				temperature, testAccuracy, eceBefore, eceAfter);
 
-		ModelCard card = new ModelCard(DigitNet.ARCHITECTURE, ModelCard.CLASS_NAMES, temperature, settings.seed(),
+		ModelCard card = new ModelCard(architecture, ModelCard.CLASS_NAMES, temperature, settings.seed(),
 				settings.epochs(), settings.batchSize(), settings.learningRate(), settings.weightDecay(),
 				settings.augmenter().description(), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
 				command, start.toString(), Duration.between(start, Instant.now()).toMillis() / 1000.0,
-				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend));
+				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend),
+				startedFrom, formGlyphs.sha256(), formFitting, formHeldOut);
 		return new Result(card, graph);
+	}
+
+	private SameDiff goOnTraining(ModelFiles.Loaded parent, long totalIterations) throws Exception {
+		SameDiff graph = parent.load();
+		Nd4jContext.call(() -> {
+			DigitNet.trainWith(graph, settings.learningRate(), totalIterations, settings.weightDecay());
+			return null;
+		});
+		return graph;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package com.digitdesk.recognizer;
 
 import java.nio.file.Path;
 
+import com.digitdesk.api.training.MnistDatasets;
+
 /**
  * What a training run uses.
  *
@@ -19,14 +21,16 @@ import java.nio.file.Path;
  * @param digitHalves also teach "not a digit" on one side of a digit cut in two
  * @param scanRoundTrip put 1 in 4 training digits through a simulated scan and renormalization
  * @param elastic put 1 in 2 training digits through an elastic distortion
+ * @param sources where training starts and what it learns from besides MNIST
  */
 record TrainingSettings(Path output, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
 		int validationDigits, double nonDigitShare, int limit, int threads, boolean touchingPairs,
-		boolean digitHalves, boolean scanRoundTrip, boolean elastic) {
+		boolean digitHalves, boolean scanRoundTrip, boolean elastic, Sources sources) {
 
 	static TrainingSettings defaults(Path output) {
-		return new TrainingSettings(output, 20, 128, 1e-3, 1e-4, 20261121L, 5000, 0.1, 0,
-				Runtime.getRuntime().availableProcessors(), false, false, false, false);
+		return new TrainingSettings(output, 20, 128, 1e-3, 1e-4, MnistDatasets.DEFAULT_SEED,
+				MnistDatasets.HELD_OUT_DIGITS, 0.1, 0,
+				Runtime.getRuntime().availableProcessors(), false, false, false, false, Sources.NONE);
 	}
 
 	Augmenter augmenter() {
@@ -36,5 +40,16 @@ record TrainingSettings(Path output, int epochs, int batchSize, double learningR
 	/** Which kinds of digit parts become non-digits. */
 	NonDigits.Parts parts() {
 		return new NonDigits.Parts(touchingPairs, digitHalves);
+	}
+
+	/**
+	 * @param startFrom a trained model to go on training (fine-tuning), or null to start afresh
+	 * @param formGlyphs IDX files ({@code PREFIX-images-idx3-ubyte}, {@code PREFIX-labels-idx1-ubyte})
+	 *        of glyphs cut from forms filled in with fitting digits, trained on besides MNIST; or null
+	 * @param heldOutFormGlyphs the same from forms filled in with held-out digits, added to the
+	 *        validation split (progress and calibration); or null
+	 */
+	record Sources(Path startFrom, Path formGlyphs, Path heldOutFormGlyphs) {
+		static final Sources NONE = new Sources(null, null, null);
 	}
 }

@@ -1,6 +1,7 @@
 package com.digitdesk.recognizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ class TrainerTest {
 		DigitDataset training = cache.training();
 		DigitDataset test = cache.test().head(300);
 		Path out = scratch.resolve("tiny");
-		TrainingSettings settings = new TrainingSettings(out, 2, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false, false, true);
+		TrainingSettings settings = new TrainingSettings(out, 2, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false, false, true, TrainingSettings.Sources.NONE);
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
 		Trainer.Result result = new Trainer(settings, new PrintStream(progress, true, StandardCharsets.UTF_8))
 				.train(training, test, Map.of("train-images-idx3-ubyte", "sha"), "test run");
@@ -59,5 +60,39 @@ class TrainerTest {
 		} finally {
 			recognizer.deactivate();
 		}
+	}
+
+	@Test
+	void goesOnTrainingAModelWithMoreGlyphsAndRecordsWhereItStarted() throws Exception {
+		MnistCache cache = MnistCache.atDefaultLocation();
+		DigitDataset training = cache.training();
+		DigitDataset test = cache.test();
+		Path parent = scratch.resolve("parent");
+		TrainingSettings first = new TrainingSettings(parent, 1, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false,
+				false, false, TrainingSettings.Sources.NONE);
+		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		Trainer.Result parentRun = new Trainer(first, quiet).train(training, test.head(100), Map.of(), "first");
+		ModelCard parentCard = ModelFiles.save(parentRun.graph(), parentRun.card(), parent);
+
+		// Stand-ins for glyphs cut from forms: digits the first run never saw.
+		Trainer.FormGlyphs glyphs = new Trainer.FormGlyphs(test.split(500, 1).fitting().head(400),
+				test.split(500, 1).heldOut().head(100), Map.of("glyphs-images-idx3-ubyte", "abc"));
+		Path child = scratch.resolve("child");
+		TrainingSettings next = new TrainingSettings(child, 1, 32, 5e-4, 1e-4, 5, 200, 0.1, 1200, 2, false, false,
+				false, false, new TrainingSettings.Sources(parent, null, null));
+		Trainer.Result result = new Trainer(next, quiet).train(training, test.head(100), glyphs, Map.of(), "second");
+		ModelCard card = ModelFiles.save(result.graph(), result.card(), child);
+
+		assertThat(card.startedFrom()).startsWith(parentCard.modelSha256()).contains("first");
+		assertThat(card.formGlyphs()).isEqualTo(400);
+		assertThat(card.heldOutFormGlyphs()).isEqualTo(100);
+		assertThat(card.formGlyphsSha256()).containsEntry("glyphs-images-idx3-ubyte", "abc");
+		assertThat(card.modelSha256()).isNotEqualTo(parentCard.modelSha256());
+
+		// Another seed would validate on digits the parent learnt from.
+		TrainingSettings otherSeed = new TrainingSettings(child, 1, 32, 5e-4, 1e-4, 6, 200, 0.1, 1200, 2, false,
+				false, false, false, new TrainingSettings.Sources(parent, null, null));
+		assertThatThrownBy(() -> new Trainer(otherSeed, quiet).train(training, test.head(100), Map.of(), "third"))
+				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed 5");
 	}
 }

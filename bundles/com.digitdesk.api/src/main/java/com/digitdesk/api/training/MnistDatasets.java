@@ -12,6 +12,16 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface MnistDatasets {
 
 	/**
+	 * How many training digits a training run holds out for validation and
+	 * calibration by default ({@link DigitDataset#split(int, long)}); forms
+	 * filled in for training use only the others.
+	 */
+	int HELD_OUT_DIGITS = 5000;
+
+	/** The seed of the default training run, which picks the held-out digits. */
+	long DEFAULT_SEED = 20261121L;
+
+	/**
 	 * Makes sure the verified files are in the cache, fetching them if needed.
 	 *
 	 * @return the cache directory holding the four IDX files
@@ -25,4 +35,18 @@ public interface MnistDatasets {
 
 	/** The 10,000 test digits (fetched first if needed). */
 	DigitDataset test() throws DatasetException;
+
+	/**
+	 * Reads a labelled set from a pair of IDX files in MNIST's format (e.g.
+	 * glyphs cut from forms by {@code digitdesk form-glyphs}).
+	 *
+	 * @throws DatasetException naming the file that is missing, truncated or not IDX
+	 */
+	DigitDataset read(String name, Path images, Path labels) throws DatasetException;
+
+	/**
+	 * Writes a labelled set as a pair of IDX files in MNIST's format; each file
+	 * appears whole or not at all.
+	 */
+	void write(DigitDataset set, Path images, Path labels) throws DatasetException;
 }
