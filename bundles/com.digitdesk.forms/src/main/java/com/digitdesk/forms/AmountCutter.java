@@ -38,8 +38,10 @@ final class AmountCutter {
 	private static final double CANDIDATE_ASPECT = 0.85;
 	/** Without one, a blob wider than this many times the digit height is more than one digit... */
 	private static final double SPLIT_ASPECT = 1.2;
-	/** Each part of a split must be at least this share of the digit height. */
+	/** Each part of a split must be at least this share of the digit height... */
 	private static final double PART_HEIGHT = 0.6;
+	/** ...or of this share when the recognizer finds the blob no digit at all (a small 2 touching a 9). */
+	private static final double LOOSE_PART_HEIGHT = 0.3;
 	/** ...and holds about width / (this x height) digits. */
 	private static final double DIGIT_ASPECT = 0.75;
 
@@ -183,29 +185,49 @@ final class AmountCutter {
 			return List.of(group);
 		}
 		int most = Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+		List<List<GlyphGroup>> options = options(group, most, PART_HEIGHT * digitHeight, ink);
+		if (judge == null) {
+			return options.get(options.size() - 1);
+		}
+		double[] scores = options.size() == 1 ? new double[] { 1 } : judge.scores(readings(options, ink));
+		int chosen = SplitJudge.best(scores);
+		if (chosen == 0 && (options.size() == 1 || scores[0] == 0)) {
+			// Kept whole: fine if it reads as a digit. If not, the parts may be
+			// touching digits of unequal height: let the recognizer judge looser cuts.
+			List<List<GlyphGroup>> loose = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
+			if (loose.size() > options.size()) {
+				double[] looseScores = judge.scores(readings(loose, ink));
+				if (looseScores[0] == 0) {
+					return loose.get(SplitJudge.best(looseScores));
+				}
+			}
+		}
+		return options.get(chosen);
+	}
+
+	/** The blob whole, then cut into 2..{@code most} parts where each part is at least {@code minPartHeight} high. */
+	private static List<List<GlyphGroup>> options(GlyphGroup group, int most, double minPartHeight, FieldInk ink) {
 		List<List<GlyphGroup>> options = new ArrayList<>();
 		options.add(List.of(group));
 		for (int parts = 2; parts <= most; parts++) {
-			List<GlyphGroup> cut = cut(group, parts, digitHeight, ink);
+			List<GlyphGroup> cut = cut(group, parts, minPartHeight, ink);
 			if (cut != null) {
 				options.add(cut);
 			}
 		}
-		if (options.size() == 1) {
-			return options.get(0);
-		}
-		if (judge == null) {
-			return options.get(options.size() - 1);
-		}
+		return options;
+	}
+
+	private static List<List<DigitImage>> readings(List<List<GlyphGroup>> options, FieldInk ink) {
 		List<List<DigitImage>> readings = new ArrayList<>();
 		for (List<GlyphGroup> option : options) {
 			readings.add(option.stream().map(g -> g.toGlyph(0, ink.raster, ink.labels).image()).toList());
 		}
-		return options.get(judge.choose(readings));
+		return readings;
 	}
 
 	/** Cuts a blob into {@code parts} at the thinnest columns near the even cuts; null if a part would not be a digit. */
-	private static List<GlyphGroup> cut(GlyphGroup group, int parts, double digitHeight, FieldInk ink) {
+	private static List<GlyphGroup> cut(GlyphGroup group, int parts, double minPartHeight, FieldInk ink) {
 		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
 		List<GlyphGroup> result = new ArrayList<>();
 		int from = group.minX;
@@ -226,7 +248,7 @@ final class AmountCutter {
 		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
 		// Touching digits give tall parts; a wide single digit (a 7's long bar) would leave a flat one.
 		for (GlyphGroup part : result) {
-			if (part.height() < PART_HEIGHT * digitHeight || part.count < ink.minDigitArea()) {
+			if (part.height() < minPartHeight || part.count < ink.minDigitArea()) {
 				return null;
 			}
 		}

@@ -23,17 +23,17 @@ final class RecognizerJudge implements SplitJudge {
 	}
 
 	@Override
-	public int choose(List<List<DigitImage>> options) {
+	public double[] scores(List<List<DigitImage>> options) {
 		List<DigitImage> all = new ArrayList<>();
 		options.forEach(all::addAll);
+		double[] scores = new double[options.size()];
 		List<DigitPrediction> predictions;
 		try {
 			predictions = recognizer.recognize(all);
 		} catch (RecognitionException e) {
-			return options.size() - 1; // as without a judge: the finest cut
+			scores[options.size() - 1] = 1; // as without a judge: the finest cut
+			return scores;
 		}
-		int best = 0;
-		double bestScore = -1;
 		int next = 0;
 		for (int i = 0; i < options.size(); i++) {
 			double score = 1;
@@ -41,11 +41,8 @@ final class RecognizerJudge implements SplitJudge {
 				DigitPrediction prediction = predictions.get(next++);
 				score *= prediction.isDigit() ? prediction.confidence() : 0;
 			}
-			if (score > bestScore) {
-				bestScore = score;
-				best = i;
-			}
+			scores[i] = score;
 		}
-		return best;
+		return scores;
 	}
 }
