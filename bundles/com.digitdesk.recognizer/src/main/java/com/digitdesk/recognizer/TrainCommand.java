@@ -64,7 +64,7 @@ public class TrainCommand implements Subcommand {
 				touching digits, and on one side of a digit cut in two: what a wrong
 				cut gives the form reader. --scan-round-trip puts 1 in 4 training
 				digits through a simulated bilevel scan and normalization. --elastic
-				puts 1 in 2 through an elastic distortion first (%s).
+				puts 1 in 2 through an %s first.
 				--from MODEL goes on training a model made by this command (same
 				--seed: the seed picks the validation digits). --form-glyphs PREFIX
 				also trains on glyphs cut from forms (PREFIX-images-idx3-ubyte and
