@@ -47,8 +47,8 @@ public class CnnRecognizer implements DigitRecognizer {
 		this(configuration.modelLocation().isBlank()
 				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.DEFAULT_NAME)
 				: ModelFiles.load(Path.of(configuration.modelLocation())),
-				secondModel(configuration.secondModelLocation()), configuration.secondOpinionBelow(),
-				configuration.batchSize(), configuration.threads());
+				secondModel(context, configuration), configuration.secondOpinionBelow(), configuration.batchSize(),
+				configuration.threads());
 	}
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
@@ -201,8 +201,15 @@ public class CnnRecognizer implements DigitRecognizer {
 	}
 
 	/** The second model a configuration names, if any. */
-	private static Optional<ModelFiles.Loaded> secondModel(String location) throws RecognitionException {
-		return location.isBlank() ? Optional.empty() : Optional.of(ModelFiles.load(Path.of(location)));
+	private static Optional<ModelFiles.Loaded> secondModel(BundleContext context,
+			RecognizerConfiguration configuration) throws RecognitionException {
+		if (!configuration.secondOpinion()) {
+			return Optional.empty();
+		}
+		String location = configuration.secondModelLocation();
+		return Optional.of(location.isBlank()
+				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.SECOND_NAME)
+				: ModelFiles.load(Path.of(location)));
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -25,6 +26,8 @@ final class ModelFiles {
 	static final String DEFAULT_NAME = "digit-cnn";
 	/** The model shipped inside this bundle. */
 	static final String BUNDLED = "model/" + DEFAULT_NAME;
+	/** The second model shipped inside this bundle, asked about the glyphs the first is unsure of. */
+	static final String SECOND_NAME = "digit-cnn-second";
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -62,16 +65,17 @@ final class ModelFiles {
 	 * A checked model: its card, its graph file and that file's SHA-256. The
 	 * graph is read on first use, so that starting the runtime stays quick.
 	 * A SameDiff graph is not safe to run from two threads at once (its
-	 * inference session fails now and then on first use), so each thread
-	 * borrows a graph of its own from a pool: as many graphs as threads ever
-	 * ran at the same time, freed with the model (no thread-locals that would
-	 * pin this bundle's classes after an update).
+	 * inference session fails now and then on first use), and it keeps an
+	 * inference session, with a cache of working arrays, for every thread
+	 * that ever ran it: so each thread runs a graph of its own, kept while
+	 * the thread lives and freed with the model (a weak map, no thread-locals
+	 * that would pin this bundle's classes after an update).
 	 */
 	static final class Loaded {
 		private final ModelCard card;
 		private final Path graphFile;
 		private final String sha256;
-		private final Queue<SameDiff> idle = new ConcurrentLinkedQueue<>();
+		private final Map<Thread, SameDiff> graphs = Collections.synchronizedMap(new WeakHashMap<>());
 
 		Loaded(ModelCard card, Path graphFile, String sha256) {
 			this.card = card;
@@ -91,17 +95,15 @@ final class ModelFiles {
 			return graphFile.toString();
 		}
 
-		/** Runs {@code work} on a graph no other thread is using meanwhile. */
+		/** Runs {@code work} on this thread's own graph. */
 		<T> T withGraph(GraphWork<T> work) throws RecognitionException {
-			SameDiff graph = idle.poll();
+			Thread thread = Thread.currentThread();
+			SameDiff graph = graphs.get(thread);
 			if (graph == null) {
 				graph = load();
+				graphs.put(thread, graph);
 			}
-			try {
-				return work.run(graph);
-			} finally {
-				idle.offer(graph);
-			}
+			return work.run(graph);
 		}
 
 		/** A graph of this model of the caller's own, e.g. to go on training it. */

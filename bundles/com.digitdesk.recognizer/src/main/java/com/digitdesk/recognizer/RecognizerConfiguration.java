@@ -11,7 +11,10 @@ public @interface RecognizerConfiguration {
 	@AttributeDefinition(name = "Model location", description = "Path of a model trained by 'digitdesk train', without extension (PATH.sd and PATH.json). Empty: the model shipped with DigitDesk.")
 	String modelLocation() default "";
 
-	@AttributeDefinition(name = "Second model location", description = "A second model (e.g. trained by 'digitdesk train' with another --seed), PATH without extension, asked about the glyphs the first is unsure of; the two models' probabilities are averaged. Empty: no second opinion.")
+	@AttributeDefinition(name = "Second opinion", description = "Ask a second model about the glyphs the first is unsure of and average the two models' probabilities.")
+	boolean secondOpinion() default true;
+
+	@AttributeDefinition(name = "Second model location", description = "The second model (e.g. trained by 'digitdesk train' with another --seed or architecture), PATH without extension. Empty: the second model shipped with DigitDesk.")
 	String secondModelLocation() default "";
 
 	@AttributeDefinition(name = "Second opinion below", description = "Glyphs whose top probability from the first model is below this get the second model's opinion too (1: every glyph).", min = "0", max = "1")

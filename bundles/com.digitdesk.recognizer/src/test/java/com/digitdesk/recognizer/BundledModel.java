@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import com.digitdesk.api.recognition.RecognitionException;
 
-/** The model this bundle ships, as it lies in the sources. */
+/** The models this bundle ships, as they lie in the sources. */
 final class BundledModel {
 
 	static final Path BASE = Path.of("src/main/resources/" + ModelFiles.BUNDLED);
@@ -12,7 +12,13 @@ final class BundledModel {
 	private BundledModel() {
 	}
 
+	static final Path SECOND = Path.of("src/main/resources/model/" + ModelFiles.SECOND_NAME);
+
 	static ModelFiles.Loaded load() throws RecognitionException {
 		return ModelFiles.load(BASE);
+	}
+
+	static ModelFiles.Loaded loadSecond() throws RecognitionException {
+		return ModelFiles.load(SECOND);
 	}
 }
