@@ -189,20 +189,23 @@ final class AmountCutter {
 		if (judge == null) {
 			return options.get(options.size() - 1);
 		}
-		double[] scores = options.size() == 1 ? new double[] { 1 } : judge.scores(readings(options, ink));
-		int chosen = SplitJudge.best(scores);
-		if (chosen == 0 && (options.size() == 1 || scores[0] == 0)) {
-			// Kept whole: fine if it reads as a digit. If not, the parts may be
-			// touching digits of unequal height: let the recognizer judge looser cuts.
-			List<List<GlyphGroup>> loose = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
-			if (loose.size() > options.size()) {
-				double[] looseScores = judge.scores(readings(loose, ink));
-				if (looseScores[0] == 0) {
-					return loose.get(SplitJudge.best(looseScores));
-				}
+		if (options.size() > 1) {
+			double[] scores = judge.scores(readings(options, ink));
+			int chosen = SplitJudge.best(scores);
+			if (scores[chosen] > 0) {
+				return options.get(chosen);
 			}
 		}
-		return options.get(chosen);
+		// No cut into parts of even height reads as digits: if the blob whole is
+		// no digit either, the parts may be touching digits of unequal height.
+		List<List<GlyphGroup>> loose = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
+		if (loose.size() > options.size()) {
+			double[] looseScores = judge.scores(readings(loose, ink));
+			if (looseScores[0] == 0) {
+				return loose.get(SplitJudge.best(looseScores));
+			}
+		}
+		return options.get(0);
 	}
 
 	/** The blob whole, then cut into 2..{@code most} parts where each part is at least {@code minPartHeight} high. */

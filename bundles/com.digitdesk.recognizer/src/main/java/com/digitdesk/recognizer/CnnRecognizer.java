@@ -35,7 +35,7 @@ import com.digitdesk.api.recognition.RecognizerInfo;
 public class CnnRecognizer implements DigitRecognizer {
 
 	private final ModelFiles.Loaded model;
-	/** A second network, trained alike from another seed, asked about the glyphs the first is unsure of. */
+	/** A second network (the shipped one: LeNet-5), asked about the glyphs the first is unsure of. */
 	private final Optional<ModelFiles.Loaded> second;
 	private final double secondOpinionBelow;
 	private final int batchSize;
@@ -44,11 +44,18 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	@Activate
 	public CnnRecognizer(BundleContext context, RecognizerConfiguration configuration) throws Exception {
-		this(configuration.modelLocation().isBlank()
-				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.DEFAULT_NAME)
-				: ModelFiles.load(Path.of(configuration.modelLocation())),
-				secondModel(context, configuration), configuration.secondOpinionBelow(), configuration.batchSize(),
-				configuration.threads());
+		this(model(context, configuration.modelLocation(), ModelFiles.DEFAULT_NAME),
+				configuration.secondOpinion()
+						? Optional.of(model(context, configuration.secondModelLocation(), ModelFiles.SECOND_NAME))
+						: Optional.empty(),
+				configuration.secondOpinionBelow(), configuration.batchSize(), configuration.threads());
+	}
+
+	/** The model at {@code location}, or the one shipped as {@code bundledName} when the location is empty. */
+	private static ModelFiles.Loaded model(BundleContext context, String location, String bundledName)
+			throws RecognitionException {
+		return location.isBlank() ? ModelFiles.loadBundled(context.getDataFile("model").toPath(), bundledName)
+				: ModelFiles.load(Path.of(location));
 	}
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
@@ -198,18 +205,6 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	double secondOpinionBelow() {
 		return secondOpinionBelow;
-	}
-
-	/** The second model a configuration names, if any. */
-	private static Optional<ModelFiles.Loaded> secondModel(BundleContext context,
-			RecognizerConfiguration configuration) throws RecognitionException {
-		if (!configuration.secondOpinion()) {
-			return Optional.empty();
-		}
-		String location = configuration.secondModelLocation();
-		return Optional.of(location.isBlank()
-				? ModelFiles.loadBundled(context.getDataFile("model").toPath(), ModelFiles.SECOND_NAME)
-				: ModelFiles.load(Path.of(location)));
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

@@ -93,7 +93,8 @@ public class EvalCommand implements Subcommand {
 
 		context.err().println("eval: CNN on " + set.size() + " MNIST test digits...");
 		CnnRecognizer.Outputs outputs = cnn.outputs(set.images(), set.size());
-		Evaluation.Scored calibrated = Evaluation.score(cnn.probabilities(outputs, set.size(), true), set.labels());
+		double[] probabilities = cnn.probabilities(outputs, set.size(), true);
+		Evaluation.Scored calibrated = Evaluation.score(probabilities, set.labels());
 		Evaluation.Scored raw = Evaluation.score(cnn.probabilities(outputs, set.size(), false), set.labels());
 		report.put("mnist_test_error", calibrated.error());
 		report.put("test_digits", set.size());
@@ -115,7 +116,7 @@ public class EvalCommand implements Subcommand {
 		report.put("confidence_threshold", target.threshold());
 		// The same with the confidence that routing uses: a digit's probability among the digits.
 		Evaluation.RejectPoint amongDigits = Evaluation.forTargetError(
-				Evaluation.scoreAmongDigits(cnn.probabilities(outputs, set.size(), true), set.labels()), targetError);
+				Evaluation.scoreAmongDigits(probabilities, set.labels()), targetError);
 		report.put("reject_rate_at_0_1pct_error_among_digits", amongDigits.rejectRate());
 		report.put("confidence_threshold_among_digits", amongDigits.threshold());
 		Map<String, Double> errorAtReject = new LinkedHashMap<>();

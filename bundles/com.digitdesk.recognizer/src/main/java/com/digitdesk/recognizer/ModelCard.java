@@ -42,4 +42,12 @@ record ModelCard(
 		int heldOutFormGlyphs) {
 
 	static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "not-a-digit");
+
+	/** This card for the graph file whose SHA-256 is {@code sha}. */
+	ModelCard withModelSha256(String sha) {
+		return new ModelCard(architecture, classes, temperature, seed, epochs, batchSize, learningRate, weightDecay,
+				augmentation, nonDigits, dataSha256, trainingDigits, validationDigits, nonDigitSamples, command,
+				trainedAt, wallSeconds, validationAccuracy, testAccuracy, testEceBefore, testEceAfter, sha,
+				nd4jVersion, startedFrom, formGlyphsSha256, formGlyphs, heldOutFormGlyphs);
+	}
 }

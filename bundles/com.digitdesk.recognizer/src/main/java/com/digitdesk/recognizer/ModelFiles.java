@@ -24,8 +24,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class ModelFiles {
 
 	static final String DEFAULT_NAME = "digit-cnn";
-	/** The model shipped inside this bundle. */
-	static final String BUNDLED = "model/" + DEFAULT_NAME;
 	/** The second model shipped inside this bundle, asked about the glyphs the first is unsure of. */
 	static final String SECOND_NAME = "digit-cnn-second";
 
@@ -50,7 +48,7 @@ final class ModelFiles {
 		try {
 			graph.save(graphTemp.toFile(), false);
 			String sha = sha256(graphTemp);
-			ModelCard complete = withSha(card, sha);
+			ModelCard complete = card.withModelSha256(sha);
 			JSON.writeValue(cardTemp.toFile(), complete);
 			Files.move(graphTemp, graphFile(base), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			Files.move(cardTemp, cardFile(base), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -123,7 +121,7 @@ final class ModelFiles {
 		}
 	}
 
-	/** What runs on a borrowed graph. */
+	/** What runs on a thread's own graph. */
 	@FunctionalInterface
 	interface GraphWork<T> {
 		T run(SameDiff graph) throws RecognitionException;
@@ -166,13 +164,18 @@ final class ModelFiles {
 		return new Loaded(modelCard, graph, sha);
 	}
 
+	/** Where the model {@code name} lies among this bundle's resources, without extension. */
+	static String bundled(String name) {
+		return "model/" + name;
+	}
+
 	/** Copies the model {@code name} shipped in this bundle to {@code directory} and loads it from there. */
 	static Loaded loadBundled(Path directory, String name) throws RecognitionException {
 		try {
 			Files.createDirectories(directory);
 			Path base = directory.resolve(name);
-			copyResource("model/" + name + ".sd", graphFile(base));
-			copyResource("model/" + name + ".json", cardFile(base));
+			copyResource(bundled(name) + ".sd", graphFile(base));
+			copyResource(bundled(name) + ".json", cardFile(base));
 			return load(base);
 		} catch (IOException e) {
 			throw new RecognitionException("cannot unpack the bundled model into " + directory + ": " + e.getMessage(),
@@ -203,13 +206,5 @@ final class ModelFiles {
 
 	static String toJson(Object value) throws IOException {
 		return JSON.writeValueAsString(value);
-	}
-
-	private static ModelCard withSha(ModelCard c, String sha) {
-		return new ModelCard(c.architecture(), c.classes(), c.temperature(), c.seed(), c.epochs(), c.batchSize(),
-				c.learningRate(), c.weightDecay(), c.augmentation(), c.nonDigits(), c.dataSha256(), c.trainingDigits(),
-				c.validationDigits(), c.nonDigitSamples(), c.command(), c.trainedAt(), c.wallSeconds(),
-				c.validationAccuracy(), c.testAccuracy(), c.testEceBefore(), c.testEceAfter(), sha, c.nd4jVersion(),
-				c.startedFrom(), c.formGlyphsSha256(), c.formGlyphs(), c.heldOutFormGlyphs());
 	}
 }

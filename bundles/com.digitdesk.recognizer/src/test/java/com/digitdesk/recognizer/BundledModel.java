@@ -7,12 +7,12 @@ import com.digitdesk.api.recognition.RecognitionException;
 /** The models this bundle ships, as they lie in the sources. */
 final class BundledModel {
 
-	static final Path BASE = Path.of("src/main/resources/" + ModelFiles.BUNDLED);
+	static final Path BASE = Path.of("src/main/resources/" + ModelFiles.bundled(ModelFiles.DEFAULT_NAME));
 
 	private BundledModel() {
 	}
 
-	static final Path SECOND = Path.of("src/main/resources/model/" + ModelFiles.SECOND_NAME);
+	static final Path SECOND = Path.of("src/main/resources/" + ModelFiles.bundled(ModelFiles.SECOND_NAME));
 
 	static ModelFiles.Loaded load() throws RecognitionException {
 		return ModelFiles.load(BASE);
