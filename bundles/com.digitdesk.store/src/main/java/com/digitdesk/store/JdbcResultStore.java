@@ -136,11 +136,6 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 				.migrate();
 	}
 
-	/** The URL without its password. */
-	public String url() {
-		return url;
-	}
-
 	/** Closes every pooled connection; the store cannot be used afterwards. */
 	@Override
 	public void close() {
@@ -194,19 +189,8 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public Set<Integer> storedPages(long documentId) throws StoreException {
-		return read("listing the stored pages of document " + documentId, c -> {
-			Set<Integer> pages = new TreeSet<>();
-			try (PreparedStatement select = c
-					.prepareStatement("SELECT page_index FROM pages WHERE document_id = ?")) {
-				select.setLong(1, documentId);
-				try (ResultSet rows = select.executeQuery()) {
-					while (rows.next()) {
-						pages.add(rows.getInt(1));
-					}
-				}
-			}
-			return pages;
-		});
+		return new TreeSet<>(list("listing the stored pages of document " + documentId,
+				"SELECT page_index FROM pages WHERE document_id = ?", rows -> rows.getInt(1), documentId));
 	}
 
 	@Override
@@ -441,18 +425,9 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public List<QuarantineEntry> quarantined() throws StoreException {
-		return read("listing quarantined files", c -> {
-			List<QuarantineEntry> entries = new ArrayList<>();
-			try (PreparedStatement select = c.prepareStatement(
-					"SELECT source_file, content_sha256, reason, at FROM quarantine ORDER BY at, id");
-					ResultSet rows = select.executeQuery()) {
-				while (rows.next()) {
-					entries.add(new QuarantineEntry(rows.getString(1), rows.getString(2), rows.getString(3),
-							instant(rows, 4)));
-				}
-			}
-			return entries;
-		});
+		return list("listing quarantined files",
+				"SELECT source_file, content_sha256, reason, at FROM quarantine ORDER BY at, id",
+				rows -> new QuarantineEntry(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)));
 	}
 
 	// fields
@@ -492,23 +467,14 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public List<DigitResult> digits(long fieldId) throws StoreException {
-		return read("reading the digits of field " + fieldId, c -> {
-			List<DigitResult> digits = new ArrayList<>();
-			try (PreparedStatement select = c.prepareStatement("SELECT position, page_x, page_y, page_width, "
-					+ "page_height, image, ranked FROM digits WHERE field_id = ? ORDER BY position")) {
-				select.setLong(1, fieldId);
-				try (ResultSet rows = select.executeQuery()) {
-					while (rows.next()) {
-						String ranked = rows.getString(7);
-						digits.add(new DigitResult(rows.getInt(1),
-								new PixelBox(rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5)),
-								new DigitImage(rows.getBytes(6)),
-								ranked == null ? Optional.empty() : Optional.of(Rankings.decode(ranked))));
-					}
-				}
-			}
-			return digits;
-		});
+		return list("reading the digits of field " + fieldId, "SELECT position, page_x, page_y, page_width, "
+				+ "page_height, image, ranked FROM digits WHERE field_id = ? ORDER BY position", rows -> {
+					String ranked = rows.getString(7);
+					return new DigitResult(rows.getInt(1),
+							new PixelBox(rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5)),
+							new DigitImage(rows.getBytes(6)),
+							ranked == null ? Optional.empty() : Optional.of(Rankings.decode(ranked)));
+				}, fieldId);
 	}
 
 	@Override
@@ -566,20 +532,11 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public List<Correction> corrections(long fieldId) throws StoreException {
-		return read("reading the corrections of field " + fieldId, c -> {
-			List<Correction> corrections = new ArrayList<>();
-			try (PreparedStatement select = c.prepareStatement("SELECT old_value, new_value, outcome, user_name, at "
-					+ "FROM corrections WHERE field_id = ? ORDER BY id")) {
-				select.setLong(1, fieldId);
-				try (ResultSet rows = select.executeQuery()) {
-					while (rows.next()) {
-						corrections.add(new Correction(fieldId, rows.getString(1), rows.getString(2),
-								FieldStatus.ofCode(rows.getString(3)), rows.getString(4), instant(rows, 5)));
-					}
-				}
-			}
-			return corrections;
-		});
+		return list("reading the corrections of field " + fieldId, "SELECT old_value, new_value, outcome, "
+				+ "user_name, at FROM corrections WHERE field_id = ? ORDER BY id",
+				rows -> new Correction(fieldId, rows.getString(1), rows.getString(2),
+						FieldStatus.ofCode(rows.getString(3)), rows.getString(4), instant(rows, 5)),
+				fieldId);
 	}
 
 	@Override
@@ -694,6 +651,29 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	// JDBC plumbing
 
 	@FunctionalInterface
+	/** Makes one value of the current row of a result. */
+	private interface Row<T> {
+		T of(ResultSet rows) throws SQLException;
+	}
+
+	/** The rows of one query, with its parameters bound in order, as values. */
+	private <T> List<T> list(String what, String sql, Row<T> row, Object... parameters) throws StoreException {
+		return read(what, c -> {
+			List<T> values = new ArrayList<>();
+			try (PreparedStatement select = c.prepareStatement(sql)) {
+				for (int i = 0; i < parameters.length; i++) {
+					select.setObject(i + 1, parameters[i]);
+				}
+				try (ResultSet rows = select.executeQuery()) {
+					while (rows.next()) {
+						values.add(row.of(rows));
+					}
+				}
+			}
+			return values;
+		});
+	}
+
 	private interface Work<T> {
 		T run(Connection connection) throws SQLException, StoreException;
 	}
