@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.render.PdfDocument;
+import com.digitdesk.api.render.RenderedPage;
 
 /**
  * Reads a corpus with ground truth (every {@code NAME.pdf} with its
@@ -21,12 +22,18 @@ import com.digitdesk.api.render.PdfDocument;
  */
 final class CorpusReader {
 
-	/** A page as read, with what it should have said. */
-	record StudiedPage(Path file, ReadPage page, TruthFile.Page truth) {
+	/** A page as a step of the reader made it, with what it should have said. */
+	record StudiedPage<P>(Path file, int pageIndex, P page, TruthFile.Page truth) {
 	}
 
 	/** What a corpus gave: its pages in file and page order, and the files that could not be read. */
-	record Result(List<StudiedPage> pages, List<String> problems) {
+	record Result<P>(List<StudiedPage<P>> pages, List<String> problems) {
+	}
+
+	/** How far a page is read: e.g. {@link PageReader#read} (recognized) or {@link PageReader#cut} (glyphs only). */
+	@FunctionalInterface
+	interface Step<P> {
+		P apply(PageReader reader, int pageIndex, RenderedPage page) throws Exception;
 	}
 
 	private final PageRenderer renderer;
@@ -37,15 +44,15 @@ final class CorpusReader {
 		this.reader = reader;
 	}
 
-	Result read(Path directory, int threads) throws Exception {
-		List<StudiedPage> pages = Collections.synchronizedList(new ArrayList<>());
+	<P> Result<P> read(Path directory, int threads, Step<P> step) throws Exception {
+		List<StudiedPage<P>> pages = Collections.synchronizedList(new ArrayList<>());
 		List<String> problems = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService workers = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<?>> done = new ArrayList<>();
 			for (Path pdf : ImportCommand.files(List.of(directory))) {
 				done.add(workers.submit(() -> {
-					read(pdf, pages, problems);
+					read(pdf, step, pages, problems);
 					return null;
 				}));
 			}
@@ -55,15 +62,15 @@ final class CorpusReader {
 		} finally {
 			workers.shutdownNow();
 		}
-		List<StudiedPage> ordered = new ArrayList<>(pages);
-		ordered.sort(Comparator.comparing((StudiedPage p) -> p.file().toString())
-				.thenComparingInt(p -> p.page().pageIndex()));
+		List<StudiedPage<P>> ordered = new ArrayList<>(pages);
+		ordered.sort(Comparator.comparing((StudiedPage<P> p) -> p.file().toString())
+				.thenComparingInt(StudiedPage::pageIndex));
 		List<String> sortedProblems = new ArrayList<>(problems);
 		Collections.sort(sortedProblems);
-		return new Result(ordered, sortedProblems);
+		return new Result<>(ordered, sortedProblems);
 	}
 
-	private void read(Path pdf, List<StudiedPage> pages, List<String> problems) {
+	private <P> void read(Path pdf, Step<P> step, List<StudiedPage<P>> pages, List<String> problems) {
 		try {
 			Optional<TruthFile> truth = TruthFile.of(pdf);
 			if (truth.isEmpty()) {
@@ -71,7 +78,7 @@ final class CorpusReader {
 			}
 			try (PdfDocument document = renderer.open(pdf)) {
 				for (int p = 0; p < Math.min(document.pageCount(), truth.get().pages().size()); p++) {
-					pages.add(new StudiedPage(pdf, reader.read(p, document.scan(p, PageReader.RENDER_DPI)),
+					pages.add(new StudiedPage<>(pdf, p, step.apply(reader, p, document.scan(p, PageReader.RENDER_DPI)),
 							truth.get().pages().get(p)));
 				}
 			}

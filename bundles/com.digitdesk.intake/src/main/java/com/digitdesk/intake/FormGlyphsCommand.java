@@ -20,6 +20,8 @@ import com.digitdesk.api.registration.PageRegistrar;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.TemplateCatalog;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.DigitDataset;
@@ -97,14 +99,15 @@ public class FormGlyphsCommand implements Subcommand {
 			context.err().println("form-glyphs: " + directory + " is not a directory");
 			return 2;
 		}
-		CorpusReader.Result read = corpus.read(directory, threads);
+		// Only the cuts count here: the pages are not recognized.
+		CorpusReader.Result<PageReader.CutPage> read = corpus.read(directory, threads, PageReader::cut);
 		read.problems().forEach(problem -> context.err().println("form-glyphs: " + problem));
 		if (read.pages().isEmpty()) {
 			context.err().println("form-glyphs: no PDF with a ground truth .json beside it in " + directory);
 			return 1;
 		}
 		LabelledGlyphs glyphs = new LabelledGlyphs();
-		for (StudiedPage page : read.pages()) {
+		for (StudiedPage<PageReader.CutPage> page : read.pages()) {
 			glyphs.addPage(page);
 		}
 		Path images = out.resolveSibling(out.getFileName() + "-images-idx3-ubyte");
@@ -128,18 +131,20 @@ public class FormGlyphsCommand implements Subcommand {
 		private int fields;
 		private int usedFields;
 
-		void addPage(StudiedPage page) {
+		void addPage(StudiedPage<PageReader.CutPage> page) {
 			if (page.page().problem().isPresent() || page.page().template().isEmpty()
 					|| !page.page().template().get().id().equals(page.truth().template())) {
 				return;
 			}
-			for (ReadField field : page.page().fields()) {
-				String truth = page.truth().fields().getOrDefault(field.spec().name(), "").replaceAll("[^0-9]", "");
+			List<FieldSpec> specs = page.page().template().get().fields();
+			for (int f = 0; f < specs.size(); f++) {
+				SegmentedField field = page.page().fields().get(f);
+				String truth = page.truth().fields().getOrDefault(specs.get(f).name(), "").replaceAll("[^0-9]", "");
 				if (truth.isEmpty()) {
 					continue;
 				}
 				fields++;
-				List<Glyph> written = field.segmented().writtenGlyphs();
+				List<Glyph> written = field.writtenGlyphs();
 				if (written.size() != truth.length()) {
 					continue;
 				}

@@ -117,7 +117,9 @@ final class ImportJob {
 			return;
 		}
 		try (PdfDocument pdf = renderer.open(file)) {
-			StoredDocument document = store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
+			// A document begun by an earlier, interrupted import goes on where it stopped.
+			StoredDocument document = known.isPresent() ? known.get()
+					: store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
 			Set<Integer> stored = store.storedPages(document.id());
 			int read = 0;
 			for (int p = 0; p < pdf.pageCount(); p++) {

@@ -45,40 +45,63 @@ final class PageReader {
 		this.recognizer = recognizer;
 	}
 
+	/**
+	 * A page cut into glyphs, before recognition: its template, how well it
+	 * registered and its segmented fields (in template order); or why it
+	 * could not be read.
+	 */
+	record CutPage(int pageIndex, Optional<FormTemplate> template, double residualPoints,
+			List<SegmentedField> fields, Optional<String> problem) {
+
+		static CutPage unreadable(int pageIndex, Optional<FormTemplate> template, String problem) {
+			return new CutPage(pageIndex, template, 0, List.of(), Optional.of(problem));
+		}
+	}
+
 	/** @throws RecognitionException when the recognizer cannot run at all */
 	ReadPage read(int pageIndex, RenderedPage page) throws RecognitionException {
+		CutPage cut = cut(pageIndex, page);
+		if (cut.problem().isPresent()) {
+			return ReadPage.unreadable(pageIndex, cut.template(), cut.problem().get());
+		}
+		FormTemplate template = cut.template().orElseThrow();
+		List<DigitImage> glyphs = new ArrayList<>();
+		for (SegmentedField field : cut.fields()) {
+			field.writtenGlyphs().stream().map(Glyph::image).forEach(glyphs::add);
+		}
+		List<DigitPrediction> predictions = glyphs.isEmpty() ? List.of() : recognizer.recognize(glyphs);
+		List<ReadField> fields = new ArrayList<>();
+		int next = 0;
+		for (int i = 0; i < cut.fields().size(); i++) {
+			SegmentedField field = cut.fields().get(i);
+			int written = field.writtenGlyphs().size();
+			fields.add(new ReadField(template.fields().get(i), field, predictions.subList(next, next + written)));
+			next += written;
+		}
+		return new ReadPage(pageIndex, cut.template(), cut.residualPoints(), fields, Optional.empty());
+	}
+
+	/** Identifies, registers and segments a page; recognizes nothing. */
+	CutPage cut(int pageIndex, RenderedPage page) {
 		Identification identification = identifier.identify(page);
 		if (!identification.isKnown()) {
-			return ReadPage.unreadable(pageIndex, Optional.empty(),
+			return CutPage.unreadable(pageIndex, Optional.empty(),
 					"page " + (pageIndex + 1) + ": no known form (" + identification.evidence() + ")");
 		}
 		String templateId = identification.templateId().get();
 		Optional<FormTemplate> template = catalog.template(templateId);
 		if (template.isEmpty()) {
-			return ReadPage.unreadable(pageIndex, Optional.empty(),
+			return CutPage.unreadable(pageIndex, Optional.empty(),
 					"page " + (pageIndex + 1) + ": template " + templateId + " is no longer installed");
 		}
 		Registration registration;
 		try {
 			registration = registrar.register(page, template.get());
 		} catch (RegistrationException e) {
-			return ReadPage.unreadable(pageIndex, template,
+			return CutPage.unreadable(pageIndex, template,
 					"page " + (pageIndex + 1) + ": cannot be registered on " + templateId + ": " + e.getMessage());
 		}
-		List<SegmentedField> segmented = segmenter.segment(page, registration, template.get().fields());
-		List<DigitImage> glyphs = new ArrayList<>();
-		for (SegmentedField field : segmented) {
-			field.writtenGlyphs().stream().map(Glyph::image).forEach(glyphs::add);
-		}
-		List<DigitPrediction> predictions = glyphs.isEmpty() ? List.of() : recognizer.recognize(glyphs);
-		List<ReadField> fields = new ArrayList<>();
-		int next = 0;
-		for (int i = 0; i < segmented.size(); i++) {
-			SegmentedField field = segmented.get(i);
-			int written = field.writtenGlyphs().size();
-			fields.add(new ReadField(template.get().fields().get(i), field, predictions.subList(next, next + written)));
-			next += written;
-		}
-		return new ReadPage(pageIndex, template, registration.residualPoints(), fields, Optional.empty());
+		return new CutPage(pageIndex, template, registration.residualPoints(),
+				segmenter.segment(page, registration, template.get().fields()), Optional.empty());
 	}
 }

@@ -89,9 +89,7 @@ public class ReviewQueueCommand implements Subcommand {
 			context.out().printf(Locale.ROOT, "%8d  %.4f  %s p%d %s %s = \"%s\"%s%n", field.id(), field.confidence(),
 					field.sourceFile(), field.page(), field.templateId(), field.name(), field.value(),
 					field.proposal().map(p -> " (proposed \"" + p + "\")").orElse(""));
-			field.reasons().forEach(reason -> context.out().println("          " + reason.kind().name()
-					.toLowerCase(Locale.ROOT) + (reason.position() >= 0 ? " at " + reason.position() : "") + ": "
-					+ reason.detail()));
+			field.reasons().forEach(reason -> context.out().println("          " + ExportRow.describe(reason)));
 		}
 		return 0;
 	}

@@ -105,8 +105,8 @@ public class RoutingStudyCommand implements Subcommand {
 			return 2;
 		}
 		long start = System.nanoTime();
-		CorpusReader.Result read = corpus.read(directory, threads);
-		List<StudiedPage> pages = read.pages();
+		CorpusReader.Result<ReadPage> read = corpus.read(directory, threads, PageReader::read);
+		List<StudiedPage<ReadPage>> pages = read.pages();
 		List<String> problems = read.problems();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (pages.isEmpty()) {
@@ -159,13 +159,13 @@ public class RoutingStudyCommand implements Subcommand {
 	}
 
 	/** Routes every page at one policy and scores the auto-accepted fields against the truth. */
-	private static Map<String, Object> point(List<StudiedPage> pages, RoutingPolicy policy) {
+	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages, RoutingPolicy policy) {
 		FieldRouter router = new FieldRouter(policy);
 		int fields = 0;
 		int accepted = 0;
 		int acceptedWrong = 0;
 		int wrong = 0;
-		for (StudiedPage studied : pages) {
+		for (StudiedPage<ReadPage> studied : pages) {
 			PageResult result = studied.page().result(router);
 			if (!result.isReadable() || !result.templateId().equals(studied.truth().template())) {
 				int unread = studied.truth().fields().size();
