@@ -42,6 +42,12 @@ final class AmountCutter {
 	private static final double PART_HEIGHT = 0.6;
 	/** ...or of this share when the recognizer finds the blob no digit at all (a small 2 touching a 9). */
 	private static final double LOOSE_PART_HEIGHT = 0.3;
+	/** A reading at least this sure is taken without trying uneven cuts, which must read this surely. */
+	private static final double SURE = 0.9;
+	/** Uneven cuts tried at most. */
+	private static final int UNEVEN_CUTS = 3;
+	/** The narrowest part of an uneven cut, in digit heights: a thin 1. */
+	private static final double NARROWEST_PART = 0.12;
 	/** ...and holds about width / (this x height) digits. */
 	private static final double DIGIT_ASPECT = 0.75;
 
@@ -177,35 +183,93 @@ final class AmountCutter {
 	 * Splits touching digits. With a judge, every blob at least
 	 * {@value #CANDIDATE_ASPECT} digit heights wide is read whole and cut in
 	 * two (or more), and the reading the recognizer is surest of wins; without
-	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut.
+	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut. When
+	 * no reading is sure, the blob may be two digits of unequal width or
+	 * height (a 1 leaning on an 8, a small 3 touching a 0): it is also tried
+	 * cut in two at each of its thinnest columns.
 	 */
 	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge) {
 		double aspect = group.width() / Math.max(group.height(), digitHeight);
-		if (aspect < (judge == null ? SPLIT_ASPECT : CANDIDATE_ASPECT)) {
+		if (judge == null) {
+			return aspect < SPLIT_ASPECT ? List.of(group)
+					: last(options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink));
+		}
+		if (aspect < CANDIDATE_ASPECT) {
 			return List.of(group);
 		}
-		int most = Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
-		List<List<GlyphGroup>> options = options(group, most, PART_HEIGHT * digitHeight, ink);
-		if (judge == null) {
-			return options.get(options.size() - 1);
+		List<List<GlyphGroup>> options = options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink);
+		double[] scores = judge.scores(readings(options, ink));
+		int chosen = SplitJudge.best(scores);
+		if (scores[chosen] >= SURE) {
+			return options.get(chosen);
 		}
-		if (options.size() > 1) {
-			double[] scores = judge.scores(readings(options, ink));
-			int chosen = SplitJudge.best(scores);
-			if (scores[chosen] > 0) {
-				return options.get(chosen);
+		List<List<GlyphGroup>> uneven = unevenCuts(group, digitHeight, ink);
+		List<List<GlyphGroup>> loose = options(group, digitCount(aspect), LOOSE_PART_HEIGHT * digitHeight, ink);
+		uneven.addAll(loose.subList(1, loose.size())); // without the blob whole, judged already
+		if (!uneven.isEmpty()) {
+			double[] unevenScores = judge.scores(readings(uneven, ink));
+			int best = SplitJudge.best(unevenScores);
+			if (unevenScores[best] >= SURE && unevenScores[best] > scores[chosen]) {
+				return uneven.get(best);
 			}
 		}
-		// No cut into parts of even height reads as digits: if the blob whole is
-		// no digit either, the parts may be touching digits of unequal height.
-		List<List<GlyphGroup>> loose = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
-		if (loose.size() > options.size()) {
-			double[] looseScores = judge.scores(readings(loose, ink));
-			if (looseScores[0] == 0) {
-				return loose.get(SplitJudge.best(looseScores));
+		return scores[chosen] > 0 ? options.get(chosen) : List.of(group);
+	}
+
+	/** How many digits a blob this many digit heights wide may hold: at least two. */
+	private static int digitCount(double aspect) {
+		return Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+	}
+
+	private static <T> T last(List<T> list) {
+		return list.get(list.size() - 1);
+	}
+
+	/**
+	 * The blob cut in two at each of its {@value #UNEVEN_CUTS} thinnest
+	 * columns (each part at least a narrow 1 wide and
+	 * {@value #LOOSE_PART_HEIGHT} digit heights high).
+	 */
+	private static List<List<GlyphGroup>> unevenCuts(GlyphGroup group, double digitHeight, FieldInk ink) {
+		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
+		int narrowest = Math.max(1, (int) Math.round(NARROWEST_PART * digitHeight));
+		List<List<GlyphGroup>> cuts = new ArrayList<>();
+		for (int x : thinnestColumns(profile, narrowest, UNEVEN_CUTS)) {
+			int at = group.minX + x;
+			List<GlyphGroup> parts = List.of(group.columns(group.minX, at, ink.labels, ink.raster.width),
+					group.columns(at + 1, group.maxX, ink.labels, ink.raster.width));
+			if (parts.stream().allMatch(
+					part -> part.height() >= LOOSE_PART_HEIGHT * digitHeight && part.count >= ink.minDigitArea())) {
+				cuts.add(parts);
 			}
 		}
-		return options.get(0);
+		return cuts;
+	}
+
+	/**
+	 * Up to {@code most} columns where the ink is locally thinnest (not inside
+	 * a flat stretch), thinnest first, at least {@code margin} columns from either end and from each
+	 * other.
+	 *
+	 * @param profile ink pixels per column
+	 */
+	static List<Integer> thinnestColumns(int[] profile, int margin, int most) {
+		List<Integer> valleys = new ArrayList<>();
+		for (int x = margin; x < profile.length - margin; x++) {
+			int left = profile[x - 1];
+			int right = profile[x + 1];
+			if (profile[x] <= left && profile[x] <= right && (profile[x] < left || profile[x] < right)) {
+				valleys.add(x);
+			}
+		}
+		valleys.sort(Comparator.comparingInt(x -> profile[x]));
+		List<Integer> taken = new ArrayList<>();
+		for (int x : valleys) {
+			if (taken.size() < most && taken.stream().allMatch(t -> Math.abs(t - x) >= margin)) {
+				taken.add(x);
+			}
+		}
+		return taken;
 	}
 
 	/** The blob whole, then cut into 2..{@code most} parts where each part is at least {@code minPartHeight} high. */
