@@ -68,6 +68,19 @@ final class AmountCutter {
 		}
 		List<GlyphGroup> dollars = digits(dollarStrokes, ink, judge);
 		List<GlyphGroup> cents = digits(centStrokes, ink, judge);
+		int centCount = cents.size();
+		boolean centsUnsure = false;
+		if (judge != null && (cents.size() == 1 || cents.size() == 3)) {
+			List<List<GlyphGroup>> options = twoCents(cents, digitHeight(centStrokes, ink), ink);
+			if (!options.isEmpty()) {
+				double[] scores = judge.scores(readings(options, ink));
+				int best = SplitJudge.best(scores);
+				if (scores[best] > 0) {
+					cents = options.get(best);
+					centsUnsure = scores[best] < SURE;
+				}
+			}
+		}
 		List<Glyph> glyphs = new ArrayList<>();
 		for (GlyphGroup group : dollars) {
 			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
@@ -79,11 +92,41 @@ final class AmountCutter {
 		if (!glyphs.isEmpty() && cents.size() != 2) {
 			problems.add("expected 2 cent digits, found " + cents.size());
 		}
+		if (centsUnsure) {
+			problems.add("the cents are read as 2 digits from ink that looked like " + centCount + ", unsurely");
+		}
 		if (!glyphs.isEmpty() && dollars.isEmpty()) {
 			problems.add("no dollar digits");
 		}
 		int centsStart = glyphs.isEmpty() ? -1 : dollars.size();
 		return new SegmentedField(field.name(), ink.raster.pageBox(field.box()), glyphs, centsStart, problems);
+	}
+
+	/**
+	 * The cents are two digits: ink that looked like one is cut in two (at an
+	 * even cut or a thin neck), ink that looked like three is two with a
+	 * broken stroke joined or a stray mark dropped. Every way, for the judge.
+	 */
+	private static List<List<GlyphGroup>> twoCents(List<GlyphGroup> cents, double digitHeight, FieldInk ink) {
+		List<List<GlyphGroup>> options = new ArrayList<>();
+		if (cents.size() == 1) {
+			GlyphGroup blob = cents.get(0);
+			List<GlyphGroup> even = cut(blob, 2, LOOSE_PART_HEIGHT * digitHeight, ink);
+			if (even != null) {
+				options.add(even);
+			}
+			options.addAll(unevenCuts(blob, digitHeight, ink));
+		} else {
+			GlyphGroup a = cents.get(0);
+			GlyphGroup b = cents.get(1);
+			GlyphGroup c = cents.get(2);
+			options.add(List.of(GlyphGroup.join(a, b), c));
+			options.add(List.of(a, GlyphGroup.join(b, c)));
+			options.add(List.of(b, c));
+			options.add(List.of(a, c));
+			options.add(List.of(a, b));
+		}
+		return options;
 	}
 
 	private static List<GlyphGroup> digits(List<Component> strokes, FieldInk ink, SplitJudge judge) {
