@@ -250,23 +250,50 @@ final class FieldRouter {
 		return true;
 	}
 
-	/** True when {@code value} has the field's digits wherever they were read without doubt. */
+	/**
+	 * True when {@code value} has the field's digits wherever they were read
+	 * without doubt; or differs from them by one digit more or less next to
+	 * (or at) a doubtful glyph: a thin 1 taken into its neighbour, a digit
+	 * broken in two.
+	 */
 	private static boolean differsOnlyWhereInDoubt(ReadField field, String value, List<ReviewReason> doubts) {
-		String read = field.value();
-		if (read.length() != value.length()) {
-			return false;
-		}
 		Set<Integer> doubtful = new HashSet<>();
 		doubts.forEach(reason -> doubtful.add(reason.position()));
 		List<Glyph> written = field.segmented().writtenGlyphs();
-		String digits = read.replace(".", "");
+		String digits = field.value().replace(".", "");
 		String proposed = value.replace(".", "");
-		for (int i = 0; i < digits.length(); i++) {
-			if (digits.charAt(i) != proposed.charAt(i) && !doubtful.contains(written.get(i).position())) {
-				return false;
+		if (digits.length() == proposed.length()) {
+			for (int i = 0; i < digits.length(); i++) {
+				if (digits.charAt(i) != proposed.charAt(i) && !doubtful.contains(written.get(i).position())) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (digits.length() == proposed.length() + 1) {
+			// A glyph too many: it must be in doubt, and the rest as read.
+			for (int i = 0; i < digits.length(); i++) {
+				if (doubtful.contains(written.get(i).position()) && withoutAt(digits, i).equals(proposed)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (digits.length() + 1 == proposed.length()) {
+			// A digit missing: the glyph it was lost into (either side of the gap) must be in doubt.
+			for (int i = 0; i < proposed.length(); i++) {
+				boolean besideDoubt = i > 0 && doubtful.contains(written.get(i - 1).position())
+						|| i < digits.length() && doubtful.contains(written.get(i).position());
+				if (besideDoubt && withoutAt(proposed, i).equals(digits)) {
+					return true;
+				}
 			}
 		}
-		return true;
+		return false;
+	}
+
+	private static String withoutAt(String digits, int index) {
+		return digits.substring(0, index) + digits.substring(index + 1);
 	}
 
 	private static List<DigitResult> digits(ReadField field) {

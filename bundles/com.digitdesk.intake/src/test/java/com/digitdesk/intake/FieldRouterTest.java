@@ -173,6 +173,34 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aDigitLostIntoADoubtfulNeighbourOrAGlyphTooManyIsProposedFromWhatTheOthersGive() {
+		// line1 "1200.50" read "200.50": its 1 went into the 2, which is read with doubt.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line1", "200.50");
+		Map<String, FieldResult> routed = route(page, Map.of("line1", Map.of(0, ranked(2, 0.7, 1, 0.2, 7, 0.09))));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line1").proposal()).contains("1200.50");
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// line2 "30.25" read "310.25": a doubtful 1 from a broken stroke.
+		page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "310.25");
+		routed = route(page, Map.of("line2", Map.of(1, ranked(1, 0.8, 7, 0.15, 4, 0.04))));
+		assertThat(routed.get("line2").proposal()).contains("30.25");
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// The same lost 1 with the doubt elsewhere in the field: the rule cannot tell, every field waits.
+		page = new java.util.HashMap<>(consistentPage());
+		page.put("line1", "200.50");
+		routed = route(page, Map.of("line1", Map.of(4, ranked(0, 0.7, 6, 0.2, 8, 0.09))));
+		assertThat(routed.get("line1").proposal()).isEmpty();
+		for (String name : List.of("line2", "line6", "line9")) {
+			assertThat(routed.get(name).reasons()).as(name).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		}
+	}
+
+	@Test
 	void aFailedRuleThatTheDoubtfulDigitsCannotExplainHoldsBackEveryFieldOfIt() {
 		// line6 lost a digit ("100.00" read "10.00") with confidence; line2 has a doubtful digit. What the others
 		// give for line2 differs from it in digits read with confidence: the failure is not line2's.
