@@ -88,6 +88,7 @@ public class RoutingStudyCommand implements Subcommand {
 		CommandOptions options;
 		double target;
 		int threads;
+		double ruleCheckedThreshold;
 		try {
 			options = CommandOptions.parse(context.arguments(), Set.of("--target-error", "--threads", "--rule-checked-threshold"), Set.of("--json"));
 			if (options.positional().size() != 1) {
@@ -95,6 +96,8 @@ public class RoutingStudyCommand implements Subcommand {
 			}
 			target = options.getDouble("--target-error", DEFAULT_TARGET_ERROR);
 			threads = options.getInt("--threads", Runtime.getRuntime().availableProcessors());
+			ruleCheckedThreshold = options.getDouble("--rule-checked-threshold",
+					RoutingPolicy.of(configuration).ruleCheckedDigitThreshold());
 		} catch (IllegalArgumentException e) {
 			context.err().println("routing-study: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -115,8 +118,7 @@ public class RoutingStudyCommand implements Subcommand {
 		}
 		RoutingPolicy configured = RoutingPolicy.of(configuration);
 		RoutingPolicy base = new RoutingPolicy(configured.digitThreshold(), configured.maxResidualPoints(),
-				configured.maxProposalDigits(),
-				options.getDouble("--rule-checked-threshold", configured.ruleCheckedDigitThreshold()));
+				configured.maxProposalDigits(), ruleCheckedThreshold);
 		List<Map<String, Object>> curve = new ArrayList<>();
 		Map<String, Object> chosen = null;
 		for (double threshold : THRESHOLDS) {
