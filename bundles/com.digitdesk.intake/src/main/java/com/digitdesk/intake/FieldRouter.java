@@ -252,7 +252,9 @@ final class FieldRouter {
 
 	/**
 	 * True when {@code value} has the field's digits wherever they were read
-	 * without doubt; or differs from them by one digit more or less next to
+	 * without doubt, and where it differs the network gave its digit at least
+	 * a small chance (else a confident digit elsewhere is the likelier
+	 * culprit); or differs from them by one digit more or less next to
 	 * (or at) a doubtful glyph: a thin 1 taken into its neighbour, a digit
 	 * broken in two.
 	 */
@@ -264,7 +266,8 @@ final class FieldRouter {
 		String proposed = value.replace(".", "");
 		if (digits.length() == proposed.length()) {
 			for (int i = 0; i < digits.length(); i++) {
-				if (digits.charAt(i) != proposed.charAt(i) && !doubtful.contains(written.get(i).position())) {
+				if (digits.charAt(i) != proposed.charAt(i) && (!doubtful.contains(written.get(i).position())
+						|| probability(field.predictions().get(i), proposed.charAt(i) - '0') < SumRuleProposer.MIN_CHOICE_PROBABILITY)) {
 					return false;
 				}
 			}
@@ -290,6 +293,11 @@ final class FieldRouter {
 			}
 		}
 		return false;
+	}
+
+	private static double probability(DigitPrediction prediction, int digit) {
+		return prediction.ranked().stream().filter(c -> c.digit() == digit).mapToDouble(ClassProbability::probability)
+				.findFirst().orElse(0);
 	}
 
 	private static String withoutAt(String digits, int index) {

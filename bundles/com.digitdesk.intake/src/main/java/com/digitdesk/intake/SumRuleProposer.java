@@ -22,7 +22,11 @@ final class SumRuleProposer {
 
 	/** Choices per digit: the top ones carry nearly all the probability. */
 	static final int CHOICES_PER_DIGIT = 3;
-	static final double MIN_CHOICE_PROBABILITY = 1e-4;
+	/**
+	 * A choice the network gave less than this is no repair: that the rule
+	 * holds with it more likely means a confident digit elsewhere is wrong.
+	 */
+	static final double MIN_CHOICE_PROBABILITY = 0.01;
 
 	private final RoutingPolicy policy;
 

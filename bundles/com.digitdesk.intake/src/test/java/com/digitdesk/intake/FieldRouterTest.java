@@ -144,6 +144,11 @@ class FieldRouterTest {
 		assertThat(routed.get("line9").proposal()).isEmpty();
 		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// When the network gave 3 no chance at all, a confident digit elsewhere is the likelier culprit.
+		routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.1))));
+		assertThat(routed.get("line2").proposal()).isEmpty();
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
 	@Test
@@ -160,10 +165,11 @@ class FieldRouterTest {
 
 	@Test
 	void withOneFieldInDoubtAFailedRuleProposesWhatTheOthersGiveAndHoldsNoneOfThemBack() {
-		// line2 "30.25" read "80.25", and 3 is not among the first digit's next choices.
+		// line2 "30.25" read "80.25", and 3 is not among the first digit's three next choices, but possible.
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
 		page.put("line2", "80.25");
-		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.09))));
+		Map<String, FieldResult> routed = route(page,
+				Map.of("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.06, 3, 0.04))));
 		assertThat(routed.get("line2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 		assertThat(routed.get("line2").proposal()).contains("30.25");
 		assertThat(routed.get("line2").reasons()).extracting(r -> r.kind()).contains(Kind.LOW_CONFIDENCE_DIGIT,
