@@ -30,6 +30,9 @@ import com.digitdesk.api.template.ValidationRule;
  */
 final class FieldRouter {
 
+	/** A glyph the network gives more than this chance of being no digit at all is queued as such. */
+	static final double MAX_NOT_A_DIGIT = 0.3;
+
 	private final RoutingPolicy policy;
 	private final SumRuleProposer proposer;
 
@@ -102,7 +105,8 @@ final class FieldRouter {
 	 * cuts, so what it hands over as written is a digit unless the network
 	 * says "not a digit" first (then the glyph is queued as no digit). The
 	 * share the network gives "not a digit" besides is no doubt about which
-	 * digit it is: thin 1s lose several percent to it.
+	 * digit it is: thin 1s lose several percent to it. A large share is,
+	 * though: two touching digits read as one come out that way.
 	 */
 	private static List<ReviewReason> digitDoubts(ReadField field, double threshold) {
 		List<ReviewReason> doubts = new ArrayList<>();
@@ -114,6 +118,9 @@ final class FieldRouter {
 				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
 			} else if (amongDigits(prediction) < threshold) {
 				doubts.add(new ReviewReason(Kind.LOW_CONFIDENCE_DIGIT, position, describe(prediction)));
+			} else if (notADigit(prediction) > MAX_NOT_A_DIGIT) {
+				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position,
+						describe(prediction) + String.format(", no digit %.3f", notADigit(prediction))));
 			}
 		}
 		return doubts;
@@ -121,9 +128,13 @@ final class FieldRouter {
 
 	/** The top digit's probability given that the glyph is a digit. */
 	static double amongDigits(DigitPrediction prediction) {
-		double notADigit = prediction.ranked().stream().filter(c -> !c.isDigit())
-				.mapToDouble(ClassProbability::probability).sum();
+		double notADigit = notADigit(prediction);
 		return notADigit >= 1 ? 0 : prediction.confidence() / (1 - notADigit);
+	}
+
+	private static double notADigit(DigitPrediction prediction) {
+		return prediction.ranked().stream().filter(c -> !c.isDigit()).mapToDouble(ClassProbability::probability)
+				.sum();
 	}
 
 	/** "p=0.71, second choice 7 (0.25)" */

@@ -97,6 +97,19 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aDigitTheNetworkGivesALargeChanceOfBeingNoDigitIsQueuedThoughSureAmongDigits() {
+		// Two touching 7s read as one 7: sure which digit, if it is one, but 44% no digit at all.
+		Map<String, FieldResult> routed = route(consistentPage(),
+				Map.of("line1", Map.of(0, ranked(1, 0.555, ClassProbability.NOT_A_DIGIT, 0.44, 7, 0.005))));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.NOT_A_DIGIT);
+		// A thin 1 losing a few percent to "no digit" is still a sure 1.
+		routed = route(consistentPage(),
+				Map.of("line1", Map.of(0, ranked(1, 0.94, ClassProbability.NOT_A_DIGIT, 0.058, 7, 0.002))));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
 	void wrongDigitCountsAreQueued() {
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
 		page.put("ssn", "12345678"); // eight of nine cells

@@ -38,6 +38,8 @@ public class CnnRecognizer implements DigitRecognizer {
 	/** A second network (the shipped one: LeNet-5), asked about the glyphs the first is unsure of. */
 	private final Optional<ModelFiles.Loaded> second;
 	private final double secondOpinionBelow;
+	/** Glyphs still below this after both opinions are also read shifted (0: never). */
+	private final double shiftedViewsBelow;
 	private final int batchSize;
 	private final ExecutorService workers;
 	private volatile boolean singleThreadedNatives;
@@ -48,7 +50,8 @@ public class CnnRecognizer implements DigitRecognizer {
 				configuration.secondOpinion()
 						? Optional.of(model(context, configuration.secondModelLocation(), ModelFiles.SECOND_NAME))
 						: Optional.empty(),
-				configuration.secondOpinionBelow(), configuration.batchSize(), configuration.threads());
+				configuration.secondOpinionBelow(), configuration.shiftedViewsBelow(), configuration.batchSize(),
+				configuration.threads());
 	}
 
 	/** The model at {@code location}, or the one shipped as {@code bundledName} when the location is empty. */
@@ -60,7 +63,7 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
 	CnnRecognizer(ModelFiles.Loaded model, int batchSize, int threads) throws Exception {
-		this(model, Optional.empty(), 0, batchSize, threads);
+		this(model, Optional.empty(), 0, 0, batchSize, threads);
 	}
 
 	/**
@@ -70,9 +73,20 @@ public class CnnRecognizer implements DigitRecognizer {
 	 */
 	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
 			int batchSize, int threads) throws Exception {
+		this(model, second, secondOpinionBelow, 0, batchSize, threads);
+	}
+
+	/**
+	 * The same, and the glyphs whose top probability is still below
+	 * {@code shiftedViewsBelow} are also read shifted by a pixel each way,
+	 * the five readings averaged.
+	 */
+	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
+			double shiftedViewsBelow, int batchSize, int threads) throws Exception {
 		this.model = model;
 		this.second = second;
 		this.secondOpinionBelow = secondOpinionBelow;
+		this.shiftedViewsBelow = shiftedViewsBelow;
 		this.batchSize = Math.max(1, batchSize);
 		int workerCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		AtomicInteger number = new AtomicInteger();
@@ -107,32 +121,50 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	/**
 	 * What the networks say of a set of glyphs: the first model's scores of
-	 * every glyph, and the second model's of those the first is unsure of.
+	 * every glyph, the second model's of those the first is unsure of, and
+	 * what they say of the shifted views of the glyphs still doubtful.
 	 *
 	 * @param unsure indexes of the glyphs the second model was asked about
 	 * @param second its scores of them, in that order
+	 * @param shifted indexes of the glyphs also read shifted
+	 * @param views the outputs for their views, {@link ShiftedViews#PER_GLYPH} per glyph in that order; null if none
 	 */
-	record Outputs(float[] first, int[] unsure, float[] second) {
+	record Outputs(float[] first, int[] unsure, float[] second, int[] shifted, Outputs views) {
 	}
 
 	/** Runs the networks once over a set of glyphs (784 bytes each). */
 	Outputs outputs(byte[] pixels, int count) throws RecognitionException {
+		Outputs direct = directOutputs(pixels, count);
+		if (shiftedViewsBelow <= 0) {
+			return direct;
+		}
+		int[] doubtful = below(probabilities(direct, count, true), pixels, count, shiftedViewsBelow);
+		if (doubtful.length == 0) {
+			return direct;
+		}
+		Outputs views = directOutputs(ShiftedViews.of(pixels, doubtful), doubtful.length * ShiftedViews.PER_GLYPH);
+		return new Outputs(direct.first(), direct.unsure(), direct.second(), doubtful, views);
+	}
+
+	/** The glyphs as they are, through the first model and (where it is unsure) the second. */
+	private Outputs directOutputs(byte[] pixels, int count) throws RecognitionException {
 		float[] first = logits(model, pixels, count);
 		if (second.isEmpty()) {
-			return new Outputs(first, new int[0], new float[0]);
+			return new Outputs(first, new int[0], new float[0], new int[0], null);
 		}
-		int[] unsure = unsure(softmax(first, count, model.card().temperature()), pixels, count);
+		int[] unsure = below(softmax(first, count, model.card().temperature()), pixels, count, secondOpinionBelow);
 		byte[] gathered = new byte[unsure.length * DigitImage.PIXELS];
 		for (int i = 0; i < unsure.length; i++) {
 			System.arraycopy(pixels, unsure[i] * DigitImage.PIXELS, gathered, i * DigitImage.PIXELS, DigitImage.PIXELS);
 		}
-		return new Outputs(first, unsure, unsure.length == 0 ? new float[0] : logits(second.get(), gathered, unsure.length));
+		return new Outputs(first, unsure,
+				unsure.length == 0 ? new float[0] : logits(second.get(), gathered, unsure.length), new int[0], null);
 	}
 
 	/**
 	 * Class probabilities, 11 per glyph: the first model's, averaged with the
 	 * second model's where the first is unsure (judged on its calibrated
-	 * probabilities).
+	 * probabilities), averaged over the shifted views where still doubtful.
 	 *
 	 * @param calibrated false for the networks' raw softmax (temperature 1),
 	 *        to measure what calibration gives
@@ -140,34 +172,48 @@ public class CnnRecognizer implements DigitRecognizer {
 	double[] probabilities(Outputs outputs, int count, boolean calibrated) {
 		double[] probabilities = softmax(outputs.first(), count, calibrated ? model.card().temperature() : 1);
 		int[] unsure = outputs.unsure();
-		if (unsure.length == 0) {
-			return probabilities;
+		if (unsure.length > 0) {
+			double[] opinion = softmax(outputs.second(), unsure.length,
+					calibrated ? second.orElseThrow().card().temperature() : 1);
+			for (int i = 0; i < unsure.length; i++) {
+				for (int c = 0; c < DigitNet.CLASSES; c++) {
+					int at = unsure[i] * DigitNet.CLASSES + c;
+					probabilities[at] = (probabilities[at] + opinion[i * DigitNet.CLASSES + c]) / 2;
+				}
+			}
 		}
-		double[] opinion = softmax(outputs.second(), unsure.length,
-				calibrated ? second.orElseThrow().card().temperature() : 1);
-		for (int i = 0; i < unsure.length; i++) {
-			for (int c = 0; c < DigitNet.CLASSES; c++) {
-				int at = unsure[i] * DigitNet.CLASSES + c;
-				probabilities[at] = (probabilities[at] + opinion[i * DigitNet.CLASSES + c]) / 2;
+		int[] shifted = outputs.shifted();
+		if (shifted.length > 0) {
+			int per = ShiftedViews.PER_GLYPH;
+			double[] views = probabilities(outputs.views(), shifted.length * per, calibrated);
+			for (int i = 0; i < shifted.length; i++) {
+				for (int c = 0; c < DigitNet.CLASSES; c++) {
+					int at = shifted[i] * DigitNet.CLASSES + c;
+					double sum = probabilities[at];
+					for (int v = 0; v < per; v++) {
+						sum += views[(i * per + v) * DigitNet.CLASSES + c];
+					}
+					probabilities[at] = sum / (per + 1);
+				}
 			}
 		}
 		return probabilities;
 	}
 
-	/** The inked glyphs whose top probability is below the second-opinion limit. */
-	private int[] unsure(double[] probabilities, byte[] pixels, int count) {
-		int[] unsure = new int[count];
+	/** The inked glyphs whose top probability is below {@code limit}. */
+	private static int[] below(double[] probabilities, byte[] pixels, int count, double limit) {
+		int[] below = new int[count];
 		int n = 0;
 		for (int i = 0; i < count; i++) {
 			double top = 0;
 			for (int c = 0; c < DigitNet.CLASSES; c++) {
 				top = Math.max(top, probabilities[i * DigitNet.CLASSES + c]);
 			}
-			if (top < secondOpinionBelow && hasInk(pixels, i)) {
-				unsure[n++] = i;
+			if (top < limit && hasInk(pixels, i)) {
+				below[n++] = i;
 			}
 		}
-		return Arrays.copyOf(unsure, n);
+		return Arrays.copyOf(below, n);
 	}
 
 	private static double[] softmax(float[] logits, int count, double temperature) {
@@ -185,7 +231,8 @@ public class CnnRecognizer implements DigitRecognizer {
 		ModelCard card = model.card();
 		String secondOpinion = second.map(other -> String.format(
 				"; second opinion below %.4f from %s (MNIST test accuracy %.4f)", secondOpinionBelow, other.location(),
-				other.card().testAccuracy())).orElse("");
+				other.card().testAccuracy())).orElse("")
+				+ (shiftedViewsBelow > 0 ? String.format("; shifted views below %.4f", shiftedViewsBelow) : "");
 		return new RecognizerInfo("cnn", model.sha256() + second.map(other -> "+" + other.sha256()).orElse(""),
 				String.format("%s; MNIST test accuracy %.4f; temperature %.3f; %s%s", card.architecture(),
 						card.testAccuracy(), card.temperature(), model.location(), secondOpinion));
@@ -205,6 +252,10 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	double secondOpinionBelow() {
 		return secondOpinionBelow;
+	}
+
+	double shiftedViewsBelow() {
+		return shiftedViewsBelow;
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

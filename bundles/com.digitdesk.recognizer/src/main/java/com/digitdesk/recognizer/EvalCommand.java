@@ -110,6 +110,8 @@ public class EvalCommand implements Subcommand {
 			report.put("second_opinion_below", cnn.secondOpinionBelow());
 			report.put("second_opinion_share", (double) outputs.unsure().length / set.size());
 		}
+		report.put("shifted_views_below", cnn.shiftedViewsBelow());
+		report.put("shifted_views_share", (double) outputs.shifted().length / set.size());
 		Evaluation.RejectPoint target = Evaluation.forTargetError(calibrated, targetError);
 		report.put("target_error", targetError);
 		report.put("reject_rate_at_0_1pct_error", target.rejectRate());
@@ -185,7 +187,8 @@ public class EvalCommand implements Subcommand {
 		double best = 0;
 		int bestBatch = 0;
 		for (int batch : BATCH_SIZES) {
-			CnnRecognizer recognizer = new CnnRecognizer(cnn.model(), cnn.secondModel(), cnn.secondOpinionBelow(), batch, 0);
+			CnnRecognizer recognizer = new CnnRecognizer(cnn.model(), cnn.secondModel(), cnn.secondOpinionBelow(),
+					cnn.shiftedViewsBelow(), batch, 0);
 			try {
 				recognizer.recognize(all.subList(0, 2000));
 				double rate = 0;

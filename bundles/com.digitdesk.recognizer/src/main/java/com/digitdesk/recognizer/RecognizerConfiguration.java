@@ -20,6 +20,9 @@ public @interface RecognizerConfiguration {
 	@AttributeDefinition(name = "Second opinion below", description = "Glyphs whose top probability from the first model is below this get the second model's opinion too (1: every glyph).", min = "0", max = "1")
 	double secondOpinionBelow() default 0.999;
 
+	@AttributeDefinition(name = "Shifted views below", description = "Glyphs whose top probability (after the second opinion) is below this are also read shifted by one pixel left, right, up and down, and the five readings averaged. 0: never.", min = "0", max = "1")
+	double shiftedViewsBelow() default 0.7;
+
 	@AttributeDefinition(name = "Batch size", description = "Glyphs per network call; a page's glyphs are cut into batches of this size.", min = "1", max = "4096")
 	int batchSize() default 64;
 

@@ -87,6 +87,67 @@ class CnnRecognizerTest {
 		}
 	}
 
+	@Test
+	void doubtfulGlyphsAreAlsoReadShiftedAndTheFiveReadingsAveraged() throws Exception {
+		ModelFiles.Loaded first = BundledModel.load();
+		ModelFiles.Loaded second = BundledModel.loadSecond();
+		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 64, 2);
+		CnnRecognizer shifting = new CnnRecognizer(first, Optional.of(second), 0.999, 0.9, 64, 2);
+		try {
+			List<DigitImage> glyphs = glyphs(0, 2000);
+			List<DigitPrediction> byPair = pair.recognize(glyphs);
+			List<DigitPrediction> byShifting = shifting.recognize(glyphs);
+			int doubtful = 0;
+			for (int i = 0; i < glyphs.size(); i++) {
+				int digit = byPair.get(i).top().digit();
+				double expected = byPair.get(i).top().probability();
+				if (expected < 0.9) {
+					doubtful++;
+					byte[] pixels = new byte[DigitImage.PIXELS];
+					glyphs.get(i).copyTo(pixels, 0);
+					byte[] views = ShiftedViews.of(pixels, new int[] { 0 });
+					double sum = expected;
+					for (int v = 0; v < ShiftedViews.PER_GLYPH; v++) {
+						DigitImage view = DigitImage.copyOf(views, v * DigitImage.PIXELS);
+						sum += probability(pair.recognize(List.of(view)).get(0), digit);
+					}
+					expected = sum / (ShiftedViews.PER_GLYPH + 1);
+				}
+				assertThat(probability(byShifting.get(i), digit)).as("glyph " + i).isCloseTo(expected,
+						org.assertj.core.data.Offset.offset(1e-5));
+			}
+			assertThat(doubtful).isBetween(1, glyphs.size() / 20);
+		} finally {
+			pair.deactivate();
+			shifting.deactivate();
+		}
+	}
+
+	@Test
+	void aShiftedViewMovesTheInkOnePixelAndLosesWhatFallsOff() {
+		byte[] pixels = new byte[2 * DigitImage.PIXELS];
+		pixels[DigitImage.PIXELS + 5 * DigitImage.SIDE + 27] = 9; // glyph 1, row 5, last column
+		pixels[DigitImage.PIXELS + 0 * DigitImage.SIDE + 3] = 7; // glyph 1, top row, column 3
+		byte[] views = ShiftedViews.of(pixels, new int[] { 1 });
+		int right = 0;
+		int left = DigitImage.PIXELS;
+		int down = 2 * DigitImage.PIXELS;
+		int up = 3 * DigitImage.PIXELS;
+		assertThat(views[right + 0 * DigitImage.SIDE + 4]).isEqualTo((byte) 7);
+		assertThat(views[left + 5 * DigitImage.SIDE + 26]).isEqualTo((byte) 9);
+		assertThat(views[down + 6 * DigitImage.SIDE + 27]).isEqualTo((byte) 9);
+		assertThat(views[up + 4 * DigitImage.SIDE + 27]).isEqualTo((byte) 9);
+		// Off the edge: the 9 shifted right and the 7 shifted up are gone.
+		int inkRight = 0;
+		int inkUp = 0;
+		for (int i = 0; i < DigitImage.PIXELS; i++) {
+			inkRight += views[right + i] != 0 ? 1 : 0;
+			inkUp += views[up + i] != 0 ? 1 : 0;
+		}
+		assertThat(inkRight).isEqualTo(1);
+		assertThat(inkUp).isEqualTo(1);
+	}
+
 	private static double probability(DigitPrediction prediction, int digit) {
 		return prediction.ranked().stream().filter(c -> c.digit() == digit).findFirst().orElseThrow().probability();
 	}
