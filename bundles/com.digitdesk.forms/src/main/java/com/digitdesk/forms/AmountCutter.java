@@ -110,12 +110,7 @@ final class AmountCutter {
 	private static List<List<GlyphGroup>> twoCents(List<GlyphGroup> cents, double digitHeight, FieldInk ink) {
 		List<List<GlyphGroup>> options = new ArrayList<>();
 		if (cents.size() == 1) {
-			GlyphGroup blob = cents.get(0);
-			List<GlyphGroup> even = cut(blob, 2, LOOSE_PART_HEIGHT * digitHeight, ink);
-			if (even != null) {
-				options.add(even);
-			}
-			options.addAll(unevenCuts(blob, digitHeight, ink));
+			options.addAll(looseCuts(cents.get(0), 2, digitHeight, ink));
 		} else {
 			GlyphGroup a = cents.get(0);
 			GlyphGroup b = cents.get(1);
@@ -246,17 +241,28 @@ final class AmountCutter {
 		if (scores[chosen] >= SURE) {
 			return options.get(chosen);
 		}
-		List<List<GlyphGroup>> uneven = unevenCuts(group, digitHeight, ink);
-		List<List<GlyphGroup>> loose = options(group, digitCount(aspect), LOOSE_PART_HEIGHT * digitHeight, ink);
-		uneven.addAll(loose.subList(1, loose.size())); // without the blob whole, judged already
-		if (!uneven.isEmpty()) {
-			double[] unevenScores = judge.scores(readings(uneven, ink));
-			int best = SplitJudge.best(unevenScores);
-			if (unevenScores[best] >= SURE && unevenScores[best] > scores[chosen]) {
-				return uneven.get(best);
+		List<List<GlyphGroup>> loose = looseCuts(group, digitCount(aspect), digitHeight, ink);
+		if (!loose.isEmpty()) {
+			double[] looseScores = judge.scores(readings(loose, ink));
+			int best = SplitJudge.best(looseScores);
+			if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
+				return loose.get(best);
 			}
 		}
-		return scores[chosen] > 0 ? options.get(chosen) : List.of(group);
+		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
+	}
+
+	/**
+	 * The cuts of a blob when its even cuts are unsure: in two at each of its
+	 * thinnest columns, and into 2..{@code most} even parts, each part as low
+	 * as {@value #LOOSE_PART_HEIGHT} digit heights (a small 2 touching a 9).
+	 * Without the blob whole.
+	 */
+	private static List<List<GlyphGroup>> looseCuts(GlyphGroup group, int most, double digitHeight, FieldInk ink) {
+		List<List<GlyphGroup>> cuts = unevenCuts(group, digitHeight, ink);
+		List<List<GlyphGroup>> even = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
+		cuts.addAll(even.subList(1, even.size()));
+		return cuts;
 	}
 
 	/** How many digits a blob this many digit heights wide may hold: at least two. */
@@ -281,8 +287,7 @@ final class AmountCutter {
 			int at = group.minX + x;
 			List<GlyphGroup> parts = List.of(group.columns(group.minX, at, ink.labels, ink.raster.width),
 					group.columns(at + 1, group.maxX, ink.labels, ink.raster.width));
-			if (parts.stream().allMatch(
-					part -> part.height() >= LOOSE_PART_HEIGHT * digitHeight && part.count >= ink.minDigitArea())) {
+			if (parts.stream().allMatch(part -> isDigitPart(part, LOOSE_PART_HEIGHT * digitHeight, ink))) {
 				cuts.add(parts);
 			}
 		}
@@ -357,11 +362,11 @@ final class AmountCutter {
 		}
 		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
 		// Touching digits give tall parts; a wide single digit (a 7's long bar) would leave a flat one.
-		for (GlyphGroup part : result) {
-			if (part.height() < minPartHeight || part.count < ink.minDigitArea()) {
-				return null;
-			}
-		}
-		return result;
+		return result.stream().allMatch(part -> isDigitPart(part, minPartHeight, ink)) ? result : null;
+	}
+
+	/** Whether one part of a cut blob can be a digit: tall enough, and ink enough. */
+	private static boolean isDigitPart(GlyphGroup part, double minPartHeight, FieldInk ink) {
+		return part.height() >= minPartHeight && part.count >= ink.minDigitArea();
 	}
 }

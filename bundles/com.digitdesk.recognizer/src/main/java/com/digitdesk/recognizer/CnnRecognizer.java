@@ -173,31 +173,33 @@ public class CnnRecognizer implements DigitRecognizer {
 		double[] probabilities = softmax(outputs.first(), count, calibrated ? model.card().temperature() : 1);
 		int[] unsure = outputs.unsure();
 		if (unsure.length > 0) {
-			double[] opinion = softmax(outputs.second(), unsure.length,
-					calibrated ? second.orElseThrow().card().temperature() : 1);
-			for (int i = 0; i < unsure.length; i++) {
-				for (int c = 0; c < DigitNet.CLASSES; c++) {
-					int at = unsure[i] * DigitNet.CLASSES + c;
-					probabilities[at] = (probabilities[at] + opinion[i * DigitNet.CLASSES + c]) / 2;
-				}
-			}
+			average(probabilities, unsure, softmax(outputs.second(), unsure.length,
+					calibrated ? second.orElseThrow().card().temperature() : 1), 1);
 		}
 		int[] shifted = outputs.shifted();
 		if (shifted.length > 0) {
-			int per = ShiftedViews.PER_GLYPH;
-			double[] views = probabilities(outputs.views(), shifted.length * per, calibrated);
-			for (int i = 0; i < shifted.length; i++) {
-				for (int c = 0; c < DigitNet.CLASSES; c++) {
-					int at = shifted[i] * DigitNet.CLASSES + c;
-					double sum = probabilities[at];
-					for (int v = 0; v < per; v++) {
-						sum += views[(i * per + v) * DigitNet.CLASSES + c];
-					}
-					probabilities[at] = sum / (per + 1);
-				}
-			}
+			average(probabilities, shifted,
+					probabilities(outputs.views(), shifted.length * ShiftedViews.PER_GLYPH, calibrated),
+					ShiftedViews.PER_GLYPH);
 		}
 		return probabilities;
+	}
+
+	/**
+	 * Replaces the probabilities of the glyphs {@code at} by their mean with
+	 * {@code others}, which hold {@code per} rows of 11 for each of them.
+	 */
+	private static void average(double[] probabilities, int[] at, double[] others, int per) {
+		for (int i = 0; i < at.length; i++) {
+			for (int c = 0; c < DigitNet.CLASSES; c++) {
+				int cell = at[i] * DigitNet.CLASSES + c;
+				double sum = probabilities[cell];
+				for (int v = 0; v < per; v++) {
+					sum += others[(i * per + v) * DigitNet.CLASSES + c];
+				}
+				probabilities[cell] = sum / (per + 1);
+			}
+		}
 	}
 
 	/** The inked glyphs whose top probability is below {@code limit}. */
@@ -256,6 +258,11 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	double shiftedViewsBelow() {
 		return shiftedViewsBelow;
+	}
+
+	/** A recognizer with the same models and settings but another batch size and a worker per core. */
+	CnnRecognizer withBatchSize(int batch) throws Exception {
+		return new CnnRecognizer(model, second, secondOpinionBelow, shiftedViewsBelow, batch, 0);
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

@@ -187,8 +187,7 @@ public class EvalCommand implements Subcommand {
 		double best = 0;
 		int bestBatch = 0;
 		for (int batch : BATCH_SIZES) {
-			CnnRecognizer recognizer = new CnnRecognizer(cnn.model(), cnn.secondModel(), cnn.secondOpinionBelow(),
-					cnn.shiftedViewsBelow(), batch, 0);
+			CnnRecognizer recognizer = cnn.withBatchSize(batch);
 			try {
 				recognizer.recognize(all.subList(0, 2000));
 				double rate = 0;
