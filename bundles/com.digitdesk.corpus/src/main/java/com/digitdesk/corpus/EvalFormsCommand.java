@@ -19,6 +19,7 @@ import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.identification.FormIdentifier;
 import com.digitdesk.api.identification.Identification;
+import com.digitdesk.api.recognition.DatePrior;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
@@ -32,6 +33,7 @@ import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
@@ -232,7 +234,9 @@ public class EvalFormsCommand implements Subcommand {
 			FieldSpec spec = template.fields().get(i);
 			SegmentedField field = fields.get(i);
 			int written = field.writtenGlyphs().size();
-			String read = FieldReading.value(field, predictions.subList(next, next + written));
+			List<DigitPrediction> digits = predictions.subList(next, next + written);
+			String read = field.read(spec.kind() == FieldKind.DATE ? DatePrior.conditioned(digits) : digits,
+					spec.isCellField());
 			next += written;
 			score.field(where + " " + spec.name(), expected.fields().getOrDefault(spec.name(), ""), read);
 		}

@@ -1,5 +1,6 @@
 package com.digitdesk.corpus;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +29,9 @@ final class ValueGenerator {
 			values.put(field.name(), value(field, random));
 		}
 		for (ValidationRule rule : template.rules()) {
-			values.put(rule.target(), Amounts.format(evaluate(rule, values)));
+			boolean nothingToTake = rule.operation() == ValidationRule.Operation.PERCENT
+					&& values.getOrDefault(rule.operands().get(0), "").isEmpty();
+			values.put(rule.target(), nothingToTake ? "" : Amounts.format(evaluate(rule, values)));
 		}
 		return values;
 	}
@@ -66,14 +69,8 @@ final class ValueGenerator {
 	}
 
 	private static long evaluate(ValidationRule rule, Map<String, String> values) {
-		long result = 0;
-		for (int i = 0; i < rule.operands().size(); i++) {
-			long cents = Amounts.cents(values.getOrDefault(rule.operands().get(i), ""));
-			result += switch (rule.operation()) {
-			case SUM -> cents;
-			case DIFFERENCE -> i == 0 ? cents : -cents;
-			};
-		}
-		return Math.max(0, result);
+		Map<String, Long> cents = new HashMap<>();
+		rule.operands().forEach(operand -> cents.put(operand, Amounts.cents(values.getOrDefault(operand, ""))));
+		return rule.expectedCents(cents);
 	}
 }

@@ -36,12 +36,7 @@ final class AmountRule {
 
 	/** What the target should be according to the operands. */
 	static long expected(ValidationRule rule, Map<String, Long> cents) {
-		List<String> operands = rule.operands();
-		return switch (rule.operation()) {
-		case SUM -> operands.stream().mapToLong(cents::get).sum();
-		case DIFFERENCE -> Math.max(0,
-				cents.get(operands.get(0)) - operands.stream().skip(1).mapToLong(cents::get).sum());
-		};
+		return rule.expectedCents(cents);
 	}
 
 	/**
@@ -55,6 +50,9 @@ final class AmountRule {
 			Map<String, Long> all = new HashMap<>(known);
 			all.put(unknown, 0L);
 			result = expected(rule, all);
+		} else if (rule.operation() == ValidationRule.Operation.PERCENT) {
+			// Many operands round to the same tax: the target does not tell which.
+			return OptionalLong.empty();
 		} else if (rule.operation() == ValidationRule.Operation.SUM) {
 			result = known.get(rule.target()) - operands.stream().filter(o -> !o.equals(unknown)).mapToLong(known::get).sum();
 		} else {

@@ -44,13 +44,11 @@ final class FieldRouter {
 	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields) {
 		Map<String, ReadField> byName = new LinkedHashMap<>();
 		fields.forEach(field -> byName.put(field.spec().name(), field));
-		Set<String> confirmed = confirmedByRules(template, byName);
+		Map<String, Long> confirmed = confirmedByRules(template, byName);
 		Map<String, List<ReviewReason>> reasons = new HashMap<>();
 		for (ReadField field : fields) {
-			boolean ruleConfirmed = confirmed.contains(field.spec().name());
-			double threshold = ruleConfirmed ? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
-					: policy.digitThreshold();
-			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, threshold));
+			long confirmedFrom = confirmed.getOrDefault(field.spec().name(), Long.MAX_VALUE);
+			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, confirmedFrom));
 			own.addAll(shapeProblems(field));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
@@ -75,12 +73,15 @@ final class FieldRouter {
 	}
 
 	/**
-	 * The fields whose values every rule they take part in confirms as read:
-	 * a misread digit would have to be offset by another to keep a sum
-	 * right, so their digits need less confidence.
+	 * The fields whose values every rule they take part in confirms as read,
+	 * each with the smallest place (in cents) from which on its digits are
+	 * confirmed: a misread digit would have to be offset by another to keep
+	 * a sum right, so they need less confidence. A percent rule confirms its
+	 * target whole, but of its operand only the digits whose change moves
+	 * the target by a cent or more (of a 6.2% tax's wages, the dollars).
 	 */
-	private static Set<String> confirmedByRules(FormTemplate template, Map<String, ReadField> fields) {
-		Set<String> confirmed = new HashSet<>();
+	private static Map<String, Long> confirmedByRules(FormTemplate template, Map<String, ReadField> fields) {
+		Map<String, Long> confirmed = new HashMap<>();
 		Set<String> contradicted = new HashSet<>();
 		for (ValidationRule rule : template.rules()) {
 			List<String> names = new ArrayList<>(rule.operands());
@@ -92,10 +93,17 @@ final class FieldRouter {
 			for (String name : names) {
 				AmountRule.cents(fields.get(name).value()).ifPresent(value -> cents.put(name, value));
 			}
-			boolean holds = cents.size() == names.size() && AmountRule.holds(rule, cents);
-			(holds ? confirmed : contradicted).addAll(names);
+			if (cents.size() != names.size() || !AmountRule.holds(rule, cents)) {
+				contradicted.addAll(names);
+				continue;
+			}
+			long operandPlace = rule.operation() == ValidationRule.Operation.PERCENT
+					? (long) Math.ceil(100 / rule.percent())
+					: 1;
+			rule.operands().forEach(name -> confirmed.merge(name, operandPlace, Math::min));
+			confirmed.put(rule.target(), 1L);
 		}
-		confirmed.removeAll(contradicted);
+		contradicted.forEach(confirmed::remove);
 		return confirmed;
 	}
 
@@ -108,12 +116,15 @@ final class FieldRouter {
 	 * digit it is: thin 1s lose several percent to it. A large share is,
 	 * though: two touching digits read as one come out that way.
 	 */
-	private static List<ReviewReason> digitDoubts(ReadField field, double threshold) {
+	private List<ReviewReason> digitDoubts(ReadField field, long confirmedFromPlace) {
 		List<ReviewReason> doubts = new ArrayList<>();
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		for (int i = 0; i < written.size(); i++) {
 			DigitPrediction prediction = field.predictions().get(i);
 			int position = written.get(i).position();
+			double threshold = placeInCents(written.size() - 1 - i) >= confirmedFromPlace
+					? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
+					: policy.digitThreshold();
 			if (!prediction.isDigit()) {
 				doubts.add(new ReviewReason(Kind.NOT_A_DIGIT, position, describe(prediction)));
 			} else if (amongDigits(prediction) < threshold) {
@@ -124,6 +135,11 @@ final class FieldRouter {
 			}
 		}
 		return doubts;
+	}
+
+	/** 10^digitsAfter, saturating: the place of an amount's digit, in cents. */
+	private static long placeInCents(int digitsAfter) {
+		return digitsAfter >= 18 ? Long.MAX_VALUE : (long) Math.pow(10, digitsAfter);
 	}
 
 	/** The top digit's probability given that the glyph is a digit. */
@@ -219,7 +235,16 @@ final class FieldRouter {
 			return;
 		}
 		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
-		if (doubtful.size() == 1 && solveFor(rule, doubtful.get(0), fields, reasons, proposals)) {
+		Map<String, String> explanations = new LinkedHashMap<>();
+		for (String name : doubtful) {
+			solveFor(rule, name, fields, reasons.get(name)).ifPresent(value -> explanations.put(name, value));
+		}
+		if (explanations.size() == 1) {
+			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand.
+			Map.Entry<String, String> explanation = explanations.entrySet().iterator().next();
+			proposals.put(explanation.getKey(), explanation.getValue());
+			reasons.get(explanation.getKey()).add(new ReviewReason(Kind.RULE_FAILED, -1, "rule " + rule.name()
+					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
 			return;
 		}
 		for (String name : names) {
@@ -228,37 +253,31 @@ final class FieldRouter {
 	}
 
 	/**
-	 * With one field of a failed rule in doubt and the others read with
-	 * confidence, the rule says nothing against the others: it has one unknown.
-	 * It tells what the doubtful field should be, which is proposed.
+	 * Taking one doubtful field of a failed rule as its only unknown, with
+	 * the other fields as read, the rule tells what that field should be.
 	 *
-	 * @return false when the others cannot all be read as amounts
+	 * @return that value, when the field's doubtful glyphs can explain it;
+	 *         empty when the others cannot all be read as amounts or some
+	 *         confident digit of the field would have to be wrong
 	 */
-	private static boolean solveFor(ValidationRule rule, String unknown, Map<String, ReadField> fields,
-			Map<String, List<ReviewReason>> reasons, Map<String, String> proposals) {
+	private static Optional<String> solveFor(ValidationRule rule, String unknown, Map<String, ReadField> fields,
+			List<ReviewReason> doubts) {
 		Map<String, Long> known = new HashMap<>();
 		for (String name : fields.keySet()) {
 			if (!name.equals(unknown) && (rule.operands().contains(name) || rule.target().equals(name))) {
 				OptionalLong value = AmountRule.cents(fields.get(name).value());
 				if (value.isEmpty()) {
-					return false;
+					return Optional.empty();
 				}
 				known.put(name, value.getAsLong());
 			}
 		}
 		OptionalLong solved = AmountRule.solve(rule, unknown, known);
 		if (solved.isEmpty()) {
-			return false;
+			return Optional.empty();
 		}
 		String value = AmountRule.format(solved.getAsLong());
-		if (!differsOnlyWhereInDoubt(fields.get(unknown), value, reasons.get(unknown))) {
-			// The doubtful digits cannot explain the failure: some confident digit is wrong somewhere.
-			return false;
-		}
-		proposals.put(unknown, value);
-		reasons.get(unknown).add(new ReviewReason(Kind.RULE_FAILED, -1,
-				"rule " + rule.name() + " fails with " + unknown + " as read; the other fields give " + value));
-		return true;
+		return differsOnlyWhereInDoubt(fields.get(unknown), value, doubts) ? Optional.of(value) : Optional.empty();
 	}
 
 	/**
@@ -275,6 +294,9 @@ final class FieldRouter {
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		String digits = field.value().replace(".", "");
 		String proposed = value.replace(".", "");
+		if (digits.indexOf('?') >= 0) {
+			return proposed.matches(readingPattern(field, digits, doubtful));
+		}
 		if (digits.length() == proposed.length()) {
 			for (int i = 0; i < digits.length(); i++) {
 				if (digits.charAt(i) != proposed.charAt(i) && (!doubtful.contains(written.get(i).position())
@@ -304,6 +326,31 @@ final class FieldRouter {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The values a reading with glyphs read as no digit can stand for: such
+	 * a glyph is two touching digits, one digit the network did not know or
+	 * a mark that is none; a doubtful digit is any the network gave a chance;
+	 * the confident digits are as read.
+	 */
+	private static String readingPattern(ReadField field, String digits, Set<Integer> doubtful) {
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		StringBuilder pattern = new StringBuilder();
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) == '?') {
+				pattern.append("\\d{0,2}");
+			} else if (doubtful.contains(written.get(i).position())) {
+				pattern.append('[').append(digits.charAt(i));
+				field.predictions().get(i).ranked().stream().filter(ClassProbability::isDigit)
+						.filter(c -> c.probability() >= SumRuleProposer.MIN_CHOICE_PROBABILITY)
+						.forEach(c -> pattern.append(c.digit()));
+				pattern.append(']');
+			} else {
+				pattern.append(digits.charAt(i));
+			}
+		}
+		return pattern.toString();
 	}
 
 	private static double probability(DigitPrediction prediction, int digit) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.digitdesk.api.identification.FormIdentifier;
 import com.digitdesk.api.identification.Identification;
+import com.digitdesk.api.recognition.DatePrior;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
@@ -17,6 +18,8 @@ import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
 
@@ -75,7 +78,9 @@ final class PageReader {
 		for (int i = 0; i < cut.fields().size(); i++) {
 			SegmentedField field = cut.fields().get(i);
 			int written = field.writtenGlyphs().size();
-			fields.add(new ReadField(template.fields().get(i), field, predictions.subList(next, next + written)));
+			FieldSpec spec = template.fields().get(i);
+			List<DigitPrediction> read = predictions.subList(next, next + written);
+			fields.add(new ReadField(spec, field, spec.kind() == FieldKind.DATE ? DatePrior.conditioned(read) : read));
 			next += written;
 		}
 		return new ReadPage(pageIndex, cut.template(), cut.residualPoints(), fields, Optional.empty());

@@ -23,9 +23,9 @@ record ReadField(FieldSpec spec, SegmentedField segmented, List<DigitPrediction>
 		}
 	}
 
-	/** The value in the store's normalized form ('?' for a glyph read as no digit). */
+	/** The value in the store's normalized form ('?' for a glyph read as no digit outside cells). */
 	String value() {
-		return segmented.value(written(predictions));
+		return segmented.read(predictions, spec.isCellField());
 	}
 
 	/** One character per prediction: its digit, or '?' when it is no digit. */

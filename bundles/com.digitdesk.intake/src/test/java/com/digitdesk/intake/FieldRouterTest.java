@@ -34,10 +34,12 @@ class FieldRouterTest {
 
 	static final RoutingPolicy POLICY = new RoutingPolicy(0.99, 1.5, 8, 0.99);
 	static FormTemplate f1040;
+	static FormTemplate w2;
 
 	@BeforeAll
 	static void template(@TempDir Path empty) {
 		f1040 = new JsonTemplateCatalog(empty).template("f1040-p1").orElseThrow();
+		w2 = new JsonTemplateCatalog(empty).template("w2").orElseThrow();
 	}
 
 	/** A page whose amounts satisfy line 9 = line 1 + ... + line 8, every digit sure. */
@@ -89,11 +91,14 @@ class FieldRouterTest {
 	}
 
 	@Test
-	void aGlyphThatIsNoDigitShowsAsQuestionMarkAndIsQueued() {
+	void aGlyphThatIsNoDigitShowsAsQuestionMarkInAnAmountAsItsLikeliestDigitInACellAndIsQueued() {
 		Map<String, FieldResult> routed = route(consistentPage(),
-				Map.of("zip", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 1, 0.2))));
-		assertThat(routed.get("zip").value()).isEqualTo("?2345");
+				Map.of("zip", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 1, 0.2)),
+						"line4", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 5, 0.2))));
+		assertThat(routed.get("zip").value()).isEqualTo("12345");
 		assertThat(routed.get("zip").reasons()).extracting(r -> r.kind()).containsExactly(Kind.NOT_A_DIGIT);
+		assertThat(routed.get("line4").value()).isEqualTo("?.00");
+		assertThat(routed.get("line4").reasons()).extracting(r -> r.kind()).contains(Kind.NOT_A_DIGIT);
 	}
 
 	@Test
@@ -240,6 +245,49 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void ofSeveralFieldsInDoubtTheOneThatAloneExplainsAFailedRuleIsProposedAndTheConfidentOnesStand() {
+		// line2 "30.25" read "80.25" (3 only its fourth choice); line1 has a doubtful digit too, read right.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.06, 3, 0.04)),
+				"line1", Map.of(0, ranked(1, 0.9, 7, 0.1))));
+		assertThat(routed.get("line2").proposal()).contains("30.25");
+		assertThat(routed.get("line1").proposal()).isEmpty();
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.LOW_CONFIDENCE_DIGIT);
+		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void twoFieldsInDoubtThatCouldEachExplainAFailedRuleHoldEveryFieldBack() {
+		// line2 "30.25" read "30.35"; line8's doubtful 2 could as well be a 1 ("14.15") and the rule would hold.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "30.35");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(2, ranked(3, 0.6, 8, 0.3, 6, 0.06, 2, 0.04)),
+				"line8", Map.of(2, ranked(2, 0.6, 7, 0.2, 9, 0.1, 1, 0.05))));
+		assertThat(routed.get("line2").proposal()).isEmpty();
+		assertThat(routed.get("line8").proposal()).isEmpty();
+		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+	}
+
+	@Test
+	void aGlyphReadAsNoDigitIsWhatTheOtherFieldsGiveWhenTheyFitAroundIt() {
+		// line1 "1200.50" with its 1 and 2 touching, read as no digit: "?00.50".
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line1", "?00.50");
+		Map<String, FieldResult> routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03))));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line1").proposal()).contains("1200.50");
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// What the others give does not fit around it ("?10.50" cannot be 1200.50): every field waits.
+		page.put("line1", "?10.50");
+		routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03))));
+		assertThat(routed.get("line1").proposal()).isEmpty();
+		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+	}
+
+	@Test
 	void amountsThatAddUpToTheirTotalNeedLessConfidence() {
 		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
 		Map<String, Map<Integer, DigitPrediction>> doubt = Map.of("line1", Map.of(0, ranked(1, 0.95, 7, 0.05)),
@@ -257,6 +305,54 @@ class FieldRouterTest {
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 	}
 
+	/** A W-2 whose taxes are 6.2% and 1.45% of its wages, every digit sure. */
+	static Map<String, String> consistentW2() {
+		return Map.of("employee_ssn", "123456789", "employer_ein", "987654321", "employer_zip", "54321",
+				"box1", "12000.00", "box2", "1500.00", "box3", "12345.67", "box4", "765.43", "box5", "345.67",
+				"box6", "5.01");
+	}
+
+	static Map<String, FieldResult> routeW2(RoutingPolicy policy, Map<String, String> values,
+			Map<String, Map<Integer, DigitPrediction>> doubts) {
+		return new FieldRouter(policy).route(w2, 0.1, read(w2, values, doubts)).stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
+	@Test
+	void aTaxThatIsItsRateOfTheWagesNeedsLessConfidenceAndSoDoTheWagesDollarsButNotTheirCents() {
+		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
+		Map<String, FieldResult> routed = routeW2(lenient, consistentW2(), Map.of());
+		assertThat(routed.values()).allSatisfy(field -> assertThat(field.status()).as(field.name())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED));
+
+		DigitPrediction doubtful = ranked(6, 0.95, 0, 0.05);
+		// box4 "765.43": its 6 doubtful, the rule says it is right.
+		routed = routeW2(lenient, consistentW2(), Map.of("box4", Map.of(1, doubtful)));
+		assertThat(routed.get("box4").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// box3 "12345.67": a doubtful dollar digit moves the tax by 6.2 cents a dollar: confirmed.
+		routed = routeW2(lenient, consistentW2(), Map.of("box3", Map.of(4, ranked(5, 0.95, 3, 0.05))));
+		assertThat(routed.get("box3").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// Its cents move the tax by less than a cent: 12345.61 gives the same 765.43, the rule cannot tell.
+		routed = routeW2(lenient, consistentW2(), Map.of("box3", Map.of(6, ranked(7, 0.95, 1, 0.05))));
+		assertThat(routed.get("box3").reasons()).extracting(r -> r.kind()).containsExactly(Kind.LOW_CONFIDENCE_DIGIT);
+		assertThat(routed.get("box4").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void aTaxThatIsNotItsRateOfTheWagesHoldsBothBackAndTheDoubtfulTaxIsProposed() {
+		Map<String, String> w2 = new java.util.HashMap<>(consistentW2());
+		w2.put("box6", "5.07");
+		Map<String, FieldResult> routed = routeW2(POLICY, w2, Map.of());
+		assertThat(routed.get("box6").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		assertThat(routed.get("box5").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		assertThat(routed.get("box3").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// The 7 in doubt with 1 as its next choice: the rule proposes 5.01, box5 stands.
+		routed = routeW2(POLICY, w2, Map.of("box6", Map.of(2, ranked(7, 0.8, 1, 0.15, 4, 0.05))));
+		assertThat(routed.get("box6").proposal()).contains("5.01");
+		assertThat(routed.get("box5").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
 	@Test
 	void aPoorlyRegisteredPageSendsEveryFieldToReview() {
 		List<FieldResult> routed = new FieldRouter(POLICY).route(f1040, 2.5, read(consistentPage(), Map.of()));
@@ -272,8 +368,13 @@ class FieldRouterTest {
 	}
 
 	static List<ReadField> read(Map<String, String> values, Map<String, Map<Integer, DigitPrediction>> doubts) {
+		return read(f1040, values, doubts);
+	}
+
+	static List<ReadField> read(FormTemplate template, Map<String, String> values,
+			Map<String, Map<Integer, DigitPrediction>> doubts) {
 		List<ReadField> fields = new ArrayList<>();
-		for (FieldSpec spec : f1040.fields()) {
+		for (FieldSpec spec : template.fields()) {
 			String value = values.get(spec.name());
 			String digits = value.replace(".", "");
 			List<Glyph> glyphs = new ArrayList<>();

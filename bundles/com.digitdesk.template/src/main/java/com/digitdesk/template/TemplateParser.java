@@ -99,8 +99,12 @@ final class TemplateParser {
 				for (JsonNode operand : array(context, node, "operands")) {
 					operands.add(operand.asText());
 				}
-				rules.add(new ValidationRule(name, text(context, node, "target"),
-						kind(context, node, "operation", ValidationRule.Operation.class), operands));
+				ValidationRule.Operation operation = kind(context, node, "operation", ValidationRule.Operation.class);
+				double percent = operation == ValidationRule.Operation.PERCENT ? percent(context, node) : 0;
+				if (operation != ValidationRule.Operation.PERCENT && node.has("percent")) {
+					throw new TemplateFormatException(context + ": only a \"percent\" rule has a \"percent\"");
+				}
+				rules.add(new ValidationRule(name, text(context, node, "target"), operation, operands, percent));
 			}
 		}
 		try {
@@ -148,6 +152,14 @@ final class TemplateParser {
 			throw new TemplateFormatException(where + ": \"" + property + "\" must be positive, is " + value);
 		}
 		return value;
+	}
+
+	private static double percent(String where, JsonNode node) throws TemplateFormatException {
+		JsonNode value = node.get("percent");
+		if (value == null || !value.isNumber() || !(value.asDouble() > 0)) {
+			throw new TemplateFormatException(where + ": a percent rule needs \"percent\", a number above 0 (6.2 for 6.2%)");
+		}
+		return value.asDouble();
 	}
 
 	private static TemplateBox box(String where, JsonNode node, double pageWidth, double pageHeight)

@@ -1,6 +1,7 @@
 package com.digitdesk.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.ValidationRule;
 import com.digitdesk.api.template.ValidationRule.Operation;
 
 class JsonTemplateCatalogTest {
@@ -30,6 +32,9 @@ class JsonTemplateCatalogTest {
 			assertThat(rule.target()).isEqualTo("line9");
 			assertThat(rule.operands()).hasSize(8);
 		});
+		assertThat(catalog.template("w2").orElseThrow().rules()).extracting(ValidationRule::operation,
+				ValidationRule::target, ValidationRule::percent).containsExactly(tuple(Operation.PERCENT, "box4", 6.2),
+						tuple(Operation.PERCENT, "box6", 1.45));
 		assertThat(catalog.loadProblems()).isEmpty();
 	}
 
@@ -61,11 +66,15 @@ class JsonTemplateCatalogTest {
 		Files.writeString(dir.resolve("b.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"b\"")
 				.replace("\"cells\": 9,\n      \"box\": { \"x\": 64, \"y\": 120", "\"cells\": 8,\n      \"box\": { \"x\": 64, \"y\": 120"));
 		Files.writeString(dir.resolve("c.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"c\"")
-				.replace("\"rules\": []", "\"rules\": [{\"name\": \"r\", \"target\": \"box9\", \"operation\": \"sum\", \"operands\": [\"box1\"]}]"));
+				.replace("\"target\": \"box4\"", "\"target\": \"box9\""));
+		Files.writeString(dir.resolve("d.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"d\"")
+				.replace("\"percent\": 1.45,", ""));
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
-		assertThat(catalog.loadProblems()).hasSize(3);
+		assertThat(catalog.loadProblems()).hasSize(4);
 		assertThat(catalog.loadProblems().get(0)).contains("a.json", "field box1", "not inside the page");
 		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells, not 8");
-		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule r names unknown field box9");
+		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule box 4 = 6.2% of box 3 names unknown field box9");
+		assertThat(catalog.loadProblems().get(3)).contains("d.json", "rule box 6 = 1.45% of box 5",
+				"a percent rule needs \"percent\"");
 	}
 }

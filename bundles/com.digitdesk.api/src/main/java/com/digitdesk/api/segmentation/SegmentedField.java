@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import com.digitdesk.api.image.PixelBox;
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitPrediction;
 
 /**
  * The glyphs of one field, in reading order.
@@ -39,6 +41,30 @@ public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> gl
 		String value = written.toString();
 		return value.isEmpty() || centsStart < 0 ? value
 				: value.substring(0, centsStart) + "." + value.substring(centsStart);
+	}
+
+	/**
+	 * The value as read: each written glyph's top digit, '?' for a glyph
+	 * read as no digit. A cell holds one digit whatever else the network
+	 * thinks the ink in it might be, so there such a glyph shows its likeliest
+	 * digit instead (its doubt stays with its prediction).
+	 *
+	 * @param predictions one per written glyph, in order
+	 * @param oneDigitPerGlyph true for cell fields
+	 */
+	public String read(List<DigitPrediction> predictions, boolean oneDigitPerGlyph) {
+		StringBuilder written = new StringBuilder(predictions.size());
+		for (DigitPrediction prediction : predictions) {
+			int digit = prediction.isDigit() ? prediction.top().digit()
+					: oneDigitPerGlyph ? likeliestDigit(prediction) : ClassProbability.NOT_A_DIGIT;
+			written.append(digit == ClassProbability.NOT_A_DIGIT ? '?' : (char) ('0' + digit));
+		}
+		return value(written);
+	}
+
+	private static int likeliestDigit(DigitPrediction prediction) {
+		return prediction.ranked().stream().filter(ClassProbability::isDigit).findFirst()
+				.map(ClassProbability::digit).orElse(ClassProbability.NOT_A_DIGIT);
 	}
 
 	/** The glyphs that hold ink. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,26 @@ class FormTemplateTest {
 				List.of(new ValidationRule("sum", "total", ValidationRule.Operation.SUM, List.of("a", "b"))));
 		assertThat(template.field("b")).isPresent();
 		assertThat(template.field("c")).isEmpty();
+	}
+
+	@Test
+	void rulesComputeWhatTheTargetShouldBe() {
+		Map<String, Long> cents = Map.of("a", 1_234_567L, "b", 34_567L);
+		assertThat(new ValidationRule("sum", "t", ValidationRule.Operation.SUM, List.of("a", "b")).expectedCents(cents))
+				.isEqualTo(1_269_134L);
+		assertThat(new ValidationRule("d", "t", ValidationRule.Operation.DIFFERENCE, List.of("b", "a"))
+				.expectedCents(cents)).isZero();
+		// 6.2% of 12,345.67 is 765.43154; 1.45% of 345.67 is 5.012215; 6.2% of 0.25 is 0.0155, half up 0.02
+		assertThat(new ValidationRule("ss", "t", ValidationRule.Operation.PERCENT, List.of("a"), 6.2).expectedCents(cents))
+				.isEqualTo(76_543L);
+		assertThat(new ValidationRule("med", "t", ValidationRule.Operation.PERCENT, List.of("b"), 1.45)
+				.expectedCents(cents)).isEqualTo(501L);
+		assertThat(new ValidationRule("ss", "t", ValidationRule.Operation.PERCENT, List.of("a"), 6.2)
+				.expectedCents(Map.of("a", 25L))).isEqualTo(2L);
+		assertThatThrownBy(() -> new ValidationRule("p", "t", ValidationRule.Operation.PERCENT, List.of("a", "b"), 6.2))
+				.hasMessageContaining("exactly one operand");
+		assertThatThrownBy(() -> new ValidationRule("p", "t", ValidationRule.Operation.SUM, List.of("a"), 6.2))
+				.hasMessageContaining("only a percent rule");
 	}
 
 	@Test
