@@ -24,6 +24,7 @@ final class GlyphNormalizer {
 		if (all == null) {
 			return DigitImage.blank();
 		}
+		ink = fullContrast(ink);
 		// The 20x20 box holds the stroke as drawn (its half-ink outline), as in
 		// MNIST, where it was fitted on the binary original: the soft edge
 		// around it may stick out, it does not shrink the digit.
@@ -70,6 +71,27 @@ final class GlyphNormalizer {
 			}
 		}
 		return new DigitImage(frame);
+	}
+
+	/**
+	 * The ink stretched so that its darkest pixel is full ink, as the core of
+	 * every MNIST stroke is. A thin stroke scanned in gray and blurred may
+	 * nowhere reach half ink: its drawn outline would shrink to a few pixels
+	 * and be blown up to fill the 20x20 box.
+	 */
+	private static byte[] fullContrast(byte[] ink) {
+		int darkest = 0;
+		for (byte value : ink) {
+			darkest = Math.max(darkest, value & 0xFF);
+		}
+		if (darkest == 255) {
+			return ink;
+		}
+		byte[] stretched = new byte[ink.length];
+		for (int i = 0; i < ink.length; i++) {
+			stretched[i] = (byte) Math.round((ink[i] & 0xFF) * 255.0 / darkest);
+		}
+		return stretched;
 	}
 
 	/** {left, top, right, bottom} of the pixels with at least {@code level} ink, or null if there are none. */

@@ -48,6 +48,30 @@ class DigitImageNormalizeTest {
 	}
 
 	@Test
+	void aFaintStrokeIsNormalizedLikeTheSameStrokeInFullInk() {
+		// A blurred thin stroke scanned in gray: a 7 that nowhere reaches half ink.
+		int width = 40, height = 60;
+		byte[] dark = new byte[width * height];
+		byte[] faint = new byte[width * height];
+		for (int x = 5; x < 35; x++) {
+			for (int y = 5; y < 8; y++) {
+				dark[y * width + x] = (byte) 255;
+				faint[y * width + x] = (byte) 110;
+			}
+		}
+		for (int y = 8; y < 55; y++) {
+			int x = 33 - (y - 8) / 3;
+			for (int dx = 0; dx < 3; dx++) {
+				dark[y * width + x + dx] = (byte) 255;
+				faint[y * width + x + dx] = (byte) 110;
+			}
+		}
+		DigitImage fromDark = DigitImage.normalize(width, height, dark);
+		DigitImage fromFaint = DigitImage.normalize(width, height, faint);
+		assertThat(fromFaint).isEqualTo(fromDark);
+	}
+
+	@Test
 	void noInkGivesABlankGlyph() {
 		assertThat(DigitImage.normalize(5, 5, new byte[25])).isEqualTo(DigitImage.blank());
 	}
