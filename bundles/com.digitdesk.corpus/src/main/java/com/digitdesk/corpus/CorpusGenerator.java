@@ -113,8 +113,12 @@ final class CorpusGenerator {
 		Compression compression = which < 0.5 ? Compression.G4 : which < 0.75 ? Compression.JPEG : Compression.FLATE;
 		List<ScannedPage> scans = new ArrayList<>();
 		List<GroundTruth.Page> truth = new ArrayList<>();
-		for (FormTemplate template : plan.pages()) {
+		List<Map<String, String>> documentValues = new ArrayList<>();
+		for (int page = 0; page < plan.pages().size(); page++) {
+			FormTemplate template = plan.pages().get(page);
 			Map<String, String> values = ValueGenerator.values(template, random);
+			ValueGenerator.fitToDocument(plan.pages(), documentValues, page, values);
+			documentValues.add(values);
 			ScanSettings settings = ScanSettings.random(dpi, compression, random);
 			Handwriting hand = new Handwriting(picker, random);
 			BufferedImage image = ScanSimulator.scan(template.widthPoints(), template.heightPoints(), settings, random,

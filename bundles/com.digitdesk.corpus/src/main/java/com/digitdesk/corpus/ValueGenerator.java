@@ -2,9 +2,11 @@ package com.digitdesk.corpus;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.digitdesk.api.template.DocumentRule;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.ValidationRule;
@@ -28,12 +30,53 @@ final class ValueGenerator {
 		for (FieldSpec field : template.fields()) {
 			values.put(field.name(), value(field, random));
 		}
+		applyRules(template, values);
+		return values;
+	}
+
+	/**
+	 * Fits the values drawn for page {@code index} of a document to the rules
+	 * that its earlier pages declare on it: a return's W-2s carry the 1040's
+	 * SSN, and their box 1 add up to its line 1 (each keeps what it drew while
+	 * that fits, the last one takes the rest).
+	 *
+	 * @param earlier the values of the pages before {@code index}
+	 */
+	static void fitToDocument(List<FormTemplate> pages, List<Map<String, String>> earlier, int index,
+			Map<String, String> values) {
+		String id = pages.get(index).id();
+		for (int i = 0; i < index; i++) {
+			for (DocumentRule rule : pages.get(i).documentRules()) {
+				if (!rule.template().equals(id)) {
+					continue;
+				}
+				String target = earlier.get(i).get(rule.target());
+				switch (rule.operation()) {
+				case SAME -> values.put(rule.field(), target);
+				case SUM -> {
+					long taken = 0;
+					for (int j = i + 1; j < index; j++) {
+						if (pages.get(j).id().equals(id)) {
+							taken += Amounts.cents(earlier.get(j).getOrDefault(rule.field(), ""));
+						}
+					}
+					long rest = Amounts.cents(target) - taken;
+					boolean last = pages.subList(index + 1, pages.size()).stream().noneMatch(t -> t.id().equals(id));
+					long drawn = Amounts.cents(values.getOrDefault(rule.field(), ""));
+					values.put(rule.field(), target.isEmpty() ? "" : Amounts.format(last ? rest : Math.min(drawn, rest)));
+				}
+				}
+			}
+		}
+		applyRules(pages.get(index), values);
+	}
+
+	private static void applyRules(FormTemplate template, Map<String, String> values) {
 		for (ValidationRule rule : template.rules()) {
 			boolean nothingToTake = rule.operation() == ValidationRule.Operation.PERCENT
 					&& values.getOrDefault(rule.operands().get(0), "").isEmpty();
 			values.put(rule.target(), nothingToTake ? "" : Amounts.format(evaluate(rule, values)));
 		}
-		return values;
 	}
 
 	private static String value(FieldSpec field, Random random) {

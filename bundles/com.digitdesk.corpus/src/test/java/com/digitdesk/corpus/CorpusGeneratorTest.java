@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -86,6 +87,39 @@ class CorpusGeneratorTest {
 				sum += Amounts.cents(values.get("line" + line));
 			}
 			assertThat(Amounts.cents(values.get("line9"))).isEqualTo(sum);
+		}
+	}
+
+	@Test
+	void aReturnsW2sCarryItsSsnAndAddUpToItsLine1AndTheirTaxesFollowTheRates() throws Exception {
+		FormTemplate f1040 = templates.stream().filter(t -> t.id().equals("f1040-p1")).findFirst().orElseThrow();
+		FormTemplate w2 = templates.stream().filter(t -> t.id().equals("w2")).findFirst().orElseThrow();
+		for (int seed = 0; seed < 20; seed++) {
+			Random random = new Random(seed);
+			List<FormTemplate> document = List.of(f1040, w2, w2);
+			List<Map<String, String>> pages = new java.util.ArrayList<>();
+			for (int page = 0; page < document.size(); page++) {
+				Map<String, String> values = ValueGenerator.values(document.get(page), random);
+				ValueGenerator.fitToDocument(document, pages, page, values);
+				pages.add(values);
+			}
+			Map<String, String> main = pages.get(0);
+			long wages = 0;
+			for (Map<String, String> attachment : pages.subList(1, 3)) {
+				assertThat(attachment.get("employee_ssn")).isEqualTo(main.get("ssn"));
+				wages += Amounts.cents(attachment.get("box1"));
+				long socialSecurityWages = Amounts.cents(attachment.get("box3"));
+				assertThat(Amounts.cents(attachment.get("box4")))
+						.isEqualTo(Math.round(socialSecurityWages * 0.062 + 1e-9));
+				assertThat(attachment.get("box4").isEmpty()).isEqualTo(attachment.get("box3").isEmpty());
+			}
+			assertThat(Amounts.cents(main.get("line1"))).isEqualTo(wages);
+			assertThat(pages.get(1).get("box1").isEmpty()).isEqualTo(main.get("line1").isEmpty());
+			long sum = 0;
+			for (int line = 1; line <= 8; line++) {
+				sum += Amounts.cents(main.get("line" + line));
+			}
+			assertThat(Amounts.cents(main.get("line9"))).isEqualTo(sum);
 		}
 	}
 }

@@ -42,9 +42,19 @@ final class FieldRouter {
 	}
 
 	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields) {
+		return route(template, residualPoints, fields, DocumentChecks.Findings.NONE);
+	}
+
+	/**
+	 * @param document what the rules between this page and the other pages
+	 *        of its document say of its fields (see {@link DocumentChecks})
+	 */
+	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields,
+			DocumentChecks.Findings document) {
 		Map<String, ReadField> byName = new LinkedHashMap<>();
 		fields.forEach(field -> byName.put(field.spec().name(), field));
 		Map<String, Long> confirmed = confirmedByRules(template, byName);
+		document.confirmed().forEach(name -> confirmed.put(name, 1L));
 		Map<String, List<ReviewReason>> reasons = new HashMap<>();
 		for (ReadField field : fields) {
 			long confirmedFrom = confirmed.getOrDefault(field.spec().name(), Long.MAX_VALUE);
@@ -54,6 +64,10 @@ final class FieldRouter {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
 						String.format("page registered with residual %.2f pt (limit %.2f)", residualPoints,
 								policy.maxResidualPoints())));
+			}
+			String failedRule = document.failed().get(field.spec().name());
+			if (failedRule != null) {
+				own.add(new ReviewReason(Kind.RULE_FAILED, -1, failedRule));
 			}
 			reasons.put(field.spec().name(), own);
 		}

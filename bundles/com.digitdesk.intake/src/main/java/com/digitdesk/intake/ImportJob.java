@@ -9,8 +9,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +38,10 @@ import com.digitdesk.api.store.StoredDocument;
 /**
  * Imports files into a store, one file per worker at a time. A file's
  * content hash decides whether it is new, half done (then only its missing
- * pages are read) or already stored; every page is stored in its own
- * transaction, so a killed import loses at most the pages in flight. A file
- * that cannot be read is quarantined with the reason and the others go on.
+ * pages are stored) or already stored; its pages are read, routed together
+ * (rules tie a return's pages) and each stored in its own transaction, so a
+ * killed import loses at most the document in flight. A file that cannot be
+ * read is quarantined with the reason and the others go on.
  */
 final class ImportJob {
 
@@ -121,19 +124,27 @@ final class ImportJob {
 			StoredDocument document = known.isPresent() ? known.get()
 					: store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
 			Set<Integer> stored = store.storedPages(document.id());
-			int read = 0;
+			// Every page is read, the stored ones too: the rules between pages (a return's W-2s and its 1040)
+			// route each page with what the others say.
+			List<ReadPage> pages = new ArrayList<>();
 			for (int p = 0; p < pdf.pageCount(); p++) {
-				if (stored.contains(p)) {
+				pages.add(reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)));
+			}
+			Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages);
+			int storedNow = 0;
+			for (ReadPage readPage : pages) {
+				if (stored.contains(readPage.pageIndex())) {
 					continue;
 				}
-				PageResult page = reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)).result(router);
+				PageResult page = readPage.result(router,
+						findings.getOrDefault(readPage.pageIndex(), DocumentChecks.Findings.NONE));
 				store.storePage(document.id(), page);
 				report.stored(name, page);
-				read++;
+				storedNow++;
 			}
 			store.completeDocument(document.id());
 			report.fileDone();
-			fileLog.accept("stored: " + file + " (" + read + " of " + pdf.pageCount() + " pages read now)");
+			fileLog.accept("stored: " + file + " (" + storedNow + " of " + pdf.pageCount() + " pages stored now)");
 		} catch (DocumentException e) {
 			fail(file, sha256, e.getMessage(), report);
 		} catch (RuntimeException e) {

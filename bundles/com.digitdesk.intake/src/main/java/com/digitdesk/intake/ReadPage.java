@@ -23,11 +23,19 @@ record ReadPage(int pageIndex, Optional<FormTemplate> template, double residualP
 
 	/** The page ready to store, its fields routed by {@code router}. */
 	PageResult result(FieldRouter router) {
+		return result(router, DocumentChecks.Findings.NONE);
+	}
+
+	/**
+	 * The page ready to store, its fields routed by {@code router} with what
+	 * the other pages of its document say of them.
+	 */
+	PageResult result(FieldRouter router, DocumentChecks.Findings document) {
 		String templateId = template.map(FormTemplate::id).orElse("");
 		if (problem.isPresent()) {
 			return PageResult.unreadable(pageIndex, templateId, problem.get());
 		}
 		return new PageResult(pageIndex, templateId, residualPoints,
-				router.route(template.orElseThrow(), residualPoints, fields));
+				router.route(template.orElseThrow(), residualPoints, fields, document));
 	}
 }

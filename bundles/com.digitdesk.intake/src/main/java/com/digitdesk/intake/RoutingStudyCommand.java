@@ -3,6 +3,7 @@ package com.digitdesk.intake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +122,9 @@ public class RoutingStudyCommand implements Subcommand {
 				configured.maxProposalDigits(), ruleCheckedThreshold);
 		List<Map<String, Object>> curve = new ArrayList<>();
 		Map<String, Object> chosen = null;
+		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = documentFindings(pages);
 		for (double threshold : THRESHOLDS) {
-			Map<String, Object> point = point(pages, base.withThreshold(threshold));
+			Map<String, Object> point = point(pages, findings, base.withThreshold(threshold));
 			curve.add(point);
 			if (chosen == null && (double) point.get("auto_accepted_error") <= target) {
 				chosen = point;
@@ -136,7 +138,7 @@ public class RoutingStudyCommand implements Subcommand {
 		report.put("at_recommended", chosen);
 		report.put("rule_checked_threshold", base.ruleCheckedDigitThreshold());
 		report.put("configured_threshold", base.digitThreshold());
-		report.put("at_configured", point(pages, base));
+		report.put("at_configured", point(pages, findings, base));
 		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);
 		report.put("curve", curve);
 		report.put("problems", List.copyOf(problems));
@@ -160,15 +162,29 @@ public class RoutingStudyCommand implements Subcommand {
 		return 0;
 	}
 
+	/** What the rules between the pages of each file say, page by page. */
+	private static Map<StudiedPage<ReadPage>, DocumentChecks.Findings> documentFindings(
+			List<StudiedPage<ReadPage>> pages) {
+		Map<Path, List<StudiedPage<ReadPage>>> byFile = new LinkedHashMap<>();
+		pages.forEach(page -> byFile.computeIfAbsent(page.file(), file -> new ArrayList<>()).add(page));
+		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = new IdentityHashMap<>();
+		for (List<StudiedPage<ReadPage>> document : byFile.values()) {
+			Map<Integer, DocumentChecks.Findings> byPage = DocumentChecks.of(document.stream().map(StudiedPage::page).toList());
+			document.forEach(page -> findings.put(page, byPage.getOrDefault(page.pageIndex(), DocumentChecks.Findings.NONE)));
+		}
+		return findings;
+	}
+
 	/** Routes every page at one policy and scores the auto-accepted fields against the truth. */
-	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages, RoutingPolicy policy) {
+	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages,
+			Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings, RoutingPolicy policy) {
 		FieldRouter router = new FieldRouter(policy);
 		int fields = 0;
 		int accepted = 0;
 		int acceptedWrong = 0;
 		int wrong = 0;
 		for (StudiedPage<ReadPage> studied : pages) {
-			PageResult result = studied.page().result(router);
+			PageResult result = studied.page().result(router, findings.get(studied));
 			if (!result.isReadable() || !result.templateId().equals(studied.truth().template())) {
 				int unread = studied.truth().fields().size();
 				fields += unread;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.digitdesk.api.template.Anchor;
+import com.digitdesk.api.template.DocumentRule;
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
@@ -27,7 +28,7 @@ final class TemplateParser {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final Set<String> TOP_LEVEL = Set.of("$schema", "id", "title", "page", "anchors", "fields", "rules",
-			"description");
+			"documentRules", "description");
 
 	private TemplateParser() {
 	}
@@ -107,8 +108,19 @@ final class TemplateParser {
 				rules.add(new ValidationRule(name, text(context, node, "target"), operation, operands, percent));
 			}
 		}
+		List<DocumentRule> documentRules = new ArrayList<>();
+		if (!root.path("documentRules").isMissingNode()) {
+			for (JsonNode node : array(where, root, "documentRules")) {
+				String name = text(where + ", document rule", node, "name");
+				String context = where + ", document rule " + name;
+				documentRules.add(new DocumentRule(name, text(context, node, "target"),
+						kind(context, node, "operation", DocumentRule.Operation.class), text(context, node, "template"),
+						text(context, node, "field")));
+			}
+		}
 		try {
-			return new FormTemplate(id, text(where, root, "title"), width, height, anchors, fields, rules);
+			return new FormTemplate(id, text(where, root, "title"), width, height, anchors, fields, rules,
+					documentRules);
 		} catch (IllegalArgumentException e) {
 			throw new TemplateFormatException(source + ": " + e.getMessage(), e);
 		}

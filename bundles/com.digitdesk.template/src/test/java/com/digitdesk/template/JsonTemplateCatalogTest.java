@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.digitdesk.api.template.DocumentRule;
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.ValidationRule;
@@ -32,6 +33,10 @@ class JsonTemplateCatalogTest {
 			assertThat(rule.target()).isEqualTo("line9");
 			assertThat(rule.operands()).hasSize(8);
 		});
+		assertThat(f1040.documentRules()).extracting(DocumentRule::target, DocumentRule::operation,
+				DocumentRule::template, DocumentRule::field).containsExactly(
+						tuple("ssn", DocumentRule.Operation.SAME, "w2", "employee_ssn"),
+						tuple("line1", DocumentRule.Operation.SUM, "w2", "box1"));
 		assertThat(catalog.template("w2").orElseThrow().rules()).extracting(ValidationRule::operation,
 				ValidationRule::target, ValidationRule::percent).containsExactly(tuple(Operation.PERCENT, "box4", 6.2),
 						tuple(Operation.PERCENT, "box6", 1.45));

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param anchors marks to register a scan on, at least three
  * @param fields the numeric fields, in reading order
  * @param rules validation rules over the fields
+ * @param documentRules rules that tie fields of this page to the other pages of its document
  */
 public record FormTemplate(String id, String title, double widthPoints, double heightPoints, List<Anchor> anchors,
-		List<FieldSpec> fields, List<ValidationRule> rules) {
+		List<FieldSpec> fields, List<ValidationRule> rules, List<DocumentRule> documentRules) {
 
 	public FormTemplate {
 		Objects.requireNonNull(id, "id");
@@ -27,6 +28,7 @@ public record FormTemplate(String id, String title, double widthPoints, double h
 		anchors = List.copyOf(anchors);
 		fields = List.copyOf(fields);
 		rules = List.copyOf(rules);
+		documentRules = List.copyOf(documentRules);
 		if (!(widthPoints > 0) || !(heightPoints > 0)) {
 			throw new IllegalArgumentException("template " + id + ": page size must be positive");
 		}
@@ -48,6 +50,18 @@ public record FormTemplate(String id, String title, double widthPoints, double h
 				}
 			}
 		}
+		for (DocumentRule rule : documentRules) {
+			if (!names.contains(rule.target())) {
+				throw new IllegalArgumentException(
+						"template " + id + ": document rule " + rule.name() + " names unknown field " + rule.target());
+			}
+		}
+	}
+
+	/** A template whose fields answer to no other page. */
+	public FormTemplate(String id, String title, double widthPoints, double heightPoints, List<Anchor> anchors,
+			List<FieldSpec> fields, List<ValidationRule> rules) {
+		this(id, title, widthPoints, heightPoints, anchors, fields, rules, List.of());
 	}
 
 	public Optional<FieldSpec> field(String name) {

@@ -1,0 +1,128 @@
+package com.digitdesk.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ReviewReason.Kind;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.template.JsonTemplateCatalog;
+
+class DocumentChecksTest {
+
+	static FormTemplate f1040;
+	static FormTemplate w2;
+
+	@BeforeAll
+	static void templates(@TempDir Path empty) {
+		f1040 = new JsonTemplateCatalog(empty).template("f1040-p1").orElseThrow();
+		w2 = new JsonTemplateCatalog(empty).template("w2").orElseThrow();
+	}
+
+	/** A return: the 1040 (line 1 = 12,000.00 + 200.50) and its two W-2s. */
+	static List<Map<String, String>> aReturn() {
+		Map<String, String> main = new HashMap<>(FieldRouterTest.consistentPage());
+		main.put("line1", "12200.50");
+		main.put("line9", "12350.00");
+		Map<String, String> first = new HashMap<>(FieldRouterTest.consistentW2());
+		first.put("employee_ssn", "123456789");
+		Map<String, String> second = new HashMap<>(first);
+		second.put("box1", "200.50");
+		return List.of(main, first, second);
+	}
+
+	static List<ReadPage> read(List<Map<String, String>> values, Map<Integer, Map<String, Map<Integer, DigitPrediction>>> doubts) {
+		List<FormTemplate> templates = List.of(f1040, w2, w2);
+		return java.util.stream.IntStream.range(0, values.size())
+				.mapToObj(i -> new ReadPage(i, Optional.of(templates.get(i)), 0.1,
+						FieldRouterTest.read(templates.get(i), values.get(i), doubts.getOrDefault(i, Map.of())),
+						Optional.empty()))
+				.toList();
+	}
+
+	@Test
+	void theW2sSsnsAndWagesAgreeingWithThe1040ConfirmThemAll() {
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(aReturn(), Map.of()));
+		assertThat(findings.get(0).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
+		assertThat(findings.get(1).confirmed()).containsExactlyInAnyOrder("employee_ssn", "box1");
+		assertThat(findings.get(2).confirmed()).containsExactlyInAnyOrder("employee_ssn", "box1");
+		assertThat(findings.values()).allSatisfy(page -> assertThat(page.failed()).isEmpty());
+	}
+
+	@Test
+	void anotherSsnSaysNothingWagesThatDoNotAddUpAreHeldBack() {
+		// A spouse's W-2: its SSN is not the 1040's; the wages still add up.
+		List<Map<String, String>> values = new ArrayList<>(aReturn());
+		Map<String, String> spouses = new HashMap<>(values.get(2));
+		spouses.put("employee_ssn", "987654321");
+		values.set(2, spouses);
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(values, Map.of()));
+		assertThat(findings.get(0).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
+		assertThat(findings.get(2).confirmed()).containsExactly("box1");
+		assertThat(findings.get(2).failed()).isEmpty();
+
+		// A box 1 misread: 200.50 read 260.50. Line 1 and both boxes wait for a clerk.
+		values = new ArrayList<>(aReturn());
+		Map<String, String> misread = new HashMap<>(values.get(2));
+		misread.put("box1", "260.50");
+		values.set(2, misread);
+		List<ReadPage> pages = read(values, Map.of());
+		findings = DocumentChecks.of(pages);
+		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
+		assertThat(findings.get(0).failed()).containsOnlyKeys("line1");
+		assertThat(findings.get(0).failed().get("line1")).contains("line 1 = box 1 of the W-2s", "12200.50",
+				"12260.50");
+		assertThat(findings.get(1).failed()).containsOnlyKeys("box1");
+		assertThat(findings.get(2).failed()).containsOnlyKeys("box1");
+		Map<String, FieldResult> routed = route(pages.get(2), new FieldRouter(FieldRouterTest.POLICY), findings.get(2));
+		assertThat(routed.get("box1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		assertThat(routed.get("box2").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// A box 1 read as no digit: the wages cannot be added up, nothing is said of them.
+		values = new ArrayList<>(aReturn());
+		Map<String, String> unreadable = new HashMap<>(values.get(2));
+		unreadable.put("box1", "?00.50");
+		values.set(2, unreadable);
+		findings = DocumentChecks.of(read(values, Map.of(2, Map.of("box1", Map.of(0, FieldRouterTest.ranked(-1, 0.9, 2, 0.1))))));
+		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
+		assertThat(findings.get(0).failed()).isEmpty();
+	}
+
+	@Test
+	void aLoneW2Or1040HasNothingToAgreeWith() {
+		assertThat(DocumentChecks.of(read(aReturn().subList(0, 1), Map.of()))).isEmpty();
+	}
+
+	@Test
+	void aConfirmedSsnNeedsOnlyTheRuleCheckedConfidence() {
+		// The 1040's SSN has a doubtful 4; the W-2 reads the same SSN.
+		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
+		Map<Integer, Map<String, Map<Integer, DigitPrediction>>> doubt = Map.of(0,
+				Map.of("ssn", Map.of(3, FieldRouterTest.ranked(4, 0.95, 9, 0.05))));
+		List<ReadPage> pages = read(aReturn(), doubt);
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages);
+		assertThat(route(pages.get(0), new FieldRouter(lenient), findings.get(0)).get("ssn").status())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(route(pages.get(0), new FieldRouter(lenient), DocumentChecks.Findings.NONE).get("ssn").status())
+				.isEqualTo(FieldStatus.NEEDS_REVIEW);
+	}
+
+	static Map<String, FieldResult> route(ReadPage page, FieldRouter router, DocumentChecks.Findings findings) {
+		return page.result(router, findings).fields().stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+}
