@@ -9,7 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,10 @@ import com.digitdesk.api.store.StoredDocument;
 /**
  * Imports files into a store, one file per worker at a time. A file's
  * content hash decides whether it is new, half done (then only its missing
- * pages are stored) or already stored; its pages are read, routed together
- * (rules tie a return's pages) and each stored in its own transaction, so a
- * killed import loses at most the document in flight. A file that cannot be
+ * pages are stored) or already stored; its pages are read, routed a return
+ * at a time (rules tie a 1040 to its W-2s, see {@link PageGroups}) and each
+ * stored in its own transaction, so a killed import loses at most the
+ * return in flight. A file that cannot be
  * read is quarantined with the reason and the others go on.
  */
 final class ImportJob {
@@ -125,22 +125,16 @@ final class ImportJob {
 					: store.openDocument(new DocumentSource(name, sha256, pdf.pageCount()));
 			Set<Integer> stored = store.storedPages(document.id());
 			// Every page is read, the stored ones too: the rules between pages (a return's W-2s and its 1040)
-			// route each page with what the others say.
-			List<ReadPage> pages = new ArrayList<>();
-			for (int p = 0; p < pdf.pageCount(); p++) {
-				pages.add(reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)));
-			}
-			Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages);
+			// route each page of a group with what the others say.
+			PageGroups groups = new PageGroups();
 			int storedNow = 0;
-			for (ReadPage readPage : pages) {
-				if (stored.contains(readPage.pageIndex())) {
-					continue;
+			for (int p = 0; p < pdf.pageCount(); p++) {
+				for (List<ReadPage> group : groups.add(reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)))) {
+					storedNow += store(document, stored, group, name, report);
 				}
-				PageResult page = readPage.result(router,
-						findings.getOrDefault(readPage.pageIndex(), DocumentChecks.Findings.NONE));
-				store.storePage(document.id(), page);
-				report.stored(name, page);
-				storedNow++;
+			}
+			for (List<ReadPage> group : groups.finish()) {
+				storedNow += store(document, stored, group, name, report);
 			}
 			store.completeDocument(document.id());
 			report.fileDone();
@@ -151,6 +145,23 @@ final class ImportJob {
 			// A defect met on one odd file must not stop the archive; the reason says where.
 			fail(file, sha256, "cannot be read: " + e, report);
 		}
+	}
+
+	/** Routes a group of pages together and stores those not stored yet; returns how many it stored. */
+	private int store(StoredDocument document, Set<Integer> stored, List<ReadPage> group, String name,
+			ImportReport report) throws StoreException {
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(group);
+		int storedNow = 0;
+		for (ReadPage readPage : group) {
+			if (!stored.contains(readPage.pageIndex())) {
+				PageResult page = readPage.result(router,
+						findings.getOrDefault(readPage.pageIndex(), DocumentChecks.Findings.NONE));
+				store.storePage(document.id(), page);
+				report.stored(name, page);
+				storedNow++;
+			}
+		}
+		return storedNow;
 	}
 
 	private void fail(Path file, String sha256, String reason, ImportReport report) throws StoreException {

@@ -3,6 +3,7 @@ package com.digitdesk.intake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,9 @@ public class RoutingStudyCommand implements Subcommand {
 		pages.forEach(page -> byFile.computeIfAbsent(page.file(), file -> new ArrayList<>()).add(page));
 		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = new IdentityHashMap<>();
 		for (List<StudiedPage<ReadPage>> document : byFile.values()) {
-			Map<Integer, DocumentChecks.Findings> byPage = DocumentChecks.of(document.stream().map(StudiedPage::page).toList());
+			Map<Integer, DocumentChecks.Findings> byPage = new HashMap<>();
+			PageGroups.of(document.stream().map(StudiedPage::page).toList())
+					.forEach(group -> byPage.putAll(DocumentChecks.of(group)));
 			document.forEach(page -> findings.put(page, byPage.getOrDefault(page.pageIndex(), DocumentChecks.Findings.NONE)));
 		}
 		return findings;

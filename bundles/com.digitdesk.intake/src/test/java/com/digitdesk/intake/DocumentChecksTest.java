@@ -121,6 +121,46 @@ class DocumentChecksTest {
 				.isEqualTo(FieldStatus.NEEDS_REVIEW);
 	}
 
+	@Test
+	void aBatchOfReturnsIsCheckedReturnByReturnAsPaperReturnsAreStacked() {
+		// A lone W-2, then two returns scanned into one file: 1040, W-2, W-2, 1040, W-2.
+		List<FormTemplate> templates = List.of(w2, f1040, w2, w2, f1040, w2);
+		Map<String, String> allWages = new HashMap<>(aReturn().get(1));
+		allWages.put("box1", "12200.50");
+		// The second return's only W-2 carries all of its line 1.
+		List<Map<String, String>> read = List.of(aReturn().get(2), aReturn().get(0), aReturn().get(1), aReturn().get(2),
+				aReturn().get(0), allWages);
+		List<ReadPage> pages = new ArrayList<>();
+		for (int i = 0; i < templates.size(); i++) {
+			Map<String, String> values = read.get(i);
+			pages.add(new ReadPage(i, Optional.of(templates.get(i)), 0.1,
+					FieldRouterTest.read(templates.get(i), values, Map.of()), Optional.empty()));
+		}
+		List<List<ReadPage>> groups = PageGroups.of(pages);
+		assertThat(groups).extracting(group -> group.stream().map(ReadPage::pageIndex).toList())
+				.containsExactly(List.of(0), List.of(1, 2, 3), List.of(4, 5));
+		Map<Integer, DocumentChecks.Findings> second = DocumentChecks.of(groups.get(2));
+		assertThat(second.get(4).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
+		assertThat(second.get(4).failed()).isEmpty();
+		// Read as one document, the second 1040's line 1 would be held against all three W-2s.
+		assertThat(DocumentChecks.of(pages).get(4).failed()).containsOnlyKeys("line1");
+	}
+
+	@Test
+	void aGroupIsClosedAfterMaxPagesSoThatMemoryStaysBounded() {
+		PageGroups groups = new PageGroups();
+		List<List<ReadPage>> closed = new ArrayList<>();
+		closed.addAll(groups.add(new ReadPage(0, Optional.of(f1040), 0.1,
+				FieldRouterTest.read(f1040, aReturn().get(0), Map.of()), Optional.empty())));
+		for (int i = 1; i <= PageGroups.MAX_PAGES + 3; i++) {
+			closed.addAll(groups.add(new ReadPage(i, Optional.of(w2), 0.1,
+					FieldRouterTest.read(w2, aReturn().get(1), Map.of()), Optional.empty())));
+		}
+		closed.addAll(groups.finish());
+		assertThat(closed.get(0)).hasSize(PageGroups.MAX_PAGES);
+		assertThat(closed).hasSize(5).allSatisfy(group -> assertThat(group.size()).isLessThanOrEqualTo(PageGroups.MAX_PAGES));
+	}
+
 	static Map<String, FieldResult> route(ReadPage page, FieldRouter router, DocumentChecks.Findings findings) {
 		return page.result(router, findings).fields().stream()
 				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
