@@ -33,7 +33,6 @@ import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
-import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
@@ -235,8 +234,7 @@ public class EvalFormsCommand implements Subcommand {
 			SegmentedField field = fields.get(i);
 			int written = field.writtenGlyphs().size();
 			List<DigitPrediction> digits = predictions.subList(next, next + written);
-			String read = field.read(spec.kind() == FieldKind.DATE ? DatePrior.conditioned(digits) : digits,
-					spec.isCellField());
+			String read = field.read(DatePrior.forField(spec.kind(), digits), spec.isCellField());
 			next += written;
 			score.field(where + " " + spec.name(), expected.fields().getOrDefault(spec.name(), ""), read);
 		}

@@ -51,24 +51,34 @@ final class ValueGenerator {
 					continue;
 				}
 				String target = earlier.get(i).get(rule.target());
-				switch (rule.operation()) {
-				case SAME -> values.put(rule.field(), target);
-				case SUM -> {
-					long taken = 0;
-					for (int j = i + 1; j < index; j++) {
-						if (pages.get(j).id().equals(id)) {
-							taken += Amounts.cents(earlier.get(j).getOrDefault(rule.field(), ""));
-						}
-					}
-					long rest = Amounts.cents(target) - taken;
-					boolean last = pages.subList(index + 1, pages.size()).stream().noneMatch(t -> t.id().equals(id));
-					long drawn = Amounts.cents(values.getOrDefault(rule.field(), ""));
-					values.put(rule.field(), target.isEmpty() ? "" : Amounts.format(last ? rest : Math.min(drawn, rest)));
-				}
-				}
+				values.put(rule.field(), switch (rule.operation()) {
+				case SAME -> target;
+				case SUM -> share(target, pages, earlier, i, index, rule.field(), values.getOrDefault(rule.field(), ""));
+				});
 			}
 		}
 		applyRules(pages.get(index), values);
+	}
+
+	/**
+	 * Page {@code index}'s part of the total on page {@code head}: what it
+	 * drew while that fits in what the pages between left, all that is left
+	 * if no later page of its template follows.
+	 */
+	private static String share(String total, List<FormTemplate> pages, List<Map<String, String>> earlier, int head,
+			int index, String field, String drawn) {
+		if (total.isEmpty()) {
+			return "";
+		}
+		String id = pages.get(index).id();
+		long rest = Amounts.cents(total);
+		for (int j = head + 1; j < index; j++) {
+			if (pages.get(j).id().equals(id)) {
+				rest -= Amounts.cents(earlier.get(j).getOrDefault(field, ""));
+			}
+		}
+		boolean last = pages.subList(index + 1, pages.size()).stream().noneMatch(t -> t.id().equals(id));
+		return Amounts.format(last ? rest : Math.min(Amounts.cents(drawn), rest));
 	}
 
 	private static void applyRules(FormTemplate template, Map<String, String> values) {

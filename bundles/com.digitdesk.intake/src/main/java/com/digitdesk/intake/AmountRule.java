@@ -31,12 +31,7 @@ final class AmountRule {
 
 	/** True when the rule holds for these cents by field name. */
 	static boolean holds(ValidationRule rule, Map<String, Long> cents) {
-		return cents.get(rule.target()) == expected(rule, cents);
-	}
-
-	/** What the target should be according to the operands. */
-	static long expected(ValidationRule rule, Map<String, Long> cents) {
-		return rule.expectedCents(cents);
+		return cents.get(rule.target()) == rule.expectedCents(cents);
 	}
 
 	/**
@@ -49,7 +44,7 @@ final class AmountRule {
 		if (rule.target().equals(unknown)) {
 			Map<String, Long> all = new HashMap<>(known);
 			all.put(unknown, 0L);
-			result = expected(rule, all);
+			result = rule.expectedCents(all);
 		} else if (rule.operation() == ValidationRule.Operation.PERCENT) {
 			// Many operands round to the same tax: the target does not tell which.
 			return OptionalLong.empty();

@@ -53,7 +53,8 @@ final class FieldRouter {
 			DocumentChecks.Findings document) {
 		Map<String, ReadField> byName = new LinkedHashMap<>();
 		fields.forEach(field -> byName.put(field.spec().name(), field));
-		Map<String, Long> confirmed = confirmedByRules(template, byName);
+		List<RuleReading> rules = readRules(template, byName);
+		Map<String, Long> confirmed = confirmedByRules(rules);
 		document.confirmed().forEach(name -> confirmed.put(name, 1L));
 		Map<String, List<ReviewReason>> reasons = new HashMap<>();
 		for (ReadField field : fields) {
@@ -72,7 +73,7 @@ final class FieldRouter {
 			reasons.put(field.spec().name(), own);
 		}
 		Map<String, String> proposals = new HashMap<>();
-		for (ValidationRule rule : template.rules()) {
+		for (RuleReading rule : rules) {
 			checkRule(rule, byName, reasons, proposals);
 		}
 		List<FieldResult> results = new ArrayList<>();
@@ -94,23 +95,15 @@ final class FieldRouter {
 	 * target whole, but of its operand only the digits whose change moves
 	 * the target by a cent or more (of a 6.2% tax's wages, the dollars).
 	 */
-	private static Map<String, Long> confirmedByRules(FormTemplate template, Map<String, ReadField> fields) {
+	private static Map<String, Long> confirmedByRules(List<RuleReading> rules) {
 		Map<String, Long> confirmed = new HashMap<>();
 		Set<String> contradicted = new HashSet<>();
-		for (ValidationRule rule : template.rules()) {
-			List<String> names = new ArrayList<>(rule.operands());
-			names.add(rule.target());
-			if (!fields.keySet().containsAll(names)) {
+		for (RuleReading reading : rules) {
+			if (!reading.holds()) {
+				contradicted.addAll(reading.names());
 				continue;
 			}
-			Map<String, Long> cents = new HashMap<>();
-			for (String name : names) {
-				AmountRule.cents(fields.get(name).value()).ifPresent(value -> cents.put(name, value));
-			}
-			if (cents.size() != names.size() || !AmountRule.holds(rule, cents)) {
-				contradicted.addAll(names);
-				continue;
-			}
+			ValidationRule rule = reading.rule();
 			long operandPlace = rule.operation() == ValidationRule.Operation.PERCENT
 					? (long) Math.ceil(100 / rule.percent())
 					: 1;
@@ -119,6 +112,42 @@ final class FieldRouter {
 		}
 		contradicted.forEach(confirmed::remove);
 		return confirmed;
+	}
+
+	/**
+	 * A rule's fields as read, in cents: those that are no amount are
+	 * unreadable.
+	 */
+	private record RuleReading(ValidationRule rule, List<String> names, Map<String, Long> cents,
+			List<String> unreadable) {
+
+		boolean holds() {
+			return unreadable.isEmpty() && AmountRule.holds(rule, cents);
+		}
+	}
+
+	/** The template's rules whose fields are all on the page, each read once. */
+	private static List<RuleReading> readRules(FormTemplate template, Map<String, ReadField> fields) {
+		List<RuleReading> readings = new ArrayList<>();
+		for (ValidationRule rule : template.rules()) {
+			List<String> names = new ArrayList<>(rule.operands());
+			names.add(rule.target());
+			if (!fields.keySet().containsAll(names)) {
+				continue;
+			}
+			Map<String, Long> cents = new HashMap<>();
+			List<String> unreadable = new ArrayList<>();
+			for (String name : names) {
+				OptionalLong value = AmountRule.cents(fields.get(name).value());
+				if (value.isPresent()) {
+					cents.put(name, value.getAsLong());
+				} else {
+					unreadable.add(name);
+				}
+			}
+			readings.add(new RuleReading(rule, names, cents, unreadable));
+		}
+		return readings;
 	}
 
 	/**
@@ -212,33 +241,19 @@ final class FieldRouter {
 		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 	}
 
-	private void checkRule(ValidationRule rule, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
+	private void checkRule(RuleReading reading, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
 			Map<String, String> proposals) {
-		List<String> names = new ArrayList<>(rule.operands());
-		names.add(rule.target());
-		if (!fields.keySet().containsAll(names)) {
+		if (reading.holds()) {
 			return;
 		}
-		Map<String, Long> cents = new HashMap<>();
-		List<String> unreadable = new ArrayList<>();
-		for (String name : names) {
-			OptionalLong value = AmountRule.cents(fields.get(name).value());
-			if (value.isPresent()) {
-				cents.put(name, value.getAsLong());
-			} else {
-				unreadable.add(name);
-			}
-		}
-		String detail;
-		if (!unreadable.isEmpty()) {
-			detail = "rule " + rule.name() + " cannot be checked: " + String.join(", ", unreadable) + " not read as an amount";
-		} else if (AmountRule.holds(rule, cents)) {
-			return;
-		} else {
-			detail = "rule " + rule.name() + " fails: " + rule.target() + " is "
-					+ AmountRule.format(cents.get(rule.target())) + ", the operands give "
-					+ AmountRule.format(AmountRule.expected(rule, cents));
-		}
+		ValidationRule rule = reading.rule();
+		List<String> names = reading.names();
+		String detail = !reading.unreadable().isEmpty()
+				? "rule " + rule.name() + " cannot be checked: " + String.join(", ", reading.unreadable())
+						+ " not read as an amount"
+				: "rule " + rule.name() + " fails: " + rule.target() + " is "
+						+ AmountRule.format(reading.cents().get(rule.target())) + ", the operands give "
+						+ AmountRule.format(rule.expectedCents(reading.cents()));
 		Optional<Map<String, String>> proposal = proposer.propose(rule, fields);
 		if (proposal.isPresent()) {
 			// The confident fields agree with the rule once the doubtful digits take their next choices:
@@ -251,7 +266,7 @@ final class FieldRouter {
 		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
 		Map<String, String> explanations = new LinkedHashMap<>();
 		for (String name : doubtful) {
-			solveFor(rule, name, fields, reasons.get(name)).ifPresent(value -> explanations.put(name, value));
+			solveFor(reading, name, fields.get(name), reasons.get(name)).ifPresent(value -> explanations.put(name, value));
 		}
 		if (explanations.size() == 1) {
 			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand.
@@ -274,24 +289,20 @@ final class FieldRouter {
 	 *         empty when the others cannot all be read as amounts or some
 	 *         confident digit of the field would have to be wrong
 	 */
-	private static Optional<String> solveFor(ValidationRule rule, String unknown, Map<String, ReadField> fields,
+	private static Optional<String> solveFor(RuleReading reading, String unknown, ReadField field,
 			List<ReviewReason> doubts) {
-		Map<String, Long> known = new HashMap<>();
-		for (String name : fields.keySet()) {
-			if (!name.equals(unknown) && (rule.operands().contains(name) || rule.target().equals(name))) {
-				OptionalLong value = AmountRule.cents(fields.get(name).value());
-				if (value.isEmpty()) {
-					return Optional.empty();
-				}
-				known.put(name, value.getAsLong());
-			}
+		if (reading.unreadable().stream().anyMatch(name -> !name.equals(unknown))) {
+			return Optional.empty();
 		}
+		Map<String, Long> known = new HashMap<>(reading.cents());
+		known.remove(unknown);
+		ValidationRule rule = reading.rule();
 		OptionalLong solved = AmountRule.solve(rule, unknown, known);
 		if (solved.isEmpty()) {
 			return Optional.empty();
 		}
 		String value = AmountRule.format(solved.getAsLong());
-		return differsOnlyWhereInDoubt(fields.get(unknown), value, doubts) ? Optional.of(value) : Optional.empty();
+		return differsOnlyWhereInDoubt(field, value, doubts) ? Optional.of(value) : Optional.empty();
 	}
 
 	/**

@@ -18,7 +18,6 @@ import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
-import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
@@ -80,7 +79,7 @@ final class PageReader {
 			int written = field.writtenGlyphs().size();
 			FieldSpec spec = template.fields().get(i);
 			List<DigitPrediction> read = predictions.subList(next, next + written);
-			fields.add(new ReadField(spec, field, spec.kind() == FieldKind.DATE ? DatePrior.conditioned(read) : read));
+			fields.add(new ReadField(spec, field, DatePrior.forField(spec.kind(), read)));
 			next += written;
 		}
 		return new ReadPage(pageIndex, cut.template(), cut.residualPoints(), fields, Optional.empty());

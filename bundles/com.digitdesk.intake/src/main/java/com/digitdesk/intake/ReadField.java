@@ -28,15 +28,6 @@ record ReadField(FieldSpec spec, SegmentedField segmented, List<DigitPrediction>
 		return segmented.read(predictions, spec.isCellField());
 	}
 
-	/** One character per prediction: its digit, or '?' when it is no digit. */
-	static String written(List<DigitPrediction> predictions) {
-		StringBuilder written = new StringBuilder();
-		for (DigitPrediction prediction : predictions) {
-			written.append(prediction.isDigit() ? (char) ('0' + prediction.top().digit()) : '?');
-		}
-		return written.toString();
-	}
-
 	/** The probability that every written digit is what was read. */
 	double confidence() {
 		double confidence = 1;

@@ -21,11 +21,6 @@ record ReadPage(int pageIndex, Optional<FormTemplate> template, double residualP
 		return new ReadPage(pageIndex, template, 0, List.of(), Optional.of(problem));
 	}
 
-	/** The page ready to store, its fields routed by {@code router}. */
-	PageResult result(FieldRouter router) {
-		return result(router, DocumentChecks.Findings.NONE);
-	}
-
 	/**
 	 * The page ready to store, its fields routed by {@code router} with what
 	 * the other pages of its document say of them.

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 
 import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.template.ValidationRule;
 
 /**
@@ -56,7 +57,7 @@ final class SumRuleProposer {
 					doubts.add(new Doubt(name, i, choices(prediction), prediction.isDigit() ? prediction.confidence() : 0));
 				}
 			}
-			digits.put(name, ReadField.written(predictions).toCharArray());
+			digits.put(name, SegmentedField.written(predictions, false).toCharArray());
 		}
 		if (doubts.isEmpty()) {
 			return Optional.empty();

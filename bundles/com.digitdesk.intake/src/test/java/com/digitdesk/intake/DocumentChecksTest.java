@@ -2,7 +2,6 @@ package com.digitdesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,27 +10,18 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
 import com.digitdesk.api.store.ReviewReason.Kind;
 import com.digitdesk.api.template.FormTemplate;
-import com.digitdesk.template.JsonTemplateCatalog;
 
 class DocumentChecksTest {
 
-	static FormTemplate f1040;
-	static FormTemplate w2;
-
-	@BeforeAll
-	static void templates(@TempDir Path empty) {
-		f1040 = new JsonTemplateCatalog(empty).template("f1040-p1").orElseThrow();
-		w2 = new JsonTemplateCatalog(empty).template("w2").orElseThrow();
-	}
+	static final FormTemplate f1040 = FieldRouterTest.f1040;
+	static final FormTemplate w2 = FieldRouterTest.w2;
 
 	/** A return: the 1040 (line 1 = 12,000.00 + 200.50) and its two W-2s. */
 	static List<Map<String, String>> aReturn() {

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.digitdesk.api.image.PixelBox;
 import com.digitdesk.api.recognition.ClassProbability;
@@ -33,14 +31,9 @@ import com.digitdesk.template.JsonTemplateCatalog;
 class FieldRouterTest {
 
 	static final RoutingPolicy POLICY = new RoutingPolicy(0.99, 1.5, 8, 0.99);
-	static FormTemplate f1040;
-	static FormTemplate w2;
-
-	@BeforeAll
-	static void template(@TempDir Path empty) {
-		f1040 = new JsonTemplateCatalog(empty).template("f1040-p1").orElseThrow();
-		w2 = new JsonTemplateCatalog(empty).template("w2").orElseThrow();
-	}
+	/** The shipped templates (no template directory of an admin's). */
+	static final FormTemplate f1040 = new JsonTemplateCatalog(Path.of("no-such-dir")).template("f1040-p1").orElseThrow();
+	static final FormTemplate w2 = new JsonTemplateCatalog(Path.of("no-such-dir")).template("w2").orElseThrow();
 
 	/** A page whose amounts satisfy line 9 = line 1 + ... + line 8, every digit sure. */
 	static Map<String, String> consistentPage() {
@@ -292,16 +285,14 @@ class FieldRouterTest {
 		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
 		Map<String, Map<Integer, DigitPrediction>> doubt = Map.of("line1", Map.of(0, ranked(1, 0.95, 7, 0.05)),
 				"ssn", Map.of(0, ranked(1, 0.95, 7, 0.05)));
-		Map<String, FieldResult> routed = new FieldRouter(lenient).route(f1040, 0.1, read(consistentPage(), doubt))
-				.stream().collect(Collectors.toMap(FieldResult::name, Function.identity()));
+		Map<String, FieldResult> routed = route(f1040, lenient, consistentPage(), doubt);
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		// The SSN takes part in no rule: the ordinary threshold holds.
 		assertThat(routed.get("ssn").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
 		page.put("line9", "1351.00");
-		routed = new FieldRouter(lenient).route(f1040, 0.1, read(page, doubt)).stream()
-				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+		routed = route(f1040, lenient, page, doubt);
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 	}
 
@@ -312,43 +303,37 @@ class FieldRouterTest {
 				"box6", "5.01");
 	}
 
-	static Map<String, FieldResult> routeW2(RoutingPolicy policy, Map<String, String> values,
-			Map<String, Map<Integer, DigitPrediction>> doubts) {
-		return new FieldRouter(policy).route(w2, 0.1, read(w2, values, doubts)).stream()
-				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
-	}
-
 	@Test
 	void aTaxThatIsItsRateOfTheWagesNeedsLessConfidenceAndSoDoTheWagesDollarsButNotTheirCents() {
 		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.9);
-		Map<String, FieldResult> routed = routeW2(lenient, consistentW2(), Map.of());
+		Map<String, FieldResult> routed = route(w2, lenient, consistentW2(), Map.of());
 		assertThat(routed.values()).allSatisfy(field -> assertThat(field.status()).as(field.name())
 				.isEqualTo(FieldStatus.AUTO_ACCEPTED));
 
 		DigitPrediction doubtful = ranked(6, 0.95, 0, 0.05);
 		// box4 "765.43": its 6 doubtful, the rule says it is right.
-		routed = routeW2(lenient, consistentW2(), Map.of("box4", Map.of(1, doubtful)));
+		routed = route(w2, lenient, consistentW2(), Map.of("box4", Map.of(1, doubtful)));
 		assertThat(routed.get("box4").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		// box3 "12345.67": a doubtful dollar digit moves the tax by 6.2 cents a dollar: confirmed.
-		routed = routeW2(lenient, consistentW2(), Map.of("box3", Map.of(4, ranked(5, 0.95, 3, 0.05))));
+		routed = route(w2, lenient, consistentW2(), Map.of("box3", Map.of(4, ranked(5, 0.95, 3, 0.05))));
 		assertThat(routed.get("box3").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		// Its cents move the tax by less than a cent: 12345.61 gives the same 765.43, the rule cannot tell.
-		routed = routeW2(lenient, consistentW2(), Map.of("box3", Map.of(6, ranked(7, 0.95, 1, 0.05))));
+		routed = route(w2, lenient, consistentW2(), Map.of("box3", Map.of(6, ranked(7, 0.95, 1, 0.05))));
 		assertThat(routed.get("box3").reasons()).extracting(r -> r.kind()).containsExactly(Kind.LOW_CONFIDENCE_DIGIT);
 		assertThat(routed.get("box4").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 	}
 
 	@Test
 	void aTaxThatIsNotItsRateOfTheWagesHoldsBothBackAndTheDoubtfulTaxIsProposed() {
-		Map<String, String> w2 = new java.util.HashMap<>(consistentW2());
-		w2.put("box6", "5.07");
-		Map<String, FieldResult> routed = routeW2(POLICY, w2, Map.of());
+		Map<String, String> page = new java.util.HashMap<>(consistentW2());
+		page.put("box6", "5.07");
+		Map<String, FieldResult> routed = route(w2, POLICY, page, Map.of());
 		assertThat(routed.get("box6").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 		assertThat(routed.get("box5").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 		assertThat(routed.get("box3").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 
 		// The 7 in doubt with 1 as its next choice: the rule proposes 5.01, box5 stands.
-		routed = routeW2(POLICY, w2, Map.of("box6", Map.of(2, ranked(7, 0.8, 1, 0.15, 4, 0.05))));
+		routed = route(w2, POLICY, page, Map.of("box6", Map.of(2, ranked(7, 0.8, 1, 0.15, 4, 0.05))));
 		assertThat(routed.get("box6").proposal()).contains("5.01");
 		assertThat(routed.get("box5").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 	}
@@ -363,7 +348,13 @@ class FieldRouterTest {
 	// --- a page as the segmenter and recognizer would hand it over
 
 	static Map<String, FieldResult> route(Map<String, String> values, Map<String, Map<Integer, DigitPrediction>> doubts) {
-		return new FieldRouter(POLICY).route(f1040, 0.1, read(values, doubts)).stream()
+		return route(f1040, POLICY, values, doubts);
+	}
+
+	/** A page of {@code template} routed by {@code policy}, registered well, its fields by name. */
+	static Map<String, FieldResult> route(FormTemplate template, RoutingPolicy policy, Map<String, String> values,
+			Map<String, Map<Integer, DigitPrediction>> doubts) {
+		return new FieldRouter(policy).route(template, 0.1, read(template, values, doubts)).stream()
 				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
 	}
 

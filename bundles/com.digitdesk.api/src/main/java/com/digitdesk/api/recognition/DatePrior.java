@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.digitdesk.api.template.FieldKind;
+
 /**
  * What the recognizer says of the eight digits of a date field (MMDDYYYY),
  * given that together they are a real date between 1900 and 2099: a month
@@ -26,6 +28,15 @@ public final class DatePrior {
 	private static final int[][] DATES = realDates(LocalDate.of(1900, 1, 1), LocalDate.of(2099, 12, 31));
 
 	private DatePrior() {
+	}
+
+	/**
+	 * The predictions of a field's written glyphs as the field's kind lets
+	 * them be read: conditioned on a real date for a date field, as they are
+	 * for any other.
+	 */
+	public static List<DigitPrediction> forField(FieldKind kind, List<DigitPrediction> predictions) {
+		return kind == FieldKind.DATE ? conditioned(predictions) : predictions;
 	}
 
 	/**
@@ -99,12 +110,11 @@ public final class DatePrior {
 	private static int[][] realDates(LocalDate first, LocalDate last) {
 		List<int[]> dates = new ArrayList<>();
 		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-			String digits = String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear());
-			int[] date8 = new int[DIGITS];
-			for (int i = 0; i < DIGITS; i++) {
-				date8[i] = digits.charAt(i) - '0';
-			}
-			dates.add(date8);
+			int month = date.getMonthValue();
+			int day = date.getDayOfMonth();
+			int year = date.getYear();
+			dates.add(new int[] { month / 10, month % 10, day / 10, day % 10, year / 1000, year / 100 % 10,
+					year / 10 % 10, year % 10 });
 		}
 		return dates.toArray(int[][]::new);
 	}

@@ -53,13 +53,21 @@ public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> gl
 	 * @param oneDigitPerGlyph true for cell fields
 	 */
 	public String read(List<DigitPrediction> predictions, boolean oneDigitPerGlyph) {
+		return value(written(predictions, oneDigitPerGlyph));
+	}
+
+	/**
+	 * The characters read for the written glyphs, without the cents' dot:
+	 * what {@link #read} puts the dot into.
+	 */
+	public static String written(List<DigitPrediction> predictions, boolean oneDigitPerGlyph) {
 		StringBuilder written = new StringBuilder(predictions.size());
 		for (DigitPrediction prediction : predictions) {
 			int digit = prediction.isDigit() ? prediction.top().digit()
 					: oneDigitPerGlyph ? likeliestDigit(prediction) : ClassProbability.NOT_A_DIGIT;
 			written.append(digit == ClassProbability.NOT_A_DIGIT ? '?' : (char) ('0' + digit));
 		}
-		return value(written);
+		return written.toString();
 	}
 
 	private static int likeliestDigit(DigitPrediction prediction) {
