@@ -132,7 +132,7 @@ final class CorpusGenerator {
 			truth.add(new GroundTruth.Page(template.id(), values, describe(settings)));
 		}
 		Path pdf = directory.resolve(plan.name() + ".pdf");
-		ScanPdfWriter.write(pdf, scans);
+		ScanPdfWriter.write(pdf, scans, plan.seed());
 		new GroundTruth(truth).write(GroundTruth.fileFor(pdf));
 		return pdf;
 	}

@@ -25,10 +25,16 @@ final class ScanPdfWriter {
 	private ScanPdfWriter() {
 	}
 
-	/** Writes atomically: the file appears whole or not at all. */
-	static void write(Path file, List<ScannedPage> pages) throws IOException {
+	/**
+	 * Writes atomically: the file appears whole or not at all.
+	 *
+	 * @param documentId seeds the file identifier in the trailer (PDFBox
+	 *        draws it at random otherwise), so that a seed gives the same bytes
+	 */
+	static void write(Path file, List<ScannedPage> pages, long documentId) throws IOException {
 		Path partial = file.resolveSibling(file.getFileName() + ".part");
 		try (PDDocument document = new PDDocument()) {
+			document.setDocumentId(documentId);
 			for (ScannedPage scanned : pages) {
 				PDRectangle size = new PDRectangle((float) scanned.widthPoints(), (float) scanned.heightPoints());
 				PDPage page = new PDPage(size);

@@ -73,7 +73,7 @@ class CorpusGeneratorTest {
 		for (int i = 0; i < first.size(); i++) {
 			assertThat(Files.readString(GroundTruth.fileFor(first.get(i))))
 					.isEqualTo(Files.readString(GroundTruth.fileFor(second.get(i))));
-			assertThat(Files.size(first.get(i))).isEqualTo(Files.size(second.get(i)));
+			assertThat(Files.readAllBytes(first.get(i))).isEqualTo(Files.readAllBytes(second.get(i)));
 		}
 	}
 
