@@ -222,7 +222,7 @@ public class EvalFormsCommand implements Subcommand {
 		}
 		List<DigitPrediction> predictions;
 		try {
-			predictions = recognizer.recognize(glyphs);
+			predictions = recognizer.recognizeCarefully(glyphs);
 		} catch (Exception e) {
 			score.problem(where + ": recognition failed: " + e.getMessage());
 			score.unread(expected.fields());

@@ -29,7 +29,7 @@ final class RecognizerJudge implements SplitJudge {
 		double[] scores = new double[options.size()];
 		List<DigitPrediction> predictions;
 		try {
-			predictions = recognizer.recognize(all);
+			predictions = recognizer.recognizeCarefully(all);
 		} catch (RecognitionException e) {
 			scores[options.size() - 1] = 1; // as without a judge: the finest cut
 			return scores;

@@ -72,7 +72,7 @@ final class FieldRouter {
 			}
 			reasons.put(field.spec().name(), own);
 		}
-		Map<String, String> proposals = new HashMap<>();
+		Map<String, String> proposals = new HashMap<>(document.proposals());
 		for (RuleReading rule : rules) {
 			checkRule(rule, byName, reasons, proposals);
 		}
@@ -180,6 +180,17 @@ final class FieldRouter {
 		return doubts;
 	}
 
+	/** The positions of the field's glyphs that are in doubt when no rule confirms the field. */
+	Set<Integer> doubtfulPositions(ReadField field) {
+		return positions(digitDoubts(field, Long.MAX_VALUE));
+	}
+
+	private static Set<Integer> positions(List<ReviewReason> reasons) {
+		Set<Integer> positions = new HashSet<>();
+		reasons.forEach(reason -> positions.add(reason.position()));
+		return positions;
+	}
+
 	/** 10^digitsAfter, saturating: the place of an amount's digit, in cents. */
 	private static long placeInCents(int digitsAfter) {
 		return digitsAfter >= 18 ? Long.MAX_VALUE : (long) Math.pow(10, digitsAfter);
@@ -276,9 +287,36 @@ final class FieldRouter {
 					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
 			return;
 		}
+		if (reading.unreadable().isEmpty()) {
+			Map<String, ReadField> ruleFields = new LinkedHashMap<>();
+			names.forEach(name -> ruleFields.put(name, fields.get(name)));
+			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
+					values -> holds(rule, values));
+			if (misreading.isPresent()) {
+				LikeliestMisreading.Misreading<String> m = misreading.get();
+				proposals.put(m.field(), m.value());
+				reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
+						fields.get(m.field()).segmented().writtenGlyphs().get(m.index()).position(),
+						detail + "; " + m.describe(m.field())));
+				return;
+			}
+		}
 		for (String name : names) {
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
 		}
+	}
+
+	/** Whether the rule holds for these values by field name (false when one is no amount). */
+	private static boolean holds(ValidationRule rule, Map<String, String> values) {
+		Map<String, Long> cents = new HashMap<>();
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			OptionalLong amount = AmountRule.cents(value.getValue());
+			if (amount.isEmpty()) {
+				return false;
+			}
+			cents.put(value.getKey(), amount.getAsLong());
+		}
+		return AmountRule.holds(rule, cents);
 	}
 
 	/**
@@ -302,7 +340,7 @@ final class FieldRouter {
 			return Optional.empty();
 		}
 		String value = AmountRule.format(solved.getAsLong());
-		return differsOnlyWhereInDoubt(field, value, doubts) ? Optional.of(value) : Optional.empty();
+		return differsOnlyWhereInDoubt(field, value, positions(doubts)) ? Optional.of(value) : Optional.empty();
 	}
 
 	/**
@@ -312,10 +350,10 @@ final class FieldRouter {
 	 * culprit); or differs from them by one digit more or less next to
 	 * (or at) a doubtful glyph: a thin 1 taken into its neighbour, a digit
 	 * broken in two.
+	 *
+	 * @param doubtful the positions of the field's glyphs in doubt
 	 */
-	private static boolean differsOnlyWhereInDoubt(ReadField field, String value, List<ReviewReason> doubts) {
-		Set<Integer> doubtful = new HashSet<>();
-		doubts.forEach(reason -> doubtful.add(reason.position()));
+	static boolean differsOnlyWhereInDoubt(ReadField field, String value, Set<Integer> doubtful) {
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		String digits = field.value().replace(".", "");
 		String proposed = value.replace(".", "");

@@ -150,7 +150,7 @@ final class ImportJob {
 	/** Routes a group of pages together and stores those not stored yet; returns how many it stored. */
 	private int store(StoredDocument document, Set<Integer> stored, List<ReadPage> group, String name,
 			ImportReport report) throws StoreException {
-		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(group);
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(group, router);
 		int storedNow = 0;
 		for (ReadPage readPage : group) {
 			if (!stored.contains(readPage.pageIndex())) {

@@ -71,7 +71,7 @@ final class PageReader {
 		for (SegmentedField field : cut.fields()) {
 			field.writtenGlyphs().stream().map(Glyph::image).forEach(glyphs::add);
 		}
-		List<DigitPrediction> predictions = glyphs.isEmpty() ? List.of() : recognizer.recognize(glyphs);
+		List<DigitPrediction> predictions = glyphs.isEmpty() ? List.of() : recognizer.recognizeCarefully(glyphs);
 		List<ReadField> fields = new ArrayList<>();
 		int next = 0;
 		for (int i = 0; i < cut.fields().size(); i++) {

@@ -123,9 +123,8 @@ public class RoutingStudyCommand implements Subcommand {
 				configured.maxProposalDigits(), ruleCheckedThreshold);
 		List<Map<String, Object>> curve = new ArrayList<>();
 		Map<String, Object> chosen = null;
-		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = documentFindings(pages);
 		for (double threshold : THRESHOLDS) {
-			Map<String, Object> point = point(pages, findings, base.withThreshold(threshold));
+			Map<String, Object> point = point(pages, base.withThreshold(threshold));
 			curve.add(point);
 			if (chosen == null && (double) point.get("auto_accepted_error") <= target) {
 				chosen = point;
@@ -139,7 +138,7 @@ public class RoutingStudyCommand implements Subcommand {
 		report.put("at_recommended", chosen);
 		report.put("rule_checked_threshold", base.ruleCheckedDigitThreshold());
 		report.put("configured_threshold", base.digitThreshold());
-		report.put("at_configured", point(pages, findings, base));
+		report.put("at_configured", point(pages, base));
 		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);
 		report.put("curve", curve);
 		report.put("problems", List.copyOf(problems));
@@ -159,33 +158,52 @@ public class RoutingStudyCommand implements Subcommand {
 		context.out().println(chosen == null ? "no threshold meets the target"
 				: "recommended digitThreshold: " + chosen.get("threshold") + " (configuration "
 						+ RoutingConfiguration.PID + ", or import --threshold " + chosen.get("threshold") + ")");
+		printWrongAmongAccepted(context, report.get("at_configured"));
 		problems.forEach(problem -> context.err().println("routing-study: " + problem));
 		return 0;
 	}
 
-	/** What the rules between the pages of each file say, page by page. */
+	/** The fields auto-accepted at the configured threshold that the truth says are wrong: what the threshold lets through. */
+	@SuppressWarnings("unchecked")
+	private static void printWrongAmongAccepted(CommandContext context, Object point) {
+		Map<String, Object> configured = (Map<String, Object>) point;
+		List<Map<String, Object>> wrong = (List<Map<String, Object>>) configured.get("wrong_among_accepted");
+		if (wrong.isEmpty()) {
+			return;
+		}
+		context.out().println("auto-accepted and wrong at the configured threshold " + configured.get("threshold") + ":");
+		for (Map<String, Object> field : wrong) {
+			context.out().printf(Locale.ROOT, "  %s page %s %s: read %s, truth %s (confidence %.4f)%n",
+					field.get("source_file"), field.get("page"), field.get("field"), field.get("value"),
+					field.get("truth"), field.get("confidence"));
+		}
+	}
+
+	/** What the rules between the pages of each file say, page by page, with the doubts {@code router} sees. */
 	private static Map<StudiedPage<ReadPage>, DocumentChecks.Findings> documentFindings(
-			List<StudiedPage<ReadPage>> pages) {
+			List<StudiedPage<ReadPage>> pages, FieldRouter router) {
 		Map<Path, List<StudiedPage<ReadPage>>> byFile = new LinkedHashMap<>();
 		pages.forEach(page -> byFile.computeIfAbsent(page.file(), file -> new ArrayList<>()).add(page));
 		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = new IdentityHashMap<>();
 		for (List<StudiedPage<ReadPage>> document : byFile.values()) {
 			Map<Integer, DocumentChecks.Findings> byPage = new HashMap<>();
 			PageGroups.of(document.stream().map(StudiedPage::page).toList())
-					.forEach(group -> byPage.putAll(DocumentChecks.of(group)));
+					.forEach(group -> byPage.putAll(DocumentChecks.of(group, router)));
 			document.forEach(page -> findings.put(page, byPage.getOrDefault(page.pageIndex(), DocumentChecks.Findings.NONE)));
 		}
 		return findings;
 	}
 
 	/** Routes every page at one policy and scores the auto-accepted fields against the truth. */
-	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages,
-			Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings, RoutingPolicy policy) {
+	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages, RoutingPolicy policy) {
 		FieldRouter router = new FieldRouter(policy);
+		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = documentFindings(pages, router);
 		int fields = 0;
 		int accepted = 0;
 		int acceptedWrong = 0;
 		int wrong = 0;
+		List<Map<String, Object>> wrongAmongAccepted = new ArrayList<>();
+		Map<String, int[]> byField = new java.util.TreeMap<>();
 		for (StudiedPage<ReadPage> studied : pages) {
 			PageResult result = studied.page().result(router, findings.get(studied));
 			if (!result.isReadable() || !result.templateId().equals(studied.truth().template())) {
@@ -197,6 +215,14 @@ public class RoutingStudyCommand implements Subcommand {
 			for (FieldResult field : result.fields()) {
 				fields++;
 				boolean right = field.value().equals(studied.truth().fields().getOrDefault(field.name(), ""));
+				int[] counts = byField.computeIfAbsent(result.templateId() + "/" + field.name(), k -> new int[3]);
+				counts[0]++;
+				if (field.status() == FieldStatus.AUTO_ACCEPTED) {
+					counts[1]++;
+					if (!right) {
+						counts[2]++;
+					}
+				}
 				if (!right) {
 					wrong++;
 				}
@@ -204,6 +230,14 @@ public class RoutingStudyCommand implements Subcommand {
 					accepted++;
 					if (!right) {
 						acceptedWrong++;
+						Map<String, Object> example = new LinkedHashMap<>();
+						example.put("source_file", studied.file().getFileName().toString());
+						example.put("page", studied.pageIndex() + 1);
+						example.put("field", field.name());
+						example.put("value", field.value());
+						example.put("truth", studied.truth().fields().getOrDefault(field.name(), ""));
+						example.put("confidence", field.confidence());
+						wrongAmongAccepted.add(example);
 					}
 				}
 			}
@@ -216,6 +250,8 @@ public class RoutingStudyCommand implements Subcommand {
 		point.put("auto_accepted_rate", fields == 0 ? 0.0 : (double) accepted / fields);
 		point.put("auto_accepted_error", accepted == 0 ? 0.0 : (double) acceptedWrong / accepted);
 		point.put("field_error", fields == 0 ? 0.0 : (double) wrong / fields);
+		point.put("wrong_among_accepted", wrongAmongAccepted);
+		point.put("by_field", byField);
 		return point;
 	}
 }

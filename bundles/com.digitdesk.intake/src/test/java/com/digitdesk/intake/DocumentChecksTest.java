@@ -22,6 +22,7 @@ class DocumentChecksTest {
 
 	static final FormTemplate f1040 = FieldRouterTest.f1040;
 	static final FormTemplate w2 = FieldRouterTest.w2;
+	static final FieldRouter ROUTER = new FieldRouter(FieldRouterTest.POLICY);
 
 	/** A return: the 1040 (line 1 = 12,000.00 + 200.50) and its two W-2s. */
 	static List<Map<String, String>> aReturn() {
@@ -46,7 +47,7 @@ class DocumentChecksTest {
 
 	@Test
 	void theW2sSsnsAndWagesAgreeingWithThe1040ConfirmThemAll() {
-		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(aReturn(), Map.of()));
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(aReturn(), Map.of()), ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
 		assertThat(findings.get(1).confirmed()).containsExactlyInAnyOrder("employee_ssn", "box1");
 		assertThat(findings.get(2).confirmed()).containsExactlyInAnyOrder("employee_ssn", "box1");
@@ -60,7 +61,7 @@ class DocumentChecksTest {
 		Map<String, String> spouses = new HashMap<>(values.get(2));
 		spouses.put("employee_ssn", "987654321");
 		values.set(2, spouses);
-		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(values, Map.of()));
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(values, Map.of()), ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
 		assertThat(findings.get(2).confirmed()).containsExactly("box1");
 		assertThat(findings.get(2).failed()).isEmpty();
@@ -71,7 +72,7 @@ class DocumentChecksTest {
 		misread.put("box1", "260.50");
 		values.set(2, misread);
 		List<ReadPage> pages = read(values, Map.of());
-		findings = DocumentChecks.of(pages);
+		findings = DocumentChecks.of(pages, ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
 		assertThat(findings.get(0).failed()).containsOnlyKeys("line1");
 		assertThat(findings.get(0).failed().get("line1")).contains("line 1 = box 1 of the W-2s", "12200.50",
@@ -87,14 +88,68 @@ class DocumentChecksTest {
 		Map<String, String> unreadable = new HashMap<>(values.get(2));
 		unreadable.put("box1", "?00.50");
 		values.set(2, unreadable);
-		findings = DocumentChecks.of(read(values, Map.of(2, Map.of("box1", Map.of(0, FieldRouterTest.ranked(-1, 0.9, 2, 0.1))))));
+		findings = DocumentChecks.of(read(values, Map.of(2, Map.of("box1", Map.of(0, FieldRouterTest.ranked(-1, 0.9, 2, 0.1))))), ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
 		assertThat(findings.get(0).failed()).isEmpty();
 	}
 
 	@Test
+	void anSsnThatDiffersInADigitIsMisreadNotASpouses() {
+		// The second W-2's SSN read 123456189: its 7 read as a doubtful 1. The first W-2 agrees with the 1040.
+		List<Map<String, String>> values = new ArrayList<>(aReturn());
+		Map<String, String> misread = new HashMap<>(values.get(2));
+		misread.put("employee_ssn", "123456189");
+		values.set(2, misread);
+		List<ReadPage> pages = read(values, Map.of(2, Map.of("employee_ssn", Map.of(6, FieldRouterTest.ranked(1, 0.9, 7, 0.1)))));
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages, ROUTER);
+		assertThat(findings.get(0).confirmed()).contains("ssn");
+		assertThat(findings.get(0).failed()).isEmpty();
+		assertThat(findings.get(2).failed()).containsOnlyKeys("employee_ssn");
+		assertThat(findings.get(2).failed().get("employee_ssn")).contains("123456789", "123456189", "page 1");
+		assertThat(findings.get(2).proposals()).containsEntry("employee_ssn", "123456789");
+		assertThat(route(pages.get(2), ROUTER, findings.get(2)).get("employee_ssn").proposal()).contains("123456789");
+
+		// A lone W-2 whose reading is as sure as the 1040's: either may be wrong, both wait.
+		Map<String, String> lone = new HashMap<>(misread);
+		lone.put("box1", "12200.50");
+		pages = read(List.of(values.get(0), lone), Map.of());
+		findings = DocumentChecks.of(pages, ROUTER);
+		assertThat(findings.get(0).failed()).containsOnlyKeys("ssn");
+		assertThat(findings.get(1).failed()).containsOnlyKeys("employee_ssn");
+		assertThat(findings.get(0).proposals()).isEmpty();
+		assertThat(findings.get(1).proposals()).isEmpty();
+		assertThat(DocumentChecks.nearMiss("123456789", "123456189")).isTrue();
+		assertThat(DocumentChecks.nearMiss("123456789", "123450089")).isTrue();
+		assertThat(DocumentChecks.nearMiss("123456789", "123400089")).isFalse();
+		assertThat(DocumentChecks.nearMiss("12345", "12355")).isTrue();
+		assertThat(DocumentChecks.nearMiss("1234", "1235")).isTrue();
+		assertThat(DocumentChecks.nearMiss("123", "124")).isFalse();
+	}
+
+	@Test
+	void wagesThatDoNotAddUpHoldBackOnlyTheBoxThatExplainsIt() {
+		// The second W-2's box 1 (200.50) read 260.50, the 6 in doubt with 0 its next choice.
+		List<Map<String, String>> values = new ArrayList<>(aReturn());
+		Map<String, String> misread = new HashMap<>(values.get(2));
+		misread.put("box1", "260.50");
+		values.set(2, misread);
+		for (DigitPrediction six : List.of(FieldRouterTest.ranked(6, 0.8, 0, 0.19, 8, 0.01),
+				// Or sure of the 6, but giving the 0 a chance no other digit has: the likeliest misreading.
+				FieldRouterTest.ranked(6, 0.995, 0, 0.004, 8, 0.001))) {
+			List<ReadPage> pages = read(values, Map.of(2, Map.of("box1", Map.of(1, six))));
+			Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages, ROUTER);
+			assertThat(findings.get(0).failed()).isEmpty();
+			assertThat(findings.get(1).failed()).isEmpty();
+			assertThat(findings.get(2).failed()).containsOnlyKeys("box1");
+			assertThat(findings.get(2).proposals()).containsEntry("box1", "200.50");
+			assertThat(route(pages.get(0), ROUTER, findings.get(0)).get("line1").status())
+					.isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		}
+	}
+
+	@Test
 	void aLoneW2Or1040HasNothingToAgreeWith() {
-		assertThat(DocumentChecks.of(read(aReturn().subList(0, 1), Map.of()))).isEmpty();
+		assertThat(DocumentChecks.of(read(aReturn().subList(0, 1), Map.of()), ROUTER)).isEmpty();
 	}
 
 	@Test
@@ -104,7 +159,7 @@ class DocumentChecksTest {
 		Map<Integer, Map<String, Map<Integer, DigitPrediction>>> doubt = Map.of(0,
 				Map.of("ssn", Map.of(3, FieldRouterTest.ranked(4, 0.95, 9, 0.05))));
 		List<ReadPage> pages = read(aReturn(), doubt);
-		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages);
+		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages, ROUTER);
 		assertThat(route(pages.get(0), new FieldRouter(lenient), findings.get(0)).get("ssn").status())
 				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		assertThat(route(pages.get(0), new FieldRouter(lenient), DocumentChecks.Findings.NONE).get("ssn").status())
@@ -129,11 +184,11 @@ class DocumentChecksTest {
 		List<List<ReadPage>> groups = PageGroups.of(pages);
 		assertThat(groups).extracting(group -> group.stream().map(ReadPage::pageIndex).toList())
 				.containsExactly(List.of(0), List.of(1, 2, 3), List.of(4, 5));
-		Map<Integer, DocumentChecks.Findings> second = DocumentChecks.of(groups.get(2));
+		Map<Integer, DocumentChecks.Findings> second = DocumentChecks.of(groups.get(2), ROUTER);
 		assertThat(second.get(4).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
 		assertThat(second.get(4).failed()).isEmpty();
 		// Read as one document, the second 1040's line 1 would be held against all three W-2s.
-		assertThat(DocumentChecks.of(pages).get(4).failed()).containsOnlyKeys("line1");
+		assertThat(DocumentChecks.of(pages, ROUTER).get(4).failed()).containsOnlyKeys("line1");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -336,6 +337,36 @@ class FieldRouterTest {
 		routed = route(w2, POLICY, page, Map.of("box6", Map.of(2, ranked(7, 0.8, 1, 0.15, 4, 0.05))));
 		assertThat(routed.get("box6").proposal()).contains("5.01");
 		assertThat(routed.get("box5").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
+	void aFailedRuleThatOneLikelyMisreadingExplainsHoldsBackOnlyThatField() {
+		// Line 8 is 14.25, read 19.25: the network was sure of the 9 but gave the 4 a chance.
+		Map<String, String> page = new HashMap<>(consistentPage());
+		page.put("line8", "19.25");
+		Map<String, FieldResult> routed = route(page, Map.of("line8", Map.of(1, ranked(9, 0.995, 4, 0.004, 7, 0.001))));
+		FieldResult line8 = routed.get("line8");
+		assertThat(line8.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(line8.proposal()).contains("14.25");
+		assertThat(line8.reasons()).singleElement().satisfies(reason -> {
+			assertThat(reason.kind()).isEqualTo(Kind.RULE_FAILED);
+			assertThat(reason.position()).isEqualTo(1);
+			assertThat(reason.detail()).contains("likeliest misreading");
+		});
+		for (String other : List.of("line1", "line2", "line4", "line6", "line9")) {
+			assertThat(routed.get(other).status()).as(other).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		}
+
+		// The network gave the 4 no chance: any field may hold the misread digit, all wait.
+		routed = route(page, Map.of());
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line8").proposal()).isEmpty();
+
+		// Line 9's 0 might as well be a 5: two misreadings as likely, all wait.
+		routed = route(page, Map.of("line8", Map.of(1, ranked(9, 0.995, 4, 0.004, 7, 0.001)), "line9",
+				Map.of(3, ranked(0, 0.995, 5, 0.003, 7, 0.002))));
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line8").proposal()).isEmpty();
 	}
 
 	@Test

@@ -40,6 +40,8 @@ public class CnnRecognizer implements DigitRecognizer {
 	private final double secondOpinionBelow;
 	/** Glyphs still below this after both opinions are also read shifted (0: never). */
 	private final double shiftedViewsBelow;
+	/** The same for a careful reading ({@link #recognizeCarefully}). */
+	private final double carefulViewsBelow;
 	private final int batchSize;
 	private final ExecutorService workers;
 	private volatile boolean singleThreadedNatives;
@@ -50,8 +52,8 @@ public class CnnRecognizer implements DigitRecognizer {
 				configuration.secondOpinion()
 						? Optional.of(model(context, configuration.secondModelLocation(), ModelFiles.SECOND_NAME))
 						: Optional.empty(),
-				configuration.secondOpinionBelow(), configuration.shiftedViewsBelow(), configuration.batchSize(),
-				configuration.threads());
+				configuration.secondOpinionBelow(), configuration.shiftedViewsBelow(),
+				configuration.carefulViewsBelow(), configuration.batchSize(), configuration.threads());
 	}
 
 	/** The model at {@code location}, or the one shipped as {@code bundledName} when the location is empty. */
@@ -63,7 +65,7 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
 	CnnRecognizer(ModelFiles.Loaded model, int batchSize, int threads) throws Exception {
-		this(model, Optional.empty(), 0, 0, batchSize, threads);
+		this(model, Optional.empty(), 0, 0, 0, batchSize, threads);
 	}
 
 	/**
@@ -73,20 +75,23 @@ public class CnnRecognizer implements DigitRecognizer {
 	 */
 	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
 			int batchSize, int threads) throws Exception {
-		this(model, second, secondOpinionBelow, 0, batchSize, threads);
+		this(model, second, secondOpinionBelow, 0, 0, batchSize, threads);
 	}
 
 	/**
 	 * The same, and the glyphs whose top probability is still below
 	 * {@code shiftedViewsBelow} are also read shifted by a pixel each way,
-	 * the five readings averaged.
+	 * the five readings averaged; a careful reading does the same for every
+	 * glyph below {@code carefulViewsBelow} (or {@code shiftedViewsBelow},
+	 * the higher).
 	 */
 	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
-			double shiftedViewsBelow, int batchSize, int threads) throws Exception {
+			double shiftedViewsBelow, double carefulViewsBelow, int batchSize, int threads) throws Exception {
 		this.model = model;
 		this.second = second;
 		this.secondOpinionBelow = secondOpinionBelow;
 		this.shiftedViewsBelow = shiftedViewsBelow;
+		this.carefulViewsBelow = Math.max(shiftedViewsBelow, carefulViewsBelow);
 		this.batchSize = Math.max(1, batchSize);
 		int workerCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		AtomicInteger number = new AtomicInteger();
@@ -104,6 +109,16 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	@Override
 	public List<DigitPrediction> recognize(List<DigitImage> glyphs) throws RecognitionException {
+		return recognize(glyphs, shiftedViewsBelow);
+	}
+
+	/** Reads every glyph still below {@code carefulViewsBelow} after both opinions shifted too. */
+	@Override
+	public List<DigitPrediction> recognizeCarefully(List<DigitImage> glyphs) throws RecognitionException {
+		return recognize(glyphs, carefulViewsBelow);
+	}
+
+	private List<DigitPrediction> recognize(List<DigitImage> glyphs, double viewsBelow) throws RecognitionException {
 		if (glyphs.isEmpty()) {
 			return List.of();
 		}
@@ -111,7 +126,7 @@ public class CnnRecognizer implements DigitRecognizer {
 		for (int i = 0; i < glyphs.size(); i++) {
 			glyphs.get(i).copyTo(pixels, i * DigitImage.PIXELS);
 		}
-		double[] probabilities = probabilities(outputs(pixels, glyphs.size()), glyphs.size(), true);
+		double[] probabilities = probabilities(outputs(pixels, glyphs.size(), viewsBelow), glyphs.size(), true);
 		List<DigitPrediction> predictions = new ArrayList<>(glyphs.size());
 		for (int i = 0; i < glyphs.size(); i++) {
 			predictions.add(hasInk(pixels, i) ? prediction(probabilities, i) : NO_INK);
@@ -132,13 +147,16 @@ public class CnnRecognizer implements DigitRecognizer {
 	record Outputs(float[] first, int[] unsure, float[] second, int[] shifted, Outputs views) {
 	}
 
-	/** Runs the networks once over a set of glyphs (784 bytes each). */
-	Outputs outputs(byte[] pixels, int count) throws RecognitionException {
+	/**
+	 * Runs the networks once over a set of glyphs (784 bytes each), and over
+	 * the shifted views of those still below {@code viewsBelow} (0: none).
+	 */
+	Outputs outputs(byte[] pixels, int count, double viewsBelow) throws RecognitionException {
 		Outputs direct = directOutputs(pixels, count);
-		if (shiftedViewsBelow <= 0) {
+		if (viewsBelow <= 0) {
 			return direct;
 		}
-		int[] doubtful = below(probabilities(direct, count, true), pixels, count, shiftedViewsBelow);
+		int[] doubtful = below(probabilities(direct, count, true), pixels, count, viewsBelow);
 		if (doubtful.length == 0) {
 			return direct;
 		}
@@ -234,7 +252,8 @@ public class CnnRecognizer implements DigitRecognizer {
 		String secondOpinion = second.map(other -> String.format(
 				"; second opinion below %.4f from %s (MNIST test accuracy %.4f)", secondOpinionBelow, other.location(),
 				other.card().testAccuracy())).orElse("")
-				+ (shiftedViewsBelow > 0 ? String.format("; shifted views below %.4f", shiftedViewsBelow) : "");
+				+ (shiftedViewsBelow > 0 ? String.format("; shifted views below %.4f", shiftedViewsBelow) : "")
+				+ String.format("; careful reading: shifted views below %.4f", carefulViewsBelow);
 		return new RecognizerInfo("cnn", model.sha256() + second.map(other -> "+" + other.sha256()).orElse(""),
 				String.format("%s; MNIST test accuracy %.4f; temperature %.3f; %s%s", card.architecture(),
 						card.testAccuracy(), card.temperature(), model.location(), secondOpinion));
@@ -260,9 +279,13 @@ public class CnnRecognizer implements DigitRecognizer {
 		return shiftedViewsBelow;
 	}
 
+	double carefulViewsBelow() {
+		return carefulViewsBelow;
+	}
+
 	/** A recognizer with the same models and settings but another batch size and a worker per core. */
 	CnnRecognizer withBatchSize(int batch) throws Exception {
-		return new CnnRecognizer(model, second, secondOpinionBelow, shiftedViewsBelow, batch, 0);
+		return new CnnRecognizer(model, second, secondOpinionBelow, shiftedViewsBelow, carefulViewsBelow, batch, 0);
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */

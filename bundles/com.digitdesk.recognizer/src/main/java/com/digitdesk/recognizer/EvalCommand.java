@@ -92,7 +92,7 @@ public class EvalCommand implements Subcommand {
 		Map<String, Object> report = new LinkedHashMap<>();
 
 		context.err().println("eval: CNN on " + set.size() + " MNIST test digits...");
-		CnnRecognizer.Outputs outputs = cnn.outputs(set.images(), set.size());
+		CnnRecognizer.Outputs outputs = cnn.outputs(set.images(), set.size(), cnn.shiftedViewsBelow());
 		double[] probabilities = cnn.probabilities(outputs, set.size(), true);
 		Evaluation.Scored calibrated = Evaluation.score(probabilities, set.labels());
 		Evaluation.Scored raw = Evaluation.score(cnn.probabilities(outputs, set.size(), false), set.labels());

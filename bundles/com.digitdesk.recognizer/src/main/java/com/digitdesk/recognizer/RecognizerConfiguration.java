@@ -23,6 +23,9 @@ public @interface RecognizerConfiguration {
 	@AttributeDefinition(name = "Shifted views below", description = "Glyphs whose top probability (after the second opinion) is below this are also read shifted by one pixel left, right, up and down, and the five readings averaged. 0: never.", min = "0", max = "1")
 	double shiftedViewsBelow() default 0.7;
 
+	@AttributeDefinition(name = "Shifted views below, careful reading", description = "The same for a careful reading, which the importer asks for: a digit accepted without a clerk must not be a confident mistake, so every glyph below this is read shifted too. 0: as for a plain reading.", min = "0", max = "1")
+	double carefulViewsBelow() default 0.999;
+
 	@AttributeDefinition(name = "Batch size", description = "Glyphs per network call; a page's glyphs are cut into batches of this size.", min = "1", max = "4096")
 	int batchSize() default 64;
 

@@ -92,11 +92,15 @@ class CnnRecognizerTest {
 		ModelFiles.Loaded first = BundledModel.load();
 		ModelFiles.Loaded second = BundledModel.loadSecond();
 		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 64, 2);
-		CnnRecognizer shifting = new CnnRecognizer(first, Optional.of(second), 0.999, 0.9, 64, 2);
+		CnnRecognizer shifting = new CnnRecognizer(first, Optional.of(second), 0.999, 0.9, 0.9, 64, 2);
+		CnnRecognizer careful = new CnnRecognizer(first, Optional.of(second), 0.999, 0, 0.9, 64, 2);
 		try {
 			List<DigitImage> glyphs = glyphs(0, 2000);
 			List<DigitPrediction> byPair = pair.recognize(glyphs);
 			List<DigitPrediction> byShifting = shifting.recognize(glyphs);
+			// Without views for a plain reading, the careful one still takes them.
+			assertThat(careful.recognize(glyphs)).isEqualTo(byPair);
+			assertThat(careful.recognizeCarefully(glyphs)).isEqualTo(byShifting);
 			int doubtful = 0;
 			for (int i = 0; i < glyphs.size(); i++) {
 				int digit = byPair.get(i).top().digit();
@@ -120,6 +124,7 @@ class CnnRecognizerTest {
 		} finally {
 			pair.deactivate();
 			shifting.deactivate();
+			careful.deactivate();
 		}
 	}
 

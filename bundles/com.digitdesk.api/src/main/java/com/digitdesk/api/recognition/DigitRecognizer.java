@@ -21,6 +21,20 @@ public interface DigitRecognizer {
 	 */
 	List<DigitPrediction> recognize(List<DigitImage> glyphs) throws RecognitionException;
 
+	/**
+	 * Recognizes a batch of glyphs taking more time over the doubtful ones,
+	 * for readings whose digits are accepted without a person looking (an
+	 * import): a recognizer may, for example, read such a glyph again in
+	 * other views and average what it sees. The same as
+	 * {@link #recognize(List)} unless a recognizer does more.
+	 *
+	 * @return one prediction per glyph, in the same order
+	 * @throws RecognitionException as {@link #recognize(List)}
+	 */
+	default List<DigitPrediction> recognizeCarefully(List<DigitImage> glyphs) throws RecognitionException {
+		return recognize(glyphs);
+	}
+
 	/** What model this recognizer runs, for reports and provenance. */
 	RecognizerInfo info();
 }
