@@ -8,8 +8,10 @@ import java.util.Objects;
  * 1040's SSN" or "line 1 is the sum of the W-2s' box 1". When it holds, the
  * fields it ties were read right and need less confidence. A {@code SAME}
  * rule that does not hold is no reason to hold anything back (a spouse's
- * W-2 carries another SSN); a {@code SUM} rule that does not sends its
- * fields to review (a digit misread, or a W-2 missing from the return).
+ * W-2 carries another SSN), unless the values differ in only a digit or
+ * two: then one of them is misread. A {@code SUM} rule that does not hold
+ * sends its fields to review (a digit misread, or a W-2 missing from the
+ * return), or only the one field that explains the difference.
  *
  * @param name shown to explain a confirmation
  * @param target a field of the page the rule belongs to
