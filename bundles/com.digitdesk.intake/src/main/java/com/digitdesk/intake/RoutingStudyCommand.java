@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -198,60 +199,66 @@ public class RoutingStudyCommand implements Subcommand {
 	private static Map<String, Object> point(List<StudiedPage<ReadPage>> pages, RoutingPolicy policy) {
 		FieldRouter router = new FieldRouter(policy);
 		Map<StudiedPage<ReadPage>, DocumentChecks.Findings> findings = documentFindings(pages, router);
-		int fields = 0;
-		int accepted = 0;
-		int acceptedWrong = 0;
-		int wrong = 0;
+		Tally all = new Tally();
+		Map<String, Tally> byField = new TreeMap<>();
 		List<Map<String, Object>> wrongAmongAccepted = new ArrayList<>();
-		Map<String, int[]> byField = new java.util.TreeMap<>();
 		for (StudiedPage<ReadPage> studied : pages) {
 			PageResult result = studied.page().result(router, findings.get(studied));
 			if (!result.isReadable() || !result.templateId().equals(studied.truth().template())) {
-				int unread = studied.truth().fields().size();
-				fields += unread;
-				wrong += unread;
+				studied.truth().fields().keySet().forEach(name -> all.count(false, false));
 				continue;
 			}
 			for (FieldResult field : result.fields()) {
-				fields++;
-				boolean right = field.value().equals(studied.truth().fields().getOrDefault(field.name(), ""));
-				int[] counts = byField.computeIfAbsent(result.templateId() + "/" + field.name(), k -> new int[3]);
-				counts[0]++;
-				if (field.status() == FieldStatus.AUTO_ACCEPTED) {
-					counts[1]++;
-					if (!right) {
-						counts[2]++;
-					}
-				}
-				if (!right) {
-					wrong++;
-				}
-				if (field.status() == FieldStatus.AUTO_ACCEPTED) {
-					accepted++;
-					if (!right) {
-						acceptedWrong++;
-						Map<String, Object> example = new LinkedHashMap<>();
-						example.put("source_file", studied.file().getFileName().toString());
-						example.put("page", studied.pageIndex() + 1);
-						example.put("field", field.name());
-						example.put("value", field.value());
-						example.put("truth", studied.truth().fields().getOrDefault(field.name(), ""));
-						example.put("confidence", field.confidence());
-						wrongAmongAccepted.add(example);
-					}
+				String truth = studied.truth().fields().getOrDefault(field.name(), "");
+				boolean right = field.value().equals(truth);
+				boolean accepted = field.status() == FieldStatus.AUTO_ACCEPTED;
+				all.count(right, accepted);
+				byField.computeIfAbsent(result.templateId() + "/" + field.name(), name -> new Tally()).count(right, accepted);
+				if (accepted && !right) {
+					Map<String, Object> example = new LinkedHashMap<>();
+					example.put("source_file", studied.file().getFileName().toString());
+					example.put("page", studied.pageIndex() + 1);
+					example.put("field", field.name());
+					example.put("value", field.value());
+					example.put("truth", truth);
+					example.put("confidence", field.confidence());
+					wrongAmongAccepted.add(example);
 				}
 			}
 		}
 		Map<String, Object> point = new LinkedHashMap<>();
 		point.put("threshold", policy.digitThreshold());
-		point.put("fields", fields);
-		point.put("auto_accepted", accepted);
-		point.put("auto_accepted_wrong", acceptedWrong);
-		point.put("auto_accepted_rate", fields == 0 ? 0.0 : (double) accepted / fields);
-		point.put("auto_accepted_error", accepted == 0 ? 0.0 : (double) acceptedWrong / accepted);
-		point.put("field_error", fields == 0 ? 0.0 : (double) wrong / fields);
+		point.putAll(all.asMap());
 		point.put("wrong_among_accepted", wrongAmongAccepted);
-		point.put("by_field", byField);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		byField.forEach((name, tally) -> fields.put(name, tally.asMap()));
+		point.put("by_field", fields);
 		return point;
+	}
+
+	/** Fields counted: how many, how many auto-accepted, how many of those wrong, how many wrong in all. */
+	private static final class Tally {
+		private int fields;
+		private int accepted;
+		private int acceptedWrong;
+		private int wrong;
+
+		void count(boolean right, boolean autoAccepted) {
+			fields++;
+			wrong += right ? 0 : 1;
+			accepted += autoAccepted ? 1 : 0;
+			acceptedWrong += autoAccepted && !right ? 1 : 0;
+		}
+
+		Map<String, Object> asMap() {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("fields", fields);
+			map.put("auto_accepted", accepted);
+			map.put("auto_accepted_wrong", acceptedWrong);
+			map.put("auto_accepted_rate", fields == 0 ? 0.0 : (double) accepted / fields);
+			map.put("auto_accepted_error", accepted == 0 ? 0.0 : (double) acceptedWrong / accepted);
+			map.put("field_error", fields == 0 ? 0.0 : (double) wrong / fields);
+			return map;
+		}
 	}
 }

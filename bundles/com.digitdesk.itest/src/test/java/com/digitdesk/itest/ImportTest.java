@@ -171,6 +171,15 @@ class ImportTest {
 		// Routed at the configured threshold, the study accepts what the import accepted.
 		assertThat(study.get("at_configured").get("auto_accepted").asInt())
 				.isEqualTo(firstImport.get("auto_accepted").asInt());
+		// Each point counts the fields by template field too, and names the accepted ones that are wrong.
+		JsonNode byField = study.get("at_configured").get("by_field");
+		int counted = 0;
+		for (JsonNode field : byField) {
+			counted += field.get("fields").asInt();
+		}
+		assertThat(counted).isEqualTo(study.get("fields").asInt());
+		assertThat(study.get("at_configured").get("wrong_among_accepted").size())
+				.isEqualTo(study.get("at_configured").get("auto_accepted_wrong").asInt());
 	}
 
 	// --- helpers
