@@ -34,6 +34,19 @@ final class AmountRule {
 		return cents.get(rule.target()) == rule.expectedCents(cents);
 	}
 
+	/** True when the rule holds for these normalized values by field name; false when one is no amount. */
+	static boolean holdsForValues(ValidationRule rule, Map<String, String> values) {
+		Map<String, Long> cents = new HashMap<>();
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			OptionalLong amount = cents(value.getValue());
+			if (amount.isEmpty()) {
+				return false;
+			}
+			cents.put(value.getKey(), amount.getAsLong());
+		}
+		return holds(rule, cents);
+	}
+
 	/**
 	 * The value of field {@code unknown} that makes the rule hold, given the
 	 * others; empty when there is none or no single one.

@@ -291,7 +291,7 @@ final class FieldRouter {
 			Map<String, ReadField> ruleFields = new LinkedHashMap<>();
 			names.forEach(name -> ruleFields.put(name, fields.get(name)));
 			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
-					values -> holds(rule, values));
+					values -> AmountRule.holdsForValues(rule, values));
 			if (misreading.isPresent()) {
 				LikeliestMisreading.Misreading<String> m = misreading.get();
 				proposals.put(m.field(), m.value());
@@ -304,19 +304,6 @@ final class FieldRouter {
 		for (String name : names) {
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
 		}
-	}
-
-	/** Whether the rule holds for these values by field name (false when one is no amount). */
-	private static boolean holds(ValidationRule rule, Map<String, String> values) {
-		Map<String, Long> cents = new HashMap<>();
-		for (Map.Entry<String, String> value : values.entrySet()) {
-			OptionalLong amount = AmountRule.cents(value.getValue());
-			if (amount.isEmpty()) {
-				return false;
-			}
-			cents.put(value.getKey(), amount.getAsLong());
-		}
-		return AmountRule.holds(rule, cents);
 	}
 
 	/**
@@ -416,7 +403,8 @@ final class FieldRouter {
 		return pattern.toString();
 	}
 
-	private static double probability(DigitPrediction prediction, int digit) {
+	/** What the network gave {@code digit} for this glyph. */
+	static double probability(DigitPrediction prediction, int digit) {
 		return prediction.ranked().stream().filter(c -> c.digit() == digit).mapToDouble(ClassProbability::probability)
 				.findFirst().orElse(0);
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.segmentation.SegmentedField;
 
@@ -72,8 +71,8 @@ final class LikeliestMisreading {
 					String value = field.segmented().value(new String(digits));
 					values.put(entry.getKey(), value);
 					if (holds.test(values)) {
-						double odds = probability(predictions.get(i), digit - '0')
-								/ Math.max(1e-12, probability(predictions.get(i), read - '0'));
+						double odds = FieldRouter.probability(predictions.get(i), digit - '0')
+								/ Math.max(1e-12, FieldRouter.probability(predictions.get(i), read - '0'));
 						candidates.add(new Misreading<>(entry.getKey(), value, i, read - '0', digit - '0', odds));
 					}
 				}
@@ -87,10 +86,5 @@ final class LikeliestMisreading {
 			return Optional.empty();
 		}
 		return Optional.of(candidates.get(0));
-	}
-
-	private static double probability(DigitPrediction prediction, int digit) {
-		return prediction.ranked().stream().filter(c -> c.digit() == digit).mapToDouble(ClassProbability::probability)
-				.findFirst().orElse(0);
 	}
 }

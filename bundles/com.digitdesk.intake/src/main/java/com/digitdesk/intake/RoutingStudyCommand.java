@@ -139,7 +139,8 @@ public class RoutingStudyCommand implements Subcommand {
 		report.put("at_recommended", chosen);
 		report.put("rule_checked_threshold", base.ruleCheckedDigitThreshold());
 		report.put("configured_threshold", base.digitThreshold());
-		report.put("at_configured", point(pages, base));
+		Map<String, Object> atConfigured = point(pages, base);
+		report.put("at_configured", atConfigured);
 		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);
 		report.put("curve", curve);
 		report.put("problems", List.copyOf(problems));
@@ -159,15 +160,14 @@ public class RoutingStudyCommand implements Subcommand {
 		context.out().println(chosen == null ? "no threshold meets the target"
 				: "recommended digitThreshold: " + chosen.get("threshold") + " (configuration "
 						+ RoutingConfiguration.PID + ", or import --threshold " + chosen.get("threshold") + ")");
-		printWrongAmongAccepted(context, report.get("at_configured"));
+		printWrongAmongAccepted(context, atConfigured);
 		problems.forEach(problem -> context.err().println("routing-study: " + problem));
 		return 0;
 	}
 
 	/** The fields auto-accepted at the configured threshold that the truth says are wrong: what the threshold lets through. */
 	@SuppressWarnings("unchecked")
-	private static void printWrongAmongAccepted(CommandContext context, Object point) {
-		Map<String, Object> configured = (Map<String, Object>) point;
+	private static void printWrongAmongAccepted(CommandContext context, Map<String, Object> configured) {
 		List<Map<String, Object>> wrong = (List<Map<String, Object>>) configured.get("wrong_among_accepted");
 		if (wrong.isEmpty()) {
 			return;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitPrediction;
@@ -122,15 +121,9 @@ final class SumRuleProposer {
 		}
 
 		private void consider(double probability) {
-			Map<String, Long> cents = new HashMap<>();
-			for (String name : names) {
-				OptionalLong value = AmountRule.cents(fields.get(name).segmented().value(new String(digits.get(name))));
-				if (value.isEmpty()) {
-					return;
-				}
-				cents.put(name, value.getAsLong());
-			}
-			if (AmountRule.holds(rule, cents)) {
+			Map<String, String> values = new HashMap<>();
+			names.forEach(name -> values.put(name, fields.get(name).segmented().value(new String(digits.get(name)))));
+			if (AmountRule.holdsForValues(rule, values)) {
 				bestProbability = probability;
 				bestDigits = new HashMap<>();
 				digits.forEach((name, d) -> bestDigits.put(name, d.clone()));

@@ -36,6 +36,15 @@ class DocumentChecksTest {
 		return List.of(main, first, second);
 	}
 
+	/** {@link #aReturn()} with one field of one of its pages read as {@code value}. */
+	static List<Map<String, String>> aReturnReading(int page, String field, String value) {
+		List<Map<String, String>> values = new ArrayList<>(aReturn());
+		Map<String, String> changed = new HashMap<>(values.get(page));
+		changed.put(field, value);
+		values.set(page, changed);
+		return values;
+	}
+
 	static List<ReadPage> read(List<Map<String, String>> values, Map<Integer, Map<String, Map<Integer, DigitPrediction>>> doubts) {
 		List<FormTemplate> templates = List.of(f1040, w2, w2);
 		return java.util.stream.IntStream.range(0, values.size())
@@ -57,20 +66,14 @@ class DocumentChecksTest {
 	@Test
 	void anotherSsnSaysNothingWagesThatDoNotAddUpAreHeldBack() {
 		// A spouse's W-2: its SSN is not the 1040's; the wages still add up.
-		List<Map<String, String>> values = new ArrayList<>(aReturn());
-		Map<String, String> spouses = new HashMap<>(values.get(2));
-		spouses.put("employee_ssn", "987654321");
-		values.set(2, spouses);
+		List<Map<String, String>> values = aReturnReading(2, "employee_ssn", "987654321");
 		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(read(values, Map.of()), ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactlyInAnyOrder("ssn", "line1");
 		assertThat(findings.get(2).confirmed()).containsExactly("box1");
 		assertThat(findings.get(2).failed()).isEmpty();
 
 		// A box 1 misread: 200.50 read 260.50. Line 1 and both boxes wait for a clerk.
-		values = new ArrayList<>(aReturn());
-		Map<String, String> misread = new HashMap<>(values.get(2));
-		misread.put("box1", "260.50");
-		values.set(2, misread);
+		values = aReturnReading(2, "box1", "260.50");
 		List<ReadPage> pages = read(values, Map.of());
 		findings = DocumentChecks.of(pages, ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
@@ -84,10 +87,7 @@ class DocumentChecksTest {
 		assertThat(routed.get("box2").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 
 		// A box 1 read as no digit: the wages cannot be added up, nothing is said of them.
-		values = new ArrayList<>(aReturn());
-		Map<String, String> unreadable = new HashMap<>(values.get(2));
-		unreadable.put("box1", "?00.50");
-		values.set(2, unreadable);
+		values = aReturnReading(2, "box1", "?00.50");
 		findings = DocumentChecks.of(read(values, Map.of(2, Map.of("box1", Map.of(0, FieldRouterTest.ranked(-1, 0.9, 2, 0.1))))), ROUTER);
 		assertThat(findings.get(0).confirmed()).containsExactly("ssn");
 		assertThat(findings.get(0).failed()).isEmpty();
@@ -96,10 +96,7 @@ class DocumentChecksTest {
 	@Test
 	void anSsnThatDiffersInADigitIsMisreadNotASpouses() {
 		// The second W-2's SSN read 123456189: its 7 read as a doubtful 1. The first W-2 agrees with the 1040.
-		List<Map<String, String>> values = new ArrayList<>(aReturn());
-		Map<String, String> misread = new HashMap<>(values.get(2));
-		misread.put("employee_ssn", "123456189");
-		values.set(2, misread);
+		List<Map<String, String>> values = aReturnReading(2, "employee_ssn", "123456189");
 		List<ReadPage> pages = read(values, Map.of(2, Map.of("employee_ssn", Map.of(6, FieldRouterTest.ranked(1, 0.9, 7, 0.1)))));
 		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(pages, ROUTER);
 		assertThat(findings.get(0).confirmed()).contains("ssn");
@@ -110,7 +107,7 @@ class DocumentChecksTest {
 		assertThat(route(pages.get(2), ROUTER, findings.get(2)).get("employee_ssn").proposal()).contains("123456789");
 
 		// A lone W-2 whose reading is as sure as the 1040's: either may be wrong, both wait.
-		Map<String, String> lone = new HashMap<>(misread);
+		Map<String, String> lone = new HashMap<>(values.get(2));
 		lone.put("box1", "12200.50");
 		pages = read(List.of(values.get(0), lone), Map.of());
 		findings = DocumentChecks.of(pages, ROUTER);
@@ -129,10 +126,7 @@ class DocumentChecksTest {
 	@Test
 	void wagesThatDoNotAddUpHoldBackOnlyTheBoxThatExplainsIt() {
 		// The second W-2's box 1 (200.50) read 260.50, the 6 in doubt with 0 its next choice.
-		List<Map<String, String>> values = new ArrayList<>(aReturn());
-		Map<String, String> misread = new HashMap<>(values.get(2));
-		misread.put("box1", "260.50");
-		values.set(2, misread);
+		List<Map<String, String>> values = aReturnReading(2, "box1", "260.50");
 		for (DigitPrediction six : List.of(FieldRouterTest.ranked(6, 0.8, 0, 0.19, 8, 0.01),
 				// Or sure of the 6, but giving the 0 a chance no other digit has: the likeliest misreading.
 				FieldRouterTest.ranked(6, 0.995, 0, 0.004, 8, 0.001))) {
