@@ -14,7 +14,9 @@ import com.digitdesk.api.segmentation.SegmentedField;
  * Which one digit was misread, when a rule fails and no doubtful digit
  * explains it. Every digit of the rule's fields is tried as each other
  * digit; where that makes the rule hold, the network's odds of the new
- * digit against the one it read say how likely that misreading is. The
+ * digit against the one it read say how likely that misreading is (a
+ * glyph it doubts may be any other digit: the doubt counts, whichever
+ * runner-up it named). The
  * likeliest is taken only when the network gave it some chance and it is
  * far likelier than any other: then that field alone needs a clerk, with
  * the value the rule gives it, and the other fields stand.
@@ -25,6 +27,8 @@ final class LikeliestMisreading {
 	static final double MIN_ODDS = 1e-3;
 	/** The likeliest must be this many times likelier than the next. */
 	static final double MARGIN = 10;
+	/** Besides the digit read: the nine other digits and "no digit". */
+	private static final int OTHER_CLASSES = 10;
 
 	/**
 	 * @param field the key of the misread field
@@ -71,8 +75,7 @@ final class LikeliestMisreading {
 					String value = field.segmented().value(new String(digits));
 					values.put(entry.getKey(), value);
 					if (holds.test(values)) {
-						double odds = FieldRouter.probability(predictions.get(i), digit - '0')
-								/ Math.max(1e-12, FieldRouter.probability(predictions.get(i), read - '0'));
+						double odds = odds(predictions.get(i), read - '0', digit - '0');
 						candidates.add(new Misreading<>(entry.getKey(), value, i, read - '0', digit - '0', odds));
 					}
 				}
@@ -86,5 +89,17 @@ final class LikeliestMisreading {
 			return Optional.empty();
 		}
 		return Optional.of(candidates.get(0));
+	}
+
+	/**
+	 * The odds of {@code digit} against the digit read. The network's doubt
+	 * about a glyph is calibrated, how it shares that doubt among the other
+	 * classes much less so (it can be sure of the wrong runner-up): each
+	 * other class is given at least an even share of the doubt.
+	 */
+	static double odds(DigitPrediction prediction, int read, int digit) {
+		double readProbability = FieldRouter.probability(prediction, read);
+		double evenShare = (1 - readProbability) / OTHER_CLASSES;
+		return Math.max(FieldRouter.probability(prediction, digit), evenShare) / Math.max(1e-12, readProbability);
 	}
 }
