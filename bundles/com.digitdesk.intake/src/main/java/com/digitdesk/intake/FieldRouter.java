@@ -336,7 +336,8 @@ final class FieldRouter {
 	 * a small chance (else a confident digit elsewhere is the likelier
 	 * culprit); or differs from them by one digit more or less next to
 	 * (or at) a doubtful glyph: a thin 1 taken into its neighbour, a digit
-	 * broken in two.
+	 * broken in two (one piece in doubt and maybe no digit), two touching
+	 * digits read as one (in doubt and maybe no digit).
 	 *
 	 * @param doubtful the positions of the field's glyphs in doubt
 	 */
@@ -357,25 +358,46 @@ final class FieldRouter {
 			return true;
 		}
 		if (digits.length() == proposed.length() + 1) {
-			// A glyph too many: it must be in doubt, and the rest as read.
+			// A glyph too many: it must be in doubt, and the rest as read; or a digit broken in two
+			// glyphs, one of them in doubt and maybe no digit, which together are the one digit in their place.
 			for (int i = 0; i < digits.length(); i++) {
 				if (doubtful.contains(written.get(i).position()) && withoutAt(digits, i).equals(proposed)) {
+					return true;
+				}
+				boolean brokenPiece = i + 1 < digits.length()
+						&& (mayBeAPiece(field, i, doubtful) || mayBeAPiece(field, i + 1, doubtful));
+				if (brokenPiece && withoutAt(withoutAt(digits, i), i).equals(withoutAt(proposed, i))) {
 					return true;
 				}
 			}
 			return false;
 		}
 		if (digits.length() + 1 == proposed.length()) {
-			// A digit missing: the glyph it was lost into (either side of the gap) must be in doubt.
+			// A digit missing: the glyph it was lost into (either side of the gap) must be in doubt;
+			// or a glyph in doubt and maybe no digit is two touching digits.
 			for (int i = 0; i < proposed.length(); i++) {
 				boolean besideDoubt = i > 0 && doubtful.contains(written.get(i - 1).position())
 						|| i < digits.length() && doubtful.contains(written.get(i).position());
 				if (besideDoubt && withoutAt(proposed, i).equals(digits)) {
 					return true;
 				}
+				boolean twoInOne = i < digits.length() && mayBeAPiece(field, i, doubtful);
+				if (twoInOne && withoutAt(digits, i).equals(withoutAt(withoutAt(proposed, i), i))) {
+					return true;
+				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether written glyph {@code index} is in doubt and the network gave
+	 * it some chance of being no digit: a piece of a digit, or two touching
+	 * digits (the network learnt both as no digit).
+	 */
+	private static boolean mayBeAPiece(ReadField field, int index, Set<Integer> doubtful) {
+		return doubtful.contains(field.segmented().writtenGlyphs().get(index).position())
+				&& notADigit(field.predictions().get(index)) >= SumRuleProposer.MIN_CHOICE_PROBABILITY;
 	}
 
 	/**

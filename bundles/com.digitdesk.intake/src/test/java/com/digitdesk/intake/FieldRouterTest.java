@@ -221,6 +221,34 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void twoDigitsReadAsOneOrOneDigitBrokenInTwoAtADoubtfulGlyphIsProposedFromWhatTheOthersGive() {
+		// line9 "1350.00" read "450.00": the touching 1 and 3 came out as a doubtful 4.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line9", "450.00");
+		Map<String, FieldResult> routed = route(page, Map.of("line9", Map.of(0, ranked(4, 0.4, 1, 0.3, -1, 0.2, 9, 0.1))));
+		assertThat(routed.get("line9").proposal()).contains("1350.00");
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// The same 4 without a chance of being no digit is taken for one digit: a confident digit elsewhere
+		// is as likely misread, all wait.
+		routed = route(page, Map.of("line9", Map.of(0, ranked(4, 0.5, 1, 0.4, 9, 0.1))));
+		assertThat(routed.get("line9").proposal()).isEmpty();
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+
+		// line2 "30.25" read "870.25": the 3 broken into an 8 and a doubtful 7, maybe no digit.
+		page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "870.25");
+		routed = route(page, Map.of("line2", Map.of(1, ranked(7, 0.9, -1, 0.08, 2, 0.02))));
+		assertThat(routed.get("line2").proposal()).contains("30.25");
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+
+		// The same broken 3 with the doubt on the cents: nothing ties the extra digit to it, all wait.
+		routed = route(page, Map.of("line2", Map.of(3, ranked(2, 0.9, -1, 0.1))));
+		assertThat(routed.get("line2").proposal()).isEmpty();
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+	}
+
+	@Test
 	void aFailedRuleThatTheDoubtfulDigitsCannotExplainHoldsBackEveryFieldOfIt() {
 		// line6 lost a digit ("100.00" read "10.00") with confidence; line2 has a doubtful digit. What the others
 		// give for line2 differs from it in digits read with confidence: the failure is not line2's.
