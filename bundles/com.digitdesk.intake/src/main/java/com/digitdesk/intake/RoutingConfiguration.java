@@ -11,7 +11,7 @@ public @interface RoutingConfiguration {
 	@AttributeDefinition(description = "Every written digit's calibrated probability must reach this for its field to "
 			+ "be auto-accepted. 'digitdesk routing-study DIR --target-error E' derives it from a target error "
 			+ "among auto-accepted fields.")
-	double digitThreshold() default 0.98;
+	double digitThreshold() default 0.97;
 
 	@AttributeDefinition(description = "The digit threshold for fields whose values a template rule confirms as read "
 			+ "(amounts that add up to their total, a tax that is its rate of the wages): a misread digit would have to be "

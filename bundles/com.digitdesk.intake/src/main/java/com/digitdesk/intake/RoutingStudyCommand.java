@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class RoutingStudyCommand implements Subcommand {
 
 	static final double DEFAULT_TARGET_ERROR = 0.001;
-	static final double[] THRESHOLDS = { 0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999 };
+	static final double[] THRESHOLDS = { 0.5, 0.8, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999 };
 
 	private final CorpusReader corpus;
 	private volatile RoutingConfiguration configuration;
