@@ -365,7 +365,7 @@ final class FieldRouter {
 					return true;
 				}
 				boolean brokenPiece = i + 1 < digits.length()
-						&& (mayBeAPiece(field, i, doubtful) || mayBeAPiece(field, i + 1, doubtful));
+						&& (mayBeAPiece(field, written, i, doubtful) || mayBeAPiece(field, written, i + 1, doubtful));
 				if (brokenPiece && withoutAt(withoutAt(digits, i), i).equals(withoutAt(proposed, i))) {
 					return true;
 				}
@@ -381,7 +381,7 @@ final class FieldRouter {
 				if (besideDoubt && withoutAt(proposed, i).equals(digits)) {
 					return true;
 				}
-				boolean twoInOne = i < digits.length() && mayBeAPiece(field, i, doubtful);
+				boolean twoInOne = i < digits.length() && mayBeAPiece(field, written, i, doubtful);
 				if (twoInOne && withoutAt(digits, i).equals(withoutAt(withoutAt(proposed, i), i))) {
 					return true;
 				}
@@ -395,8 +395,8 @@ final class FieldRouter {
 	 * it some chance of being no digit: a piece of a digit, or two touching
 	 * digits (the network learnt both as no digit).
 	 */
-	private static boolean mayBeAPiece(ReadField field, int index, Set<Integer> doubtful) {
-		return doubtful.contains(field.segmented().writtenGlyphs().get(index).position())
+	private static boolean mayBeAPiece(ReadField field, List<Glyph> written, int index, Set<Integer> doubtful) {
+		return doubtful.contains(written.get(index).position())
 				&& notADigit(field.predictions().get(index)) >= SumRuleProposer.MIN_CHOICE_PROBABILITY;
 	}
 

@@ -16,10 +16,10 @@ import com.digitdesk.api.segmentation.SegmentedField;
  * digit; where that makes the rule hold, the network's odds of the new
  * digit against the one it read say how likely that misreading is (a
  * glyph it doubts may be any other digit: the doubt counts, whichever
- * runner-up it named). The
- * likeliest is taken only when the network gave it some chance and it is
- * far likelier than any other: then that field alone needs a clerk, with
- * the value the rule gives it, and the other fields stand.
+ * runner-up it named). The likeliest is taken only when the network gave
+ * it some chance and it is far likelier than any other: then that field
+ * alone needs a clerk, with the value the rule gives it, and the other
+ * fields stand.
  */
 final class LikeliestMisreading {
 

@@ -139,7 +139,10 @@ public class RoutingStudyCommand implements Subcommand {
 		report.put("at_recommended", chosen);
 		report.put("rule_checked_threshold", base.ruleCheckedDigitThreshold());
 		report.put("configured_threshold", base.digitThreshold());
-		Map<String, Object> atConfigured = point(pages, base);
+		// The configured threshold is usually a point of the curve already: route the pages again only if not.
+		Map<String, Object> atConfigured = curve.stream()
+				.filter(point -> (double) point.get("threshold") == base.digitThreshold()).findFirst()
+				.orElseGet(() -> point(pages, base));
 		report.put("at_configured", atConfigured);
 		report.put("read_pages_per_second", Math.round(pages.size() / seconds * 100) / 100.0);
 		report.put("curve", curve);
