@@ -1,8 +1,11 @@
 package com.digitdesk.recognizer;
 
+import java.util.List;
+
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -12,6 +15,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.weightinit.impl.XavierInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
 
 /**
  * The network: three 3x3 convolutions (32, 64 and 128 maps, the first two
@@ -32,7 +36,7 @@ final class DigitNet {
 	static final int CLASSES = 11;
 	/** Index of the "not a digit" output. */
 	static final int NOT_A_DIGIT = 10;
-	static final String ARCHITECTURE = "conv3x3x32-maxpool2-conv3x3x64-maxpool2-conv3x3x128-dense256-relu-dense11 (390k parameters)";
+	static final String ARCHITECTURE = "conv3x3x32-maxpool2-conv3x3x64-maxpool2-conv3x3x128-dense256-relu-dense11 (390k parameters, biases included)";
 
 	/** The ND4J backend this bundle runs on, for model cards: CPU or CUDA, whichever is embedded. */
 	static String backend() {
@@ -66,7 +70,7 @@ final class DigitNet {
 			String name = "conv" + (layer + 1);
 			SDVariable w = sd.var(name + "_w", new XavierInitScheme('c', 9 * channels, 9 * maps), DataType.FLOAT, 3,
 					3, channels, maps);
-			SDVariable b = sd.zero(name + "_b", DataType.FLOAT, maps);
+			SDVariable b = bias(sd, name + "_b", maps);
 			h = sd.nn.relu(sd.cnn.conv2d(h, w, b, conv3), 0);
 			if (layer < MAPS.length - 1) {
 				h = sd.cnn.maxPooling2d(h, pool2);
@@ -77,15 +81,23 @@ final class DigitNet {
 		h = sd.reshape(h, -1, flat);
 
 		SDVariable w3 = sd.var("dense_w", new XavierInitScheme('c', flat, DENSE), DataType.FLOAT, flat, DENSE);
-		SDVariable b3 = sd.zero("dense_b", DataType.FLOAT, DENSE);
+		SDVariable b3 = bias(sd, "dense_b", DENSE);
 		h = sd.nn.relu(h.mmul(w3).add(b3), 0);
 
 		SDVariable w4 = sd.var("out_w", new XavierInitScheme('c', DENSE, CLASSES), DataType.FLOAT, DENSE, CLASSES);
-		SDVariable b4 = sd.zero("out_b", DataType.FLOAT, CLASSES);
+		SDVariable b4 = bias(sd, "out_b", CLASSES);
 		SDVariable logits = h.mmul(w4).add(LOGITS, b4);
 		sd.loss.softmaxCrossEntropy(LOSS, label, logits, null);
 		trainWith(sd, learningRate, totalIterations, weightDecay);
 		return sd;
+	}
+
+	/**
+	 * A trainable bias, starting at zero. ({@code SameDiff.zero} would make
+	 * a constant: the network would train without biases.)
+	 */
+	private static SDVariable bias(SameDiff sd, String name, int size) {
+		return sd.var(name, new ZeroInitScheme(), DataType.FLOAT, size);
 	}
 
 	/**
@@ -94,6 +106,12 @@ final class DigitNet {
 	 * tenfold over the run, decoupled weight decay.
 	 */
 	static void trainWith(SameDiff sd, double learningRate, long totalIterations, double weightDecay) {
+		// Models made before the biases were trainable hold them as constants (all zero): let them learn.
+		List<SDVariable> constantBiases = sd.variables().stream()
+				.filter(v -> v.getVariableType() == VariableType.CONSTANT && v.name().endsWith("_b")).toList();
+		if (!constantBiases.isEmpty()) {
+			sd.convertToVariables(constantBiases);
+		}
 		sd.setLossVariables(LOSS);
 		double decay = Math.pow(0.1, 1.0 / Math.max(1, totalIterations));
 		sd.setTrainingConfig(TrainingConfig.builder()

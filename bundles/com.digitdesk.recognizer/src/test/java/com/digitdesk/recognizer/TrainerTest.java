@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
@@ -43,6 +46,7 @@ class TrainerTest {
 		assertThat(saved.temperature()).isPositive();
 		assertThat(saved.trainingDigits()).isEqualTo(1000);
 		assertThat(saved.validationDigits()).isEqualTo(200);
+		assertBiasesLearnt(ModelFiles.load(out).load());
 
 		CnnRecognizer recognizer = new CnnRecognizer(ModelFiles.load(out), 64, 1);
 		try {
@@ -89,10 +93,38 @@ class TrainerTest {
 		assertThat(card.formGlyphsSha256()).containsEntry("glyphs-images-idx3-ubyte", "abc");
 		assertThat(card.modelSha256()).isNotEqualTo(parentCard.modelSha256());
 
+		// A model saved with its biases as constants (as models were before they were trainable) learns them.
+		SameDiff parentGraph = ModelFiles.load(parent).load();
+		List<SDVariable> biases = biases(parentGraph);
+		parentGraph.convertToConstants(biases);
+		for (SDVariable bias : biases) {
+			bias.getArr().assign(0);
+		}
+		ModelCard constantBiases = ModelFiles.save(parentGraph, parentCard, parent);
+		Trainer.Result fromConstantBiases = new Trainer(next, quiet).train(training, test.head(100), glyphs, Map.of(),
+				"second");
+		assertThat(fromConstantBiases.card().startedFrom()).startsWith(constantBiases.modelSha256());
+		assertBiasesLearnt(fromConstantBiases.graph());
+
 		// Another seed would validate on digits the parent learnt from.
 		TrainingSettings otherSeed = new TrainingSettings(child, 1, 32, 5e-4, 1e-4, 6, 200, 0.1, 1200, 2, false,
 				false, false, false, new TrainingSettings.Sources(parent, null, null));
 		assertThatThrownBy(() -> new Trainer(otherSeed, quiet).train(training, test.head(100), Map.of(), "third"))
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed 5");
+	}
+
+	private static List<SDVariable> biases(SameDiff graph) {
+		return graph.variables().stream().filter(v -> v.name().endsWith("_b")).toList();
+	}
+
+	/** Every layer has a bias, trained: a variable no longer all zero. */
+	private static void assertBiasesLearnt(SameDiff graph) {
+		List<SDVariable> biases = biases(graph);
+		assertThat(biases).extracting(SDVariable::name).containsExactlyInAnyOrder("conv1_b", "conv2_b", "conv3_b",
+				"dense_b", "out_b");
+		for (SDVariable bias : biases) {
+			assertThat(bias.getVariableType()).as(bias.name()).isEqualTo(VariableType.VARIABLE);
+			assertThat(bias.getArr().norm1Number().doubleValue()).as(bias.name()).isPositive();
+		}
 	}
 }
