@@ -26,7 +26,8 @@ import com.digitdesk.api.template.ValidationRule;
  * Decides for each field of a page whether it is auto-accepted or queued for
  * a clerk, and why: a field is accepted only when every written digit reaches
  * the threshold, its shape is right (digit count, cents, a real date), the
- * page registered well and every rule it takes part in holds.
+ * page registered well and every rule it takes part in holds, or fails in a
+ * way only a misreading of other fields explains.
  */
 final class FieldRouter {
 
@@ -298,6 +299,15 @@ final class FieldRouter {
 				reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
 						fields.get(m.field()).segmented().writtenGlyphs().get(m.index()).position(),
 						detail + "; " + m.describe(m.field())));
+				return;
+			}
+			Map<String, String> values = new HashMap<>();
+			names.forEach(name -> values.put(name, fields.get(name).value()));
+			List<String> suspects = OneMisreadingSuspects.of(rule, names, values);
+			if (!suspects.isEmpty()) {
+				String because = detail + "; one misreading in " + String.join(", ", suspects)
+						+ " would explain it, none in the other fields";
+				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
 				return;
 			}
 		}

@@ -1,0 +1,80 @@
+package com.digitdesk.intake;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.digitdesk.api.template.ValidationRule;
+
+/**
+ * The fields of a failed rule that one misreading could have put wrong,
+ * whatever the network thought of its digits: a digit read as another, two
+ * touching digits read as one (or a digit lost), one digit broken in two (or
+ * a speck read as a digit). A field that no such misreading brings in line
+ * with the others as read is right unless two fields are wrong, which is far
+ * rarer: when no misreading stands out as the likeliest, only these fields
+ * wait for a clerk. None means more than one misreading: every field waits.
+ */
+final class OneMisreadingSuspects {
+
+	private OneMisreadingSuspects() {
+	}
+
+	/**
+	 * @param rule a rule that fails with the fields as read
+	 * @param names its fields, in order
+	 * @param values their normalized values (amounts, all readable)
+	 * @return the suspects among {@code names}, in that order
+	 */
+	static List<String> of(ValidationRule rule, List<String> names, Map<String, String> values) {
+		Map<String, Long> cents = new HashMap<>();
+		names.forEach(name -> cents.put(name, AmountRule.cents(values.get(name)).orElseThrow()));
+		return names.stream().filter(name -> oneMisreadingMakesItHold(rule, cents, name, values.get(name))).toList();
+	}
+
+	private static boolean oneMisreadingMakesItHold(ValidationRule rule, Map<String, Long> cents, String name,
+			String value) {
+		Map<String, Long> trial = new HashMap<>(cents);
+		for (long other : oneMisreadingAway(value.replace(".", ""))) {
+			trial.put(name, other);
+			if (AmountRule.holds(rule, trial)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The amounts (in cents) whose digits differ from {@code digits} by one
+	 * misreading. A blank field has none: a missed amount is several glyphs.
+	 */
+	static Set<Long> oneMisreadingAway(String digits) {
+		Set<Long> amounts = new HashSet<>();
+		int n = digits.length();
+		for (int i = 0; i < n; i++) {
+			String before = digits.substring(0, i);
+			for (char d = '0'; d <= '9'; d++) {
+				// one digit read as another
+				amounts.add(parse(before + d + digits.substring(i + 1)));
+				// one glyph stood for two digits
+				for (char e = '0'; e <= '9'; e++) {
+					amounts.add(parse(before + d + e + digits.substring(i + 1)));
+				}
+				// two glyphs stood for one digit
+				if (i + 1 < n) {
+					amounts.add(parse(before + d + digits.substring(i + 2)));
+				}
+			}
+			// a glyph was no digit at all
+			amounts.add(parse(before + digits.substring(i + 1)));
+		}
+		amounts.remove(parse(digits));
+		return amounts;
+	}
+
+	private static long parse(String digits) {
+		return digits.isEmpty() ? 0 : Long.parseLong(digits);
+	}
+}
