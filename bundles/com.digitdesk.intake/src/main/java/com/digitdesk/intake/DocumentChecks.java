@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.template.DocumentRule;
@@ -194,6 +195,16 @@ final class DocumentChecks {
 			LikeliestMisreading.Misreading<Part> m = misreading.get();
 			fail(m.field(), why + "; " + m.describe(m.field().field().spec().name() + " on page "
 					+ (m.field().page().pageIndex() + 1)), m.value());
+			return;
+		}
+		Map<Part, String> values = new LinkedHashMap<>();
+		fields.forEach((part, field) -> values.put(part, field.value()));
+		List<Part> suspects = OneMisreadingSuspects.of(values, trial -> addsUp(head, trial));
+		if (!suspects.isEmpty()) {
+			String because = why + "; one misreading in " + suspects.stream()
+					.map(part -> part.field().spec().name() + " on page " + (part.page().pageIndex() + 1))
+					.collect(Collectors.joining(", ")) + " would explain it, none in the other fields";
+			suspects.forEach(part -> fail(part, because, null));
 			return;
 		}
 		fail(head, why, null);

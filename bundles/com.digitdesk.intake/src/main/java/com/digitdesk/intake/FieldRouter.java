@@ -301,9 +301,9 @@ final class FieldRouter {
 						detail + "; " + m.describe(m.field())));
 				return;
 			}
-			Map<String, String> values = new HashMap<>();
+			Map<String, String> values = new LinkedHashMap<>();
 			names.forEach(name -> values.put(name, fields.get(name).value()));
-			List<String> suspects = OneMisreadingSuspects.of(rule, names, values);
+			List<String> suspects = OneMisreadingSuspects.of(values, trial -> AmountRule.holdsForValues(rule, trial));
 			if (!suspects.isEmpty()) {
 				String because = detail + "; one misreading in " + String.join(", ", suspects)
 						+ " would explain it, none in the other fields";

@@ -1,12 +1,11 @@
 package com.digitdesk.intake;
 
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.digitdesk.api.template.ValidationRule;
+import java.util.function.Predicate;
 
 /**
  * The fields of a failed rule that one misreading could have put wrong,
@@ -23,23 +22,19 @@ final class OneMisreadingSuspects {
 	}
 
 	/**
-	 * @param rule a rule that fails with the fields as read
-	 * @param names its fields, in order
-	 * @param values their normalized values (amounts, all readable)
-	 * @return the suspects among {@code names}, in that order
+	 * @param values the fields of a failed rule as read (normalized amounts, all readable), by key
+	 * @param holds whether the rule holds with the fields' values, by key
+	 * @return the keys of the suspects, in the order of {@code values}
 	 */
-	static List<String> of(ValidationRule rule, List<String> names, Map<String, String> values) {
-		Map<String, Long> cents = new HashMap<>();
-		names.forEach(name -> cents.put(name, AmountRule.cents(values.get(name)).orElseThrow()));
-		return names.stream().filter(name -> oneMisreadingMakesItHold(rule, cents, name, values.get(name))).toList();
+	static <K> List<K> of(Map<K, String> values, Predicate<Map<K, String>> holds) {
+		return values.keySet().stream().filter(key -> oneMisreadingMakesItHold(values, key, holds)).toList();
 	}
 
-	private static boolean oneMisreadingMakesItHold(ValidationRule rule, Map<String, Long> cents, String name,
-			String value) {
-		Map<String, Long> trial = new HashMap<>(cents);
-		for (long other : oneMisreadingAway(value.replace(".", ""))) {
-			trial.put(name, other);
-			if (AmountRule.holds(rule, trial)) {
+	private static <K> boolean oneMisreadingMakesItHold(Map<K, String> values, K key, Predicate<Map<K, String>> holds) {
+		Map<K, String> trial = new LinkedHashMap<>(values);
+		for (long other : oneMisreadingAway(values.get(key).replace(".", ""))) {
+			trial.put(key, AmountRule.format(other));
+			if (holds.test(trial)) {
 				return true;
 			}
 		}
