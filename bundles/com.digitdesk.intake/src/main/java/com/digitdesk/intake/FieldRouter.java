@@ -104,15 +104,17 @@ final class FieldRouter {
 				contradicted.addAll(reading.names());
 				continue;
 			}
-			ValidationRule rule = reading.rule();
-			long operandPlace = rule.operation() == ValidationRule.Operation.PERCENT
-					? (long) Math.ceil(100 / rule.percent())
-					: 1;
-			rule.operands().forEach(name -> confirmed.merge(name, operandPlace, Math::min));
-			confirmed.put(rule.target(), 1L);
+			reading.names().forEach(name -> confirmed.merge(name, confirmedFromPlace(reading.rule(), name), Math::min));
 		}
 		contradicted.forEach(confirmed::remove);
 		return confirmed;
+	}
+
+	/** The smallest place (in cents) of the field's digits that the rule checks. */
+	private static long confirmedFromPlace(ValidationRule rule, String name) {
+		return rule.operation() == ValidationRule.Operation.PERCENT && !rule.target().equals(name)
+				? (long) Math.ceil(100 / rule.percent())
+				: 1;
 	}
 
 	/**
@@ -308,11 +310,27 @@ final class FieldRouter {
 				String because = detail + "; one misreading in " + String.join(", ", suspects)
 						+ " would explain it, none in the other fields";
 				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
+				names.stream().filter(name -> !suspects.contains(name))
+						.forEach(name -> confirmByExclusion(rule, name, fields.get(name), reasons.get(name)));
 				return;
 			}
 		}
 		for (String name : names) {
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
+		}
+	}
+
+	/**
+	 * A field of a failed rule that no one misreading of it can explain is
+	 * right unless a second field is wrong too, as with a rule that holds: its
+	 * digits need only the confidence of a field a rule confirms (of a percent
+	 * rule's operand, those the rule sees).
+	 */
+	private void confirmByExclusion(ValidationRule rule, String name, ReadField field, List<ReviewReason> reasons) {
+		List<ReviewReason> unconfirmed = digitDoubts(field, Long.MAX_VALUE);
+		if (!unconfirmed.isEmpty() && reasons.containsAll(unconfirmed)) {
+			reasons.removeAll(unconfirmed);
+			reasons.addAll(0, digitDoubts(field, confirmedFromPlace(rule, name)));
 		}
 	}
 

@@ -362,6 +362,17 @@ class FieldRouterTest {
 		page.put("line9", "1351.00");
 		routed = route(f1040, lenient, page, doubt);
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+
+		// A rule that fails where one misreading of line 2 alone explains it: line 1 is right unless two fields
+		// are wrong, as when the rule holds; its doubtful digit needs the same confidence.
+		page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "6675.59");
+		page.put("line9", "1985.34");
+		routed = route(f1040, lenient, page, doubt);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		routed = route(f1040, lenient, page, Map.of("line1", Map.of(0, ranked(1, 0.85, 7, 0.15))));
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.LOW_CONFIDENCE_DIGIT);
 	}
 
 	/** A W-2 whose taxes are 6.2% and 1.45% of its wages, every digit sure. */
