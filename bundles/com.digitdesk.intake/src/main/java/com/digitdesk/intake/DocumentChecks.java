@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.template.DocumentRule;
@@ -199,11 +198,10 @@ final class DocumentChecks {
 		}
 		Map<Part, String> values = new LinkedHashMap<>();
 		fields.forEach((part, field) -> values.put(part, field.value()));
-		List<Part> suspects = OneMisreadingSuspects.of(values, trial -> addsUp(head, trial));
+		List<Part> suspects = OneMisreadingSuspects.of(values, trial -> addsUpInCents(head, trial));
 		if (!suspects.isEmpty()) {
-			String because = why + "; one misreading in " + suspects.stream()
-					.map(part -> part.field().spec().name() + " on page " + (part.page().pageIndex() + 1))
-					.collect(Collectors.joining(", ")) + " would explain it, none in the other fields";
+			String because = why + "; " + OneMisreadingSuspects.describe(suspects.stream()
+					.map(part -> part.field().spec().name() + " on page " + (part.page().pageIndex() + 1)).toList());
 			suspects.forEach(part -> fail(part, because, null));
 			return;
 		}
@@ -213,20 +211,26 @@ final class DocumentChecks {
 
 	/** Whether the head's value is the others' added up, all as given. */
 	private static boolean addsUp(Part head, Map<Part, String> values) {
-		long sum = 0;
-		OptionalLong total = OptionalLong.empty();
+		Map<Part, Long> cents = new HashMap<>();
 		for (Map.Entry<Part, String> value : values.entrySet()) {
-			OptionalLong cents = AmountRule.cents(value.getValue());
-			if (cents.isEmpty()) {
+			OptionalLong amount = AmountRule.cents(value.getValue());
+			if (amount.isEmpty()) {
 				return false;
 			}
-			if (value.getKey().equals(head)) {
-				total = cents;
-			} else {
-				sum += cents.getAsLong();
+			cents.put(value.getKey(), amount.getAsLong());
+		}
+		return addsUpInCents(head, cents);
+	}
+
+	/** The same with every value in cents. */
+	private static boolean addsUpInCents(Part head, Map<Part, Long> cents) {
+		long sum = 0;
+		for (Map.Entry<Part, Long> amount : cents.entrySet()) {
+			if (!amount.getKey().equals(head)) {
+				sum += amount.getValue();
 			}
 		}
-		return total.isPresent() && total.getAsLong() == sum;
+		return cents.containsKey(head) && cents.get(head) == sum;
 	}
 
 	private void explain(Part part, long solvedCents, Map<Part, String> explanations) {

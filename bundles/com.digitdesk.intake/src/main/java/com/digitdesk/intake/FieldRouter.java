@@ -305,10 +305,9 @@ final class FieldRouter {
 			}
 			Map<String, String> values = new LinkedHashMap<>();
 			names.forEach(name -> values.put(name, fields.get(name).value()));
-			List<String> suspects = OneMisreadingSuspects.of(values, trial -> AmountRule.holdsForValues(rule, trial));
+			List<String> suspects = OneMisreadingSuspects.of(values, trial -> AmountRule.holds(rule, trial));
 			if (!suspects.isEmpty()) {
-				String because = detail + "; one misreading in " + String.join(", ", suspects)
-						+ " would explain it, none in the other fields";
+				String because = detail + "; " + OneMisreadingSuspects.describe(suspects);
 				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
 				names.stream().filter(name -> !suspects.contains(name))
 						.forEach(name -> confirmByExclusion(rule, name, fields.get(name), reasons.get(name)));

@@ -23,17 +23,26 @@ final class OneMisreadingSuspects {
 
 	/**
 	 * @param values the fields of a failed rule as read (normalized amounts, all readable), by key
-	 * @param holds whether the rule holds with the fields' values, by key
+	 * @param holds whether the rule holds with these amounts in cents, by key
 	 * @return the keys of the suspects, in the order of {@code values}
 	 */
-	static <K> List<K> of(Map<K, String> values, Predicate<Map<K, String>> holds) {
-		return values.keySet().stream().filter(key -> oneMisreadingMakesItHold(values, key, holds)).toList();
+	static <K> List<K> of(Map<K, String> values, Predicate<Map<K, Long>> holds) {
+		Map<K, Long> cents = new LinkedHashMap<>();
+		values.forEach((key, value) -> cents.put(key, AmountRule.cents(value).orElseThrow()));
+		return values.keySet().stream().filter(key -> oneMisreadingMakesItHold(cents, key, values.get(key), holds))
+				.toList();
 	}
 
-	private static <K> boolean oneMisreadingMakesItHold(Map<K, String> values, K key, Predicate<Map<K, String>> holds) {
-		Map<K, String> trial = new LinkedHashMap<>(values);
-		for (long other : oneMisreadingAway(values.get(key).replace(".", ""))) {
-			trial.put(key, AmountRule.format(other));
+	/** "one misreading in line2, line9 would explain it, none in the other fields" */
+	static String describe(List<String> suspects) {
+		return "one misreading in " + String.join(", ", suspects) + " would explain it, none in the other fields";
+	}
+
+	private static <K> boolean oneMisreadingMakesItHold(Map<K, Long> cents, K key, String value,
+			Predicate<Map<K, Long>> holds) {
+		Map<K, Long> trial = new LinkedHashMap<>(cents);
+		for (long other : oneMisreadingAway(value.replace(".", ""))) {
+			trial.put(key, other);
 			if (holds.test(trial)) {
 				return true;
 			}
