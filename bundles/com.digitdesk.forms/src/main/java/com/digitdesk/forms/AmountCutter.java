@@ -83,10 +83,10 @@ final class AmountCutter {
 		}
 		List<Glyph> glyphs = new ArrayList<>();
 		for (GlyphGroup group : dollars) {
-			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
+			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
 		}
 		for (GlyphGroup group : cents) {
-			glyphs.add(group.toGlyph(glyphs.size(), ink.raster, ink.labels));
+			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
 		}
 		List<String> problems = new ArrayList<>();
 		if (!glyphs.isEmpty() && cents.size() != 2) {

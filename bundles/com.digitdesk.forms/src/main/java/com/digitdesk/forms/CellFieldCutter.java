@@ -48,7 +48,7 @@ final class CellFieldCutter {
 			if (group == null || group.count < ink.minDigitArea()) {
 				glyphs.add(new Glyph(i, ink.raster.pageBox(cells.get(i)), DigitImage.blank(), true));
 			} else {
-				glyphs.add(group.toGlyph(i, ink.raster, ink.labels));
+				glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(i, ink.raster, ink.labels));
 				written++;
 			}
 		}

@@ -68,6 +68,48 @@ final class GlyphGroup {
 		}
 	}
 
+	/** A part under this share of a digit's ink, apart from the rest, is a speck the cutter took in. */
+	static final double STRAY_SHARE = 0.1;
+	/** How far (points) a small part must be from the rest of the digit to count as apart. */
+	static final double STRAY_GAP = 1.0;
+
+	/**
+	 * This group without its strays: small parts (dust, a dot of toner) that
+	 * lie apart from the rest of the digit. Such a dot next to a 1 or above a
+	 * 7 is read as part of the digit and makes it doubtful. A cut half of
+	 * touching digits stays as it is.
+	 */
+	GlyphGroup withoutStrays(double pixelsPerPoint) {
+		if (cut || parts.size() < 2) {
+			return this;
+		}
+		double small = STRAY_SHARE * count;
+		GlyphGroup body = new GlyphGroup();
+		for (Component c : parts) {
+			if (c.ink >= small) {
+				body.add(c);
+			}
+		}
+		if (body.parts.isEmpty() || body.parts.size() == parts.size()) {
+			return this;
+		}
+		double gap = STRAY_GAP * pixelsPerPoint;
+		GlyphGroup kept = new GlyphGroup();
+		kept.addAll(body);
+		for (Component c : parts) {
+			if (c.ink < small && !apart(body, c, gap)) {
+				kept.add(c);
+			}
+		}
+		return kept;
+	}
+
+	private static boolean apart(GlyphGroup body, Component c, double gap) {
+		double dx = Math.max(0, Math.max(body.minX - c.maxX, c.minX - body.maxX));
+		double dy = Math.max(0, Math.max(body.minY - c.maxY, c.minY - body.maxY));
+		return Math.max(dx, dy) > gap;
+	}
+
 	int width() {
 		return maxX - minX + 1;
 	}
