@@ -116,7 +116,7 @@ public class EvalFormsCommand implements Subcommand {
 			return 1;
 		}
 		PdftoppmTimer pdftoppm = !options.has("--no-pdftoppm") && PdftoppmTimer.available()
-				? new PdftoppmTimer(Files.createTempDirectory("digitdesk-eval"))
+				? new PdftoppmTimer()
 				: null;
 		if (pdftoppm == null && !options.has("--no-pdftoppm")) {
 			context.err().println("eval-forms: pdftoppm not found (apt-get install -y poppler-utils): no peer timing");

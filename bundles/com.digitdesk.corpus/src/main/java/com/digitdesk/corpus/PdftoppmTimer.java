@@ -14,12 +14,6 @@ import java.util.stream.Stream;
  */
 final class PdftoppmTimer {
 
-	private final Path scratch;
-
-	PdftoppmTimer(Path scratch) {
-		this.scratch = scratch;
-	}
-
 	/** True if pdftoppm can be run here. */
 	static boolean available() {
 		try {
@@ -36,7 +30,7 @@ final class PdftoppmTimer {
 
 	/** Renders every page of {@code pdf}; returns the wall time in nanoseconds. */
 	long time(Path pdf) throws IOException, InterruptedException {
-		Path out = Files.createTempDirectory(scratch, "pdftoppm");
+		Path out = Files.createTempDirectory("digitdesk-pdftoppm");
 		try {
 			long start = System.nanoTime();
 			Process process = new ProcessBuilder("pdftoppm", "-r", "300", "-gray", pdf.toString(),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -39,8 +40,7 @@ class FormGlyphsTest {
 	static DigitRecognizer recognizer;
 
 	@Test
-	void glyphsCutFromAFittingCorpusCarryTheirTrueDigits() throws Exception {
-		Path work = Files.createTempDirectory("digitdesk-itest-glyphs");
+	void glyphsCutFromAFittingCorpusCarryTheirTrueDigits(@TempDir Path work) throws Exception {
 		Path corpus = work.resolve("fitting");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(ImportTest.run(commands, out, "corpus", "--out", corpus.toString(), "--pages", "4", "--seed", "5",
@@ -69,8 +69,7 @@ class FormGlyphsTest {
 	}
 
 	@Test
-	void refusesAnUnknownDigitSetAndAMissingCorpus() throws Exception {
-		Path work = Files.createTempDirectory("digitdesk-itest-glyphs");
+	void refusesAnUnknownDigitSetAndAMissingCorpus(@TempDir Path work) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(ImportTest.run(commands, out, "corpus", "--out", work.resolve("c").toString(), "--pages", "1",
 				"--digits", "everything")).isEqualTo(2);

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -47,8 +48,7 @@ class FormsTest {
 	}
 
 	@Test
-	void corpusThenEvalFormsReadsThePagesAndReportsTheBadFile() throws Exception {
-		Path corpus = Files.createTempDirectory("digitdesk-itest-corpus");
+	void corpusThenEvalFormsReadsThePagesAndReportsTheBadFile(@TempDir Path corpus) throws Exception {
 		assertThat(run("corpus", "--out", corpus.toString(), "--pages", "3", "--seed", "9")).isZero();
 		Files.writeString(corpus.resolve("broken.pdf"), "this is no PDF");
 		Files.writeString(corpus.resolve("broken.json"), "{\"pages\": [{\"template\": \"w2\", \"fields\": {}}]}");

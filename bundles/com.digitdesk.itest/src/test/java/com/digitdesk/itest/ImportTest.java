@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -50,10 +51,11 @@ class ImportTest {
 	static Path archive;
 	static String url;
 	static JsonNode firstImport;
+	@TempDir
+	static Path work;
 
 	@BeforeAll
 	static void importAnArchive() throws Exception {
-		Path work = Files.createTempDirectory("digitdesk-itest-import");
 		archive = work.resolve("archive");
 		assertThat(run(new ByteArrayOutputStream(), "corpus", "--out", archive.resolve("batch-1").toString(),
 				"--pages", "5", "--seed", "31")).isZero();
@@ -134,7 +136,7 @@ class ImportTest {
 		// The recognizer reads about 95% of generated fields right.
 		assertThat(right).isGreaterThan(rows.size() * 8 / 10);
 
-		Path csv = Files.createTempDirectory("digitdesk-export").resolve("fields.csv");
+		Path csv = work.resolve("fields.csv");
 		assertThat(run(new ByteArrayOutputStream(), "export", "--db", url, "--format", "csv", "--out", csv.toString()))
 				.isZero();
 		List<String> lines = Files.readAllLines(csv);

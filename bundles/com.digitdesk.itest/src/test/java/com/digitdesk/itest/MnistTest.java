@@ -3,12 +3,12 @@ package com.digitdesk.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -68,8 +68,8 @@ class MnistTest {
 	}
 
 	@Test
-	void configurationReachesTheComponent(@InjectService ConfigurationAdmin configurationAdmin) throws Exception {
-		Path emptyRoot = Files.createTempDirectory("mnist-itest");
+	void configurationReachesTheComponent(@InjectService ConfigurationAdmin configurationAdmin, @TempDir Path emptyRoot)
+			throws Exception {
 		Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
 		Dictionary<String, Object> settings = new Hashtable<>();
 		settings.put("cacheRoot", emptyRoot.toString());
