@@ -87,25 +87,35 @@ public class LeftoverStorageSweeper {
 		}
 	}
 
-	/** Deletes the storages next to {@code own} whose runs have died; returns them. */
+	/**
+	 * Deletes the storages next to {@code own} whose runs have died; returns
+	 * them. One that cannot be checked or deleted (another user's) is left.
+	 */
 	static List<Path> sweep(Path own) throws IOException {
 		List<Path> removed = new ArrayList<>();
 		try (DirectoryStream<Path> siblings = Files.newDirectoryStream(own.getParent(), "osgi.*.fw")) {
 			for (Path sibling : siblings) {
-				if (!sibling.equals(own) && Files.isRegularFile(sibling.resolve(LOCK)) && runHasDied(sibling)) {
+				if (sibling.equals(own) || !Files.isRegularFile(sibling.resolve(LOCK)) || !runHasDied(sibling)) {
+					continue;
+				}
+				try {
 					deleteTree(sibling);
 					removed.add(sibling);
+				} catch (IOException e) {
+					LOG.warn("could not remove the framework storage of a run that was killed: {}", e.toString());
 				}
 			}
 		}
 		return removed;
 	}
 
-	private static boolean runHasDied(Path storage) throws IOException {
+	private static boolean runHasDied(Path storage) {
 		try (FileChannel channel = FileChannel.open(storage.resolve(LOCK), StandardOpenOption.WRITE)) {
 			FileLock lock = channel.tryLock();
 			return lock != null;
 		} catch (OverlappingFileLockException heldInThisJvm) {
+			return false;
+		} catch (IOException notOurs) {
 			return false;
 		}
 	}
