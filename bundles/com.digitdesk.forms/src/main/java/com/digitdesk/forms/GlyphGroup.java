@@ -14,6 +14,11 @@ import com.digitdesk.forms.InkComponents.Component;
  */
 final class GlyphGroup {
 
+	/** A part under this share of a digit's ink, apart from the rest, is a speck the cutter took in. */
+	static final double STRAY_SHARE = 0.1;
+	/** How far (points) a small part must be from the rest of the digit to count as apart. */
+	static final double STRAY_GAP = 1.0;
+
 	final List<Component> parts = new ArrayList<>();
 	int minX = Integer.MAX_VALUE;
 	int maxX = -1;
@@ -67,11 +72,6 @@ final class GlyphGroup {
 			}
 		}
 	}
-
-	/** A part under this share of a digit's ink, apart from the rest, is a speck the cutter took in. */
-	static final double STRAY_SHARE = 0.1;
-	/** How far (points) a small part must be from the rest of the digit to count as apart. */
-	static final double STRAY_GAP = 1.0;
 
 	/**
 	 * This group without its strays: small parts (dust, a dot of toner) that
