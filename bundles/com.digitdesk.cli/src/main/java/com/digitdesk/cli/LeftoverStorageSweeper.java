@@ -120,11 +120,16 @@ public class LeftoverStorageSweeper {
 		}
 	}
 
+	/** Deletes a dead run's storage, its lock file last: a sweep cut short is finished by the next. */
 	private static void deleteTree(Path root) throws IOException {
+		Path lock = root.resolve(LOCK);
 		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+			for (Path path : paths.filter(p -> !p.equals(root) && !p.equals(lock)).sorted(Comparator.reverseOrder())
+					.toList()) {
 				Files.deleteIfExists(path);
 			}
 		}
+		Files.deleteIfExists(lock);
+		Files.deleteIfExists(root);
 	}
 }
