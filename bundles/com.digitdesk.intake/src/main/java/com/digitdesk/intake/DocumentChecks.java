@@ -192,21 +192,23 @@ final class DocumentChecks {
 				values -> addsUp(head, values));
 		if (misreading.isPresent()) {
 			LikeliestMisreading.Misreading<Part> m = misreading.get();
-			fail(m.field(), why + "; " + m.describe(m.field().field().spec().name() + " on page "
-					+ (m.field().page().pageIndex() + 1)), m.value());
+			fail(m.field(), why + "; " + m.describe(name(m.field())), m.value());
 			return;
 		}
-		Map<Part, String> values = new LinkedHashMap<>();
-		fields.forEach((part, field) -> values.put(part, field.value()));
-		List<Part> suspects = OneMisreadingSuspects.of(values, trial -> addsUpInCents(head, trial));
+		List<Part> suspects = OneMisreadingSuspects.of(fields, trial -> addsUpInCents(head, trial));
 		if (!suspects.isEmpty()) {
-			String because = why + "; " + OneMisreadingSuspects.describe(suspects.stream()
-					.map(part -> part.field().spec().name() + " on page " + (part.page().pageIndex() + 1)).toList());
+			String because = why + "; "
+					+ OneMisreadingSuspects.describe(suspects.stream().map(DocumentChecks::name).toList());
 			suspects.forEach(part -> fail(part, because, null));
 			return;
 		}
 		fail(head, why, null);
 		others.forEach(other -> fail(other, why, null));
+	}
+
+	/** "box1 on page 3" */
+	private static String name(Part part) {
+		return part.field().spec().name() + " on page " + (part.page().pageIndex() + 1);
 	}
 
 	/** Whether the head's value is the others' added up, all as given. */

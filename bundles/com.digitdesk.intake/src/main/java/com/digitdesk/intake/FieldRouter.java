@@ -303,9 +303,7 @@ final class FieldRouter {
 						detail + "; " + m.describe(m.field())));
 				return;
 			}
-			Map<String, String> values = new LinkedHashMap<>();
-			names.forEach(name -> values.put(name, fields.get(name).value()));
-			List<String> suspects = OneMisreadingSuspects.of(values, trial -> AmountRule.holds(rule, trial));
+			List<String> suspects = OneMisreadingSuspects.of(ruleFields, trial -> AmountRule.holds(rule, trial));
 			if (!suspects.isEmpty()) {
 				String because = detail + "; " + OneMisreadingSuspects.describe(suspects);
 				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));

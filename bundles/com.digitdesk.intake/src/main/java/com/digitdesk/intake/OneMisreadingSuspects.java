@@ -22,15 +22,15 @@ final class OneMisreadingSuspects {
 	}
 
 	/**
-	 * @param values the fields of a failed rule as read (normalized amounts, all readable), by key
+	 * @param fields the fields of a failed rule (all read as amounts), by key
 	 * @param holds whether the rule holds with these amounts in cents, by key
-	 * @return the keys of the suspects, in the order of {@code values}
+	 * @return the keys of the suspects, in the order of {@code fields}
 	 */
-	static <K> List<K> of(Map<K, String> values, Predicate<Map<K, Long>> holds) {
+	static <K> List<K> of(Map<K, ReadField> fields, Predicate<Map<K, Long>> holds) {
 		Map<K, Long> cents = new LinkedHashMap<>();
-		values.forEach((key, value) -> cents.put(key, AmountRule.cents(value).orElseThrow()));
-		return values.keySet().stream().filter(key -> oneMisreadingMakesItHold(cents, key, values.get(key), holds))
-				.toList();
+		fields.forEach((key, field) -> cents.put(key, AmountRule.cents(field.value()).orElseThrow()));
+		return fields.keySet().stream()
+				.filter(key -> oneMisreadingMakesItHold(cents, key, fields.get(key).value(), holds)).toList();
 	}
 
 	/** "one misreading in line2, line9 would explain it, none in the other fields" */
