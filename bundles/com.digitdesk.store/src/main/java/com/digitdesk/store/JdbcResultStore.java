@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,12 +86,25 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	 * @param poolSize most connections held at once
 	 */
 	public static JdbcResultStore open(String url, DataSourceFactory factory, int poolSize) throws StoreException {
+		return open(url, null, factory, poolSize);
+	}
+
+	/**
+	 * Opens the store at {@code url} with a driver's factory and migrates its
+	 * schema. The password (the URL's own, else {@code password}) reaches the
+	 * driver as a property of its own, never inside the URL, which drivers and
+	 * pools log. An embedded database's files are its owner's only.
+	 *
+	 * @param password used when the URL has none; null or empty: none
+	 * @param poolSize most connections held at once
+	 */
+	public static JdbcResultStore open(String url, String password, DataSourceFactory factory, int poolSize)
+			throws StoreException {
 		String shown = JdbcUrls.redact(url);
+		EmbeddedFiles.prepare(url);
 		DataSource dataSource;
 		try {
-			Properties properties = new Properties();
-			properties.setProperty(DataSourceFactory.JDBC_URL, url);
-			dataSource = factory.createDataSource(properties);
+			dataSource = factory.createDataSource(JdbcUrls.driverProperties(url, password));
 		} catch (SQLException e) {
 			throw new StoreException("opening the store at " + shown + ": " + e.getMessage(), e);
 		}

@@ -1,5 +1,7 @@
 package com.digitdesk.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -62,7 +64,12 @@ public class JdbcResultStores implements ResultStores {
 	/** Bound factories, oldest first. */
 	private final List<Driver> drivers = new ArrayList<>();
 	private final Map<String, Open> stores = new LinkedHashMap<>();
+	/** The default store's URL without its password, as everyone may see it. */
 	private String defaultUrl = "";
+	/** The default store's password, kept here only; null: none. */
+	private String defaultPassword;
+	/** The data directory: where the default embedded store is, made private to its owner when it is opened. */
+	private Path dataDirectory;
 	private int poolSize = 4;
 	private BundleContext context;
 	private boolean closed;
@@ -77,7 +84,7 @@ public class JdbcResultStores implements ResultStores {
 
 	/** Stores with these settings, registering no service (outside a framework). */
 	public JdbcResultStores(String defaultUrl, int poolSize) {
-		this.defaultUrl = JdbcUrls.defaultUrl(defaultUrl, System.getProperty(DATA_PROPERTY));
+		configure(defaultUrl, "", System.getProperty(DATA_PROPERTY));
 		this.poolSize = poolSize;
 	}
 
@@ -85,7 +92,7 @@ public class JdbcResultStores implements ResultStores {
 	void activate(BundleContext context, StoreConfiguration configuration) {
 		synchronized (lock) {
 			this.context = context;
-			defaultUrl = JdbcUrls.defaultUrl(configuration.url(), context.getProperty(DATA_PROPERTY));
+			configure(configuration.url(), configuration._password(), context.getProperty(DATA_PROPERTY));
 			poolSize = configuration.poolSize();
 			if (poolSize < 1) {
 				LOG.warn("Pool size {} of configuration {} is less than 1; using 1", poolSize, StoreConfiguration.PID);
@@ -93,6 +100,14 @@ public class JdbcResultStores implements ResultStores {
 			}
 		}
 		publishDefault();
+	}
+
+	/** The default store: its URL without the password, which is kept apart (the setting's, else the URL's). */
+	private void configure(String url, String password, String data) {
+		JdbcUrls.Credentials credentials = JdbcUrls.withoutPassword(JdbcUrls.defaultUrl(url, data));
+		defaultUrl = credentials.url();
+		defaultPassword = password != null && !password.isEmpty() ? password : credentials.password();
+		dataDirectory = JdbcUrls.dataDirectory(data);
 	}
 
 	@Deactivate
@@ -148,6 +163,7 @@ public class JdbcResultStores implements ResultStores {
 		gone.forEach(o -> o.store().close());
 	}
 
+	/** The default store's URL, without its password: open it with {@link #store(String)}. */
 	@Override
 	public String defaultUrl() {
 		synchronized (lock) {
@@ -176,10 +192,28 @@ public class JdbcResultStores implements ResultStores {
 			DataSourceFactory factory = factory(driverClass).orElseThrow(() -> new StoreException("cannot open "
 					+ shown + ": no JDBC driver " + driverClass + " is installed (a bundle that registers a "
 					+ "DataSourceFactory with " + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + ")"));
+			if (JdbcUrls.h2Database(url).filter(database -> database.getParent().equals(dataDirectory)).isPresent()) {
+				privateDataDirectory();
+			}
 			// opened under the lock: two callers of one URL must share one pool
-			JdbcResultStore store = JdbcResultStore.open(url, factory, poolSize);
+			JdbcResultStore store = JdbcResultStore.open(url, url.equals(defaultUrl) ? defaultPassword : null,
+					factory, poolSize);
 			stores.put(url, new Open(store, factory));
 			return store;
+		}
+	}
+
+	/**
+	 * The data directory and everything in it (the embedded store, the
+	 * sample archive) made readable by their owner only: an install from
+	 * before left them readable by all.
+	 */
+	private void privateDataDirectory() {
+		try {
+			PrivateFiles.narrowTree(dataDirectory);
+		} catch (IOException e) {
+			LOG.warn("Could not make everything in the data directory {} readable by its owner only: {}",
+					dataDirectory, e.toString());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.digitdesk.store;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "DigitDesk results store", description = "Where read values, their review and "
@@ -10,10 +11,21 @@ public @interface StoreConfiguration {
 	String PID = "com.digitdesk.store";
 
 	@AttributeDefinition(name = "Database URL", required = false, description = "JDBC URL of the default store: "
-			+ "jdbc:h2:... (embedded) or jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD. Empty: the "
-			+ "embedded H2 file 'results' in the data directory (framework property digitdesk.data, else 'data' "
-			+ "under the working directory).")
+			+ "jdbc:h2:... (embedded) or jdbc:postgresql://HOST:PORT/DB?user=USER (the password goes into the "
+			+ "Password setting; one given in the URL is taken out of it too). Empty: the embedded H2 file "
+			+ "'results' in the data directory (framework property digitdesk.data, else 'data' under the working "
+			+ "directory), readable by its owner only.")
 	String url() default "";
+
+	/**
+	 * The property {@code .password}: a private property (leading dot), so
+	 * Declarative Services does not copy it into the service's properties,
+	 * which every bundle can read.
+	 */
+	@AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false, description = "Password "
+			+ "of the database user of the default store. It reaches the JDBC driver as a property of its own, never "
+			+ "in a URL, and appears in no log, message or service property. Empty: the URL's own, if any.")
+	String _password() default "";
 
 	@AttributeDefinition(name = "Pool size", min = "1", description = "At most this many database connections "
 			+ "per store.")
