@@ -3,7 +3,6 @@ package com.digitdesk.corpus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ final class CorpusGenerator {
 	/** Writes every planned document into {@code directory}; returns the PDF files. */
 	List<Path> generate(Path directory, int pageCount, long seed, PrintStream progress)
 			throws IOException, InterruptedException {
-		Files.createDirectories(directory);
+		PrivateFiles.createDirectories(directory);
 		List<Plan> plans = plan(pageCount, seed);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {

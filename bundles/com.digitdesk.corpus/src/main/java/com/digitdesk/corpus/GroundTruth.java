@@ -50,7 +50,7 @@ record GroundTruth(List<Page> pages) {
 			node.set("scan", JSON.valueToTree(page.scan()));
 		}
 		Path partial = file.resolveSibling(file.getFileName() + ".part");
-		JSON.writeValue(partial.toFile(), root);
+		JSON.writeValue(PrivateFiles.emptyFile(partial).toFile(), root);
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 

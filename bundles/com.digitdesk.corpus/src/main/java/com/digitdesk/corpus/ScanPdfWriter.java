@@ -48,7 +48,7 @@ final class ScanPdfWriter {
 					content.drawImage(image, 0, 0, size.getWidth(), size.getHeight());
 				}
 			}
-			document.save(partial.toFile());
+			document.save(PrivateFiles.emptyFile(partial).toFile());
 		}
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}

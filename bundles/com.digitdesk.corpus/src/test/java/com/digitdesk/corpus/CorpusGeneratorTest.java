@@ -1,10 +1,12 @@
 package com.digitdesk.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,6 +63,33 @@ class CorpusGeneratorTest {
 		try (Stream<Path> all = Files.list(dir)) {
 			assertThat(all.filter(p -> p.toString().endsWith(".part"))).isEmpty();
 		}
+	}
+
+	@Test
+	void aCorpusIsReadableByItsOwnerOnly() throws Exception {
+		assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "the file system has POSIX permissions");
+		Path out = dir.resolve("data/sample-archive");
+		List<Path> files = new CorpusGenerator(templates, picker, 2).generate(out, 3, 5, null);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.getParent()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+		try (Stream<Path> all = Files.list(out)) {
+			List<Path> written = all.toList();
+			assertThat(written).hasSize(2 * files.size());
+			for (Path file : written) {
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("%s", file)
+						.isEqualTo("rw-------");
+			}
+		}
+	}
+
+	@Test
+	void aFileLeftByAKilledRunIsWrittenOverPrivately() throws Exception {
+		assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "the file system has POSIX permissions");
+		Path leftOver = dir.resolve("form-00001.json.part");
+		Files.writeString(leftOver, "half a ground truth, longer than what replaces it");
+		Files.setPosixFilePermissions(leftOver, PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(PrivateFiles.emptyFile(leftOver)).isEmptyFile();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(leftOver))).isEqualTo("rw-------");
 	}
 
 	@Test
