@@ -81,11 +81,12 @@ final class PrivateFiles {
 	 * @throws IOException the first failure, with the others suppressed in it
 	 */
 	static void narrowTree(Path root) throws IOException {
-		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+		if (!Files.exists(root)) {
 			return;
 		}
 		List<Path> all;
-		try (Stream<Path> tree = Files.walk(root)) {
+		// a root that is a link (a data directory kept elsewhere) is narrowed where it leads
+		try (Stream<Path> tree = Files.walk(root.toRealPath())) {
 			all = tree.toList();
 		}
 		IOException failed = null;
