@@ -8,10 +8,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.store.ResultStores;
 
 /**
  * {@code digitdesk status}: every bundle and every component with its state;
@@ -22,6 +26,11 @@ public class StatusCommand implements Subcommand {
 
 	private final BundleContext context;
 	private final ServiceComponentRuntime scr;
+
+	/** Where the results go, when a store bundle is installed. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	volatile ResultStores stores;
 
 	@Activate
 	public StatusCommand(BundleContext context, @Reference ServiceComponentRuntime scr) {
@@ -45,8 +54,9 @@ public class StatusCommand implements Subcommand {
 				usage: digitdesk status
 
 				Lists every bundle with its state and every Declarative Services
-				component with its state. Exits 0 when all bundles are ACTIVE and
-				all components satisfied, 1 otherwise (the problems are listed last).""";
+				component with its state, and the default results store (its URL
+				without password). Exits 0 when all bundles are ACTIVE and all
+				components satisfied, 1 otherwise (the problems are listed last).""";
 	}
 
 	@Override
@@ -58,6 +68,10 @@ public class StatusCommand implements Subcommand {
 		long readyMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 		RuntimeHealth health = RuntimeHealth.of(context, scr);
 		print(health, command.out());
+		ResultStores results = stores;
+		if (results != null) {
+			command.out().printf("%nResults store%n  %s%n", withoutPassword(results.defaultUrl()));
+		}
 		List<String> problems = health.problems();
 		command.out().printf("%nRuntime ready %d ms after JVM start.%n", readyMillis);
 		if (problems.isEmpty()) {
@@ -68,6 +82,11 @@ public class StatusCommand implements Subcommand {
 		command.out().println("NOT OK:");
 		problems.forEach(p -> command.out().println("  " + p));
 		return 1;
+	}
+
+	/** A URL as it may be shown: without password (the store keeps it apart already; this holds for any store). */
+	static String withoutPassword(String url) {
+		return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
 	}
 
 	private static void print(RuntimeHealth health, PrintStream out) {
