@@ -16,7 +16,6 @@ import com.digitdesk.api.template.TemplateCatalog;
 import com.digitdesk.corpus.CorpusCommand;
 import com.digitdesk.mnist.MnistCache;
 import com.digitdesk.render.PdfBoxRenderer;
-import com.digitdesk.render.RendererConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,22 +58,7 @@ final class GeneratedForms {
 	}
 
 	static PdfBoxRenderer renderer() {
-		return new PdfBoxRenderer(new RendererConfiguration() {
-			@Override
-			public Class<? extends Annotation> annotationType() {
-				return RendererConfiguration.class;
-			}
-
-			@Override
-			public int maxMegapixels() {
-				return 100;
-			}
-
-			@Override
-			public boolean tempFileBuffering() {
-				return true;
-			}
-		});
+		return new PdfBoxRenderer(100, true);
 	}
 
 	static RegistrationConfiguration registration() {

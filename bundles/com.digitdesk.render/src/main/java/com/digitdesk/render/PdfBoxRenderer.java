@@ -13,18 +13,16 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.jbig2.JBIG2ImageReaderSpi;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 
 import com.digitdesk.api.render.DocumentException;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.render.PdfDocument;
 
-/** Opens PDF files with PDFBox; see {@link PdfBoxDocument} for how pages become rasters. */
-@Component(configurationPid = RendererConfiguration.PID)
-@Designate(ocd = RendererConfiguration.class)
+/**
+ * Opens PDF files with PDFBox in this process; see {@link PdfBoxDocument} for
+ * how pages become rasters. Nothing bounds what a file costs here but the
+ * raster size: {@link WorkerRenderer} runs this inside worker processes.
+ */
 public class PdfBoxRenderer implements PageRenderer {
 
 	/** PDF readers accept the header anywhere in the first kilobyte. */
@@ -33,14 +31,22 @@ public class PdfBoxRenderer implements PageRenderer {
 	private final RenderLimits limits;
 	private final JBIG2ImageReaderSpi jbig2 = new JBIG2ImageReaderSpi();
 
-	@Activate
 	public PdfBoxRenderer(RendererConfiguration configuration) {
-		this.limits = RenderLimits.of(configuration);
+		this(RenderLimits.of(configuration));
+	}
+
+	/** @param maxMegapixels see {@link RendererConfiguration#maxMegapixels()} */
+	public PdfBoxRenderer(int maxMegapixels, boolean tempFileBuffering) {
+		this(new RenderLimits(maxMegapixels * 1_000_000L, tempFileBuffering));
+	}
+
+	PdfBoxRenderer(RenderLimits limits) {
+		this.limits = limits;
 		// PDFBox finds its JBIG2 decoder through ImageIO, whose plug-in lookup cannot see bundles.
 		IIORegistry.getDefaultInstance().registerServiceProvider(jbig2);
 	}
 
-	@Deactivate
+	/** Takes the JBIG2 decoder out of ImageIO again. */
 	public void deactivate() {
 		IIORegistry.getDefaultInstance().deregisterServiceProvider(jbig2);
 	}

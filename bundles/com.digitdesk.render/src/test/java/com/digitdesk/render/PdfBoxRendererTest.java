@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterEach;
@@ -33,22 +33,7 @@ class PdfBoxRendererTest {
 	}
 
 	static RendererConfiguration configuration(int megapixels) {
-		return new RendererConfiguration() {
-			@Override
-			public Class<? extends Annotation> annotationType() {
-				return RendererConfiguration.class;
-			}
-
-			@Override
-			public int maxMegapixels() {
-				return megapixels;
-			}
-
-			@Override
-			public boolean tempFileBuffering() {
-				return true;
-			}
-		};
+		return TestConfigurations.renderer(Map.of("maxMegapixels", megapixels));
 	}
 
 	@Test

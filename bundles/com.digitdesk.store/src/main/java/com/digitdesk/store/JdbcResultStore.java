@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
@@ -53,6 +55,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * <p>Documents are unique by content: {@link #openDocument} returns the row
  * already there for the same content, finished or not, so a caller resumes an
  * unfinished one and skips a complete one.
+ *
+ * <p>Importers sharing the store divide the files by {@link Claims claims}:
+ * a fenced write checks and renews its claim inside its own transaction, so
+ * it either lands before a takeover or not at all.
  */
 public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
@@ -207,6 +213,17 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public void storePage(long documentId, PageResult page) throws StoreException {
+		storePage(documentId, page, Optional.empty());
+	}
+
+	@Override
+	public void storePage(long documentId, PageResult page, DocumentClaim claim) throws StoreException {
+		Objects.requireNonNull(claim, "claim");
+		storePage(documentId, page, Optional.of(claim));
+	}
+
+	/** Stores a page, fenced by {@code claim} when there is one. */
+	private void storePage(long documentId, PageResult page, Optional<DocumentClaim> claim) throws StoreException {
 		Objects.requireNonNull(page, "page");
 		int number = page.pageIndex() + 1;
 		Document document = document(documentId, "storing page " + number + " of document " + documentId);
@@ -214,7 +231,9 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 		if (page.pageIndex() >= document.pageCount()) {
 			throw new StoreException(what + ": the document has " + document.pageCount() + " pages");
 		}
+		checkContent(what, document, claim);
 		write(what, c -> {
+			hold(c, claim, what);
 			long pageId;
 			try (PreparedStatement insert = c.prepareStatement("INSERT INTO pages "
 					+ "(document_id, page_index, template_id, registration_residual, problem) VALUES (?, ?, ?, ?, ?)",
@@ -335,9 +354,22 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public void completeDocument(long documentId) throws StoreException {
+		completeDocument(documentId, Optional.empty());
+	}
+
+	@Override
+	public void completeDocument(long documentId, DocumentClaim claim) throws StoreException {
+		Objects.requireNonNull(claim, "claim");
+		completeDocument(documentId, Optional.of(claim));
+	}
+
+	/** Marks a document complete and gives up {@code claim}, when there is one, in one transaction. */
+	private void completeDocument(long documentId, Optional<DocumentClaim> claim) throws StoreException {
 		Document document = document(documentId, "completing document " + documentId);
 		String what = "completing " + document.fileName();
+		checkContent(what, document, claim);
 		write(what, c -> {
+			hold(c, claim, what);
 			try (PreparedStatement lock = c
 					.prepareStatement("SELECT complete FROM documents WHERE id = ? FOR UPDATE")) {
 				lock.setLong(1, documentId);
@@ -359,20 +391,71 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 				update.setLong(1, documentId);
 				update.executeUpdate();
 			}
+			if (claim.isPresent()) {
+				Claims.release(c, claim.get());
+			}
 			return null;
 		});
 	}
 
-	private record Document(String fileName, int pageCount) {
+	@Override
+	public void discardDocument(long documentId, DocumentClaim claim) throws StoreException {
+		Objects.requireNonNull(claim, "claim");
+		Document document = document(documentId, "discarding document " + documentId);
+		String what = "discarding " + document.fileName() + " (document " + documentId + ")";
+		checkContent(what, document, Optional.of(claim));
+		write(what, c -> {
+			hold(c, Optional.of(claim), what);
+			// the lock keeps a concurrent completion out until the rows are gone
+			try (PreparedStatement lock = c
+					.prepareStatement("SELECT complete FROM documents WHERE id = ? FOR UPDATE")) {
+				lock.setLong(1, documentId);
+				try (ResultSet rows = lock.executeQuery()) {
+					if (!rows.next()) {
+						throw new StoreException(what + ": there is no document " + documentId);
+					}
+					if (rows.getBoolean(1)) {
+						throw new StoreException(what + ": the document is complete");
+					}
+				}
+			}
+			Optional<String> corrected = DocumentRows.firstCorrectedField(c, documentId);
+			if (corrected.isPresent()) {
+				throw new StoreException(what + ": a clerk has already corrected " + corrected.get());
+			}
+			DocumentRows.delete(c, documentId);
+			return null;
+		});
+	}
+
+	private record Document(String fileName, String contentSha256, int pageCount) {
+	}
+
+	/** Refuses a claim on other content than the document's: it would fence nothing. */
+	private static void checkContent(String what, Document document, Optional<DocumentClaim> claim)
+			throws StoreException {
+		if (claim.isPresent() && !claim.get().contentSha256().equals(document.contentSha256())) {
+			throw new StoreException(what + ": the claim is on content " + claim.get().contentSha256()
+					+ ", not on this document's " + document.contentSha256());
+		}
+	}
+
+	/** The fence of a write, inside its transaction, when it has a claim. */
+	private static void hold(Connection c, Optional<DocumentClaim> claim, String what)
+			throws SQLException, StoreException {
+		if (claim.isPresent()) {
+			Claims.hold(c, claim.get(), what);
+		}
 	}
 
 	private Document document(long documentId, String what) throws StoreException {
 		Optional<Document> document = read(what, c -> {
 			try (PreparedStatement select = c
-					.prepareStatement("SELECT file_name, page_count FROM documents WHERE id = ?")) {
+					.prepareStatement("SELECT file_name, content_sha256, page_count FROM documents WHERE id = ?")) {
 				select.setLong(1, documentId);
 				try (ResultSet rows = select.executeQuery()) {
-					return rows.next() ? Optional.of(new Document(rows.getString(1), rows.getInt(2)))
+					return rows.next()
+							? Optional.of(new Document(rows.getString(1), rows.getString(2), rows.getInt(3)))
 							: Optional.<Document>empty();
 				}
 			}
@@ -399,11 +482,31 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 
 	@Override
 	public void quarantine(QuarantineEntry entry) throws StoreException {
+		quarantine(entry, Optional.empty());
+	}
+
+	@Override
+	public void quarantine(QuarantineEntry entry, DocumentClaim claim) throws StoreException {
+		Objects.requireNonNull(entry, "entry");
+		Objects.requireNonNull(claim, "claim");
+		if (!claim.contentSha256().equals(entry.contentSha256())) {
+			throw new StoreException("quarantining " + entry.sourceFile() + ": the claim is on content "
+					+ claim.contentSha256() + ", not on the file's " + entry.contentSha256());
+		}
+		quarantine(entry, Optional.of(claim));
+	}
+
+	/** Records a quarantined file and gives up {@code claim}, when there is one, in one transaction. */
+	private void quarantine(QuarantineEntry entry, Optional<DocumentClaim> claim) throws StoreException {
 		Objects.requireNonNull(entry, "entry");
 		String what = "quarantining " + entry.sourceFile();
 		for (int attempt = 1;; attempt++) {
 			try {
 				write(what, c -> {
+					hold(c, claim, what);
+					if (claim.isPresent()) {
+						Claims.release(c, claim.get());
+					}
 					try (PreparedStatement update = c.prepareStatement("UPDATE quarantine SET reason = ?, at = ? "
 							+ "WHERE source_file = ? AND content_sha256 = ?")) {
 						update.setString(1, entry.reason());
@@ -440,6 +543,46 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 		return list("listing quarantined files",
 				"SELECT source_file, content_sha256, reason, at FROM quarantine ORDER BY at, id",
 				rows -> new QuarantineEntry(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)));
+	}
+
+	@Override
+	public Optional<QuarantineEntry> quarantineEntry(String contentSha256) throws StoreException {
+		Objects.requireNonNull(contentSha256, "contentSha256");
+		return list("looking up the quarantine entry of content " + contentSha256,
+				"SELECT source_file, content_sha256, reason, at FROM quarantine WHERE content_sha256 = ? "
+						+ "ORDER BY at DESC, id DESC LIMIT 1",
+				rows -> new QuarantineEntry(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)),
+				contentSha256).stream().findFirst();
+	}
+
+	// claims
+
+	@Override
+	public Optional<DocumentClaim> claim(String contentSha256, String claimant, Duration lease)
+			throws StoreException {
+		// the claim validates its parts before anything is written
+		DocumentClaim wanted = new DocumentClaim(contentSha256, claimant, lease);
+		return read("claiming content " + contentSha256 + " for " + claimant,
+				c -> Claims.claim(c, wanted.contentSha256(), wanted.claimant(), wanted.lease()));
+	}
+
+	@Override
+	public int renewClaims(String claimant, Duration lease) throws StoreException {
+		Objects.requireNonNull(claimant, "claimant");
+		Objects.requireNonNull(lease, "lease");
+		if (lease.isNegative() || lease.isZero()) {
+			throw new IllegalArgumentException("a claim's lease must be longer than zero, not " + lease);
+		}
+		return read("renewing the claims of " + claimant, c -> Claims.renewAll(c, claimant, lease));
+	}
+
+	@Override
+	public void release(DocumentClaim claim) throws StoreException {
+		Objects.requireNonNull(claim, "claim");
+		read("giving up the claim of " + claim.claimant() + " on content " + claim.contentSha256(), c -> {
+			Claims.release(c, claim);
+			return null;
+		});
 	}
 
 	// fields

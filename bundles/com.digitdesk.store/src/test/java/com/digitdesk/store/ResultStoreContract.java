@@ -12,14 +12,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +40,10 @@ import org.osgi.service.jdbc.DataSourceFactory;
 
 import com.digitdesk.api.image.PixelBox;
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.store.ClaimLostException;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
@@ -54,7 +62,7 @@ import com.digitdesk.api.store.StoredField;
 abstract class ResultStoreContract {
 
 	static final List<String> TABLES = List.of("documents", "pages", "fields", "review_reasons", "digits",
-			"corrections", "quarantine");
+			"corrections", "quarantine", "claims");
 
 	JdbcResultStore store;
 
@@ -96,7 +104,7 @@ abstract class ResultStoreContract {
 			while (rows.next()) {
 				applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
 			}
-			assertThat(applied).containsExactly("1:true");
+			assertThat(applied).containsExactly("1:true", "2:true");
 		}
 	}
 
@@ -405,6 +413,382 @@ abstract class ResultStoreContract {
 		assertThat(digits.get(0).pageBox()).isEqualTo(new PixelBox(100, 280, 28, 36));
 		assertThat(digits.get(0).prediction().orElseThrow().ranked()).hasSize(4);
 		assertThat(digits.get(0).prediction().orElseThrow().confidence()).isEqualTo(0.5 + 0.0123456789012345 / 2);
+	}
+
+	// claims
+
+	static final Duration LONG = Duration.ofSeconds(30);
+	static final Duration SHORT = Duration.ofMillis(300);
+
+	@Test
+	void aClaimKeepsOtherClaimantsOutUntilItIsReleased() throws Exception {
+		String content = Fixtures.sha256("scan-0100.pdf");
+		String other = Fixtures.sha256("scan-0101.pdf");
+
+		assertThat(store.claim(content, "importer-a", SHORT)).contains(new DocumentClaim(content, "importer-a", SHORT));
+		assertThat(store.claim(content, "importer-b", LONG)).isEmpty();
+		// the holder asking again renews its own claim, here for longer
+		DocumentClaim claim = store.claim(content, "importer-a", LONG).orElseThrow();
+		assertThat(claim).isEqualTo(new DocumentClaim(content, "importer-a", LONG));
+		sleepPast(SHORT);
+		assertThat(store.claim(content, "importer-b", LONG)).isEmpty();
+		assertThat(leaseLeft(content)).isBetween(LONG.minusSeconds(5), LONG);
+
+		store.claim(other, "importer-a", SHORT).orElseThrow();
+		assertThat(store.renewClaims("importer-a", LONG)).isEqualTo(2);
+		assertThat(leaseLeft(other)).isBetween(LONG.minusSeconds(5), LONG);
+		assertThat(store.renewClaims("importer-b", LONG)).isZero();
+		assertThat(count("claims")).isEqualTo(2);
+
+		// only its claimant gives a claim up
+		store.release(new DocumentClaim(content, "importer-b", LONG));
+		assertThat(store.claim(content, "importer-b", LONG)).isEmpty();
+		store.release(claim);
+		assertThat(store.claim(content, "importer-b", LONG)).contains(new DocumentClaim(content, "importer-b", LONG));
+		// releasing what is no longer held does nothing
+		store.release(claim);
+		assertThat(store.claim(content, "importer-a", LONG)).isEmpty();
+
+		assertThatThrownBy(() -> store.claim(content, "importer-a", Duration.ZERO))
+				.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> store.renewClaims("importer-a", Duration.ofSeconds(-1)))
+				.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> store.claim("scan-0100.pdf", "importer-a", LONG))
+				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void anExpiredClaimIsTakenOverAndStaysLostToItsFormerHolder() throws Exception {
+		String content = Fixtures.sha256("scan-0102.pdf");
+		String forgotten = Fixtures.sha256("scan-0103.pdf");
+		store.claim(content, "importer-a", SHORT).orElseThrow();
+		store.claim(forgotten, "importer-a", SHORT).orElseThrow();
+		assertThat(store.claim(content, "importer-b", SHORT)).isEmpty();
+
+		sleepPast(SHORT);
+		assertThat(store.claim(content, "importer-b", LONG)).contains(new DocumentClaim(content, "importer-b", LONG));
+		// expired claims are not renewed, even the one nobody took over
+		assertThat(store.renewClaims("importer-a", LONG)).isZero();
+		assertThat(store.claim(content, "importer-a", LONG)).isEmpty();
+		assertThat(store.claim(forgotten, "importer-c", LONG)).isPresent();
+	}
+
+	@Test
+	void aPageStoredUnderALostClaimIsNotStored() throws Exception {
+		StoredDocument document = store.openDocument(source("scan-0104.pdf", 3));
+		String content = document.source().contentSha256();
+		DocumentClaim a = store.claim(content, "importer-a", SHORT).orElseThrow();
+		store.storePage(document.id(), page(0, 3), a);
+		assertThat(store.storedPages(document.id())).containsExactly(0);
+
+		// a fenced write renews the claim for the lease it carries
+		store.storePage(document.id(), page(1, 3), new DocumentClaim(content, "importer-a", LONG));
+		sleepPast(SHORT);
+		assertThat(store.claim(content, "importer-b", SHORT)).isEmpty();
+		store.release(a);
+
+		DocumentClaim b = store.claim(content, "importer-b", SHORT).orElseThrow();
+		Map<String, Long> before = counts();
+		assertThatThrownBy(() -> store.storePage(document.id(), page(2, 3), a))
+				.isInstanceOf(ClaimLostException.class)
+				.hasMessage("storing page 3 of scan-0104.pdf: importer-a no longer holds the claim on content "
+						+ content + " (its lease ran out and importer-b took the content over); nothing was written");
+		assertThat(counts()).isEqualTo(before);
+
+		// an expired claim nobody took over is lost all the same
+		sleepPast(SHORT);
+		assertThatThrownBy(() -> store.storePage(document.id(), page(2, 3), b))
+				.isInstanceOf(ClaimLostException.class).hasMessageContaining("(its lease ran out)");
+		assertThat(counts()).isEqualTo(before);
+
+		DocumentClaim c = store.claim(content, "importer-c", LONG).orElseThrow();
+		assertThat(store.storedPages(document.id())).containsExactly(0, 1);
+		store.storePage(document.id(), page(2, 3), c);
+		assertThatThrownBy(() -> store.completeDocument(document.id(), b)).isInstanceOf(ClaimLostException.class);
+		assertThat(store.findDocument(content).orElseThrow().complete()).isFalse();
+		store.completeDocument(document.id(), c);
+		assertThat(store.findDocument(content).orElseThrow().complete()).isTrue();
+		// completing gave the claim up
+		assertThat(count("claims")).isZero();
+		assertThatThrownBy(() -> store.storePage(document.id(), page(2, 1), c))
+				.isInstanceOf(ClaimLostException.class).hasMessageContaining("(it was given up)");
+	}
+
+	@Test
+	void aClaimFencesOnlyItsOwnContent() throws Exception {
+		StoredDocument document = store.openDocument(source("scan-0105.pdf", 2));
+		DocumentClaim elsewhere = store.claim(Fixtures.sha256("other.pdf"), "importer-a", LONG).orElseThrow();
+		store.claim(document.source().contentSha256(), "importer-a", LONG).orElseThrow();
+
+		assertThatThrownBy(() -> store.storePage(document.id(), page(0, 1), elsewhere))
+				.isInstanceOf(StoreException.class).isNotInstanceOf(ClaimLostException.class)
+				.hasMessage("storing page 1 of scan-0105.pdf: the claim is on content " + elsewhere.contentSha256()
+						+ ", not on this document's " + document.source().contentSha256());
+		assertThatThrownBy(() -> store.discardDocument(document.id(), elsewhere))
+				.isInstanceOf(StoreException.class).hasMessageContaining("the claim is on content");
+		assertThatThrownBy(() -> store.completeDocument(document.id(), elsewhere))
+				.isInstanceOf(StoreException.class).hasMessageContaining("the claim is on content");
+		assertThatThrownBy(() -> store.quarantine(new QuarantineEntry("in/scan-0105.pdf",
+				document.source().contentSha256(), "page 2: not a PDF page", Instant.now()), elsewhere))
+				.isInstanceOf(StoreException.class).hasMessageContaining("the claim is on content");
+		assertThat(count("pages")).isZero();
+		assertThat(count("quarantine")).isZero();
+		assertThat(count("claims")).isEqualTo(2);
+	}
+
+	@Test
+	void completingUnderAClaimGivesItUpOnlyWhenTheDocumentIsComplete() throws Exception {
+		StoredDocument document = store.openDocument(source("scan-0106.pdf", 2));
+		String content = document.source().contentSha256();
+		DocumentClaim claim = store.claim(content, "importer-a", LONG).orElseThrow();
+		store.storePage(document.id(), page(0, 2), claim);
+		assertThatThrownBy(() -> store.completeDocument(document.id(), claim)).isInstanceOf(StoreException.class)
+				.hasMessage("completing scan-0106.pdf: only 1 of its 2 pages are stored");
+		assertThat(store.claim(content, "importer-b", LONG)).isEmpty();
+
+		store.storePage(document.id(), page(1, 2), claim);
+		store.completeDocument(document.id(), claim);
+		assertThat(store.findDocument(content).orElseThrow().complete()).isTrue();
+		assertThat(store.claim(content, "importer-b", LONG)).isPresent();
+	}
+
+	@Test
+	void discardingRemovesEverythingOfAnIncompleteDocumentAndNothingElse() throws Exception {
+		StoredDocument kept = store.openDocument(source("kept.pdf", 1));
+		store.storePage(kept.id(), page(0, 4));
+		Map<String, Long> before = counts();
+
+		StoredDocument document = store.openDocument(source("scan-0107.pdf", 3));
+		String content = document.source().contentSha256();
+		DocumentClaim claim = store.claim(content, "importer-a", SHORT).orElseThrow();
+		store.storePage(document.id(), page(0, 5), claim);
+		store.storePage(document.id(), PageResult.unreadable(1, "unknown", "no template matches this page"),
+				claim);
+		assertThat(count("review_reasons")).isGreaterThan(before.get("review_reasons"));
+
+		// a lost claim discards nothing
+		sleepPast(SHORT);
+		Map<String, Long> stored = counts();
+		assertThatThrownBy(() -> store.discardDocument(document.id(), claim))
+				.isInstanceOf(ClaimLostException.class).hasMessageStartingWith(
+						"discarding scan-0107.pdf (document " + document.id() + "): importer-a no longer holds");
+		assertThat(counts()).isEqualTo(stored);
+
+		DocumentClaim again = store.claim(content, "importer-a", SHORT).orElseThrow();
+		store.discardDocument(document.id(), new DocumentClaim(content, "importer-a", LONG));
+		assertThat(store.findDocument(content)).isEmpty();
+		assertThat(store.storedPages(document.id())).isEmpty();
+		Map<String, Long> after = counts();
+		after.put("claims", 0L);
+		assertThat(after).isEqualTo(before);
+		assertThat(store.storedPages(kept.id())).containsExactly(0);
+		// the claim is kept, renewed by the discard, for the quarantine that follows
+		sleepPast(SHORT);
+		assertThat(store.claim(content, "importer-b", LONG)).isEmpty();
+		store.quarantine(new QuarantineEntry("in/scan-0107.pdf", content, "page 3: not a PDF page", Instant.now()),
+				again);
+		assertThat(count("claims")).isZero();
+
+		// the same content imported afresh is a new document
+		StoredDocument fresh = store.openDocument(source("scan-0107.pdf", 3));
+		assertThat(fresh.id()).isNotEqualTo(document.id());
+		assertThat(store.storedPages(fresh.id())).isEmpty();
+		assertThatThrownBy(() -> store.discardDocument(document.id(), again)).isInstanceOf(StoreException.class)
+				.hasMessage("discarding document " + document.id() + ": there is no document " + document.id());
+	}
+
+	@Test
+	void aCompleteOrCorrectedDocumentIsNotDiscarded() throws Exception {
+		StoredDocument done = store.openDocument(source("done.pdf", 1));
+		DocumentClaim doneClaim = store.claim(done.source().contentSha256(), "importer-a", LONG).orElseThrow();
+		store.storePage(done.id(), page(0, 3));
+		store.completeDocument(done.id());
+
+		StoredDocument checked = store.openDocument(source("checked.pdf", 2));
+		DocumentClaim checkedClaim = store.claim(checked.source().contentSha256(), "importer-a", LONG)
+				.orElseThrow();
+		store.storePage(checked.id(), page(0, field("a", "1", 0.99, 1), doubtful("b", "23", 0.4, 2)));
+		store.storePage(checked.id(), page(1, doubtful("c", "45", 0.3, 3)));
+		StoredField c = fieldNamed("c");
+		store.verify(c.id(), "46", "alice");
+		Map<String, Long> before = counts();
+
+		assertThatThrownBy(() -> store.discardDocument(done.id(), doneClaim)).isInstanceOf(StoreException.class)
+				.isNotInstanceOf(ClaimLostException.class)
+				.hasMessage("discarding done.pdf (document " + done.id() + "): the document is complete");
+		assertThatThrownBy(() -> store.discardDocument(checked.id(), checkedClaim))
+				.isInstanceOf(StoreException.class).hasMessage("discarding checked.pdf (document " + checked.id()
+						+ "): a clerk has already corrected field c on page 2");
+		assertThat(counts()).isEqualTo(before);
+
+		// a rejection is a clerk's decision too
+		StoredDocument rejected = store.openDocument(source("rejected.pdf", 2));
+		DocumentClaim rejectedClaim = store.claim(rejected.source().contentSha256(), "importer-a", LONG)
+				.orElseThrow();
+		store.storePage(rejected.id(), page(0, doubtful("d", "67", 0.3, 4)));
+		store.reject(fieldNamed("d").id(), "bob", "torn");
+		assertThatThrownBy(() -> store.discardDocument(rejected.id(), rejectedClaim))
+				.isInstanceOf(StoreException.class).hasMessageEndingWith(
+						"a clerk has already corrected field d on page 1");
+		assertThat(store.storedPages(rejected.id())).containsExactly(0);
+	}
+
+	@Test
+	void quarantiningUnderAClaimRecordsTheFileAndGivesTheClaimUp() throws Exception {
+		String content = Fixtures.sha256("not-a-pdf.pdf");
+		assertThat(store.quarantineEntry(content)).isEmpty();
+		Instant t0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+		// a claim comes before any document: this content never becomes one
+		DocumentClaim claim = store.claim(content, "importer-a", LONG).orElseThrow();
+		QuarantineEntry first = new QuarantineEntry("in/not-a-pdf.pdf", content, "not a PDF", t0);
+		store.quarantine(first, claim);
+		assertThat(store.quarantineEntry(content)).contains(first);
+		assertThat(store.quarantined()).containsExactly(first);
+		assertThat(count("claims")).isZero();
+
+		// a lost claim records nothing
+		DocumentClaim lost = store.claim(content, "importer-b", SHORT).orElseThrow();
+		sleepPast(SHORT);
+		QuarantineEntry late = new QuarantineEntry("in/copy.pdf", content, "not a PDF either", t0.plusSeconds(5));
+		assertThatThrownBy(() -> store.quarantine(late, lost)).isInstanceOf(ClaimLostException.class)
+				.hasMessageStartingWith("quarantining in/copy.pdf: importer-b no longer holds the claim");
+		assertThat(store.quarantined()).containsExactly(first);
+
+		// the latest entry of the content, under whatever name
+		DocumentClaim again = store.claim(content, "importer-c", LONG).orElseThrow();
+		QuarantineEntry second = new QuarantineEntry("in/copy.pdf", content, "still not a PDF", t0.plusSeconds(10));
+		store.quarantine(second, again);
+		assertThat(store.quarantineEntry(content)).contains(second);
+		assertThat(store.quarantined()).containsExactly(first, second);
+		assertThat(store.quarantineEntry(Fixtures.sha256("nothing"))).isEmpty();
+		assertThat(store.claim(content, "importer-d", LONG)).isPresent();
+	}
+
+	@Test
+	void ofClaimantsRacingForTheSameContentExactlyOneWins() throws Exception {
+		int claimants = 6;
+		List<String> contents = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			contents.add(Fixtures.sha256("race-" + i));
+		}
+		// a third of them held by an importer that died: their claims expire and are taken over
+		for (String content : contents.subList(0, 10)) {
+			store.claim(content, "dead-importer", Duration.ofMillis(1)).orElseThrow();
+		}
+		sleepPast(Duration.ofMillis(50));
+
+		Map<String, List<String>> winners = new ConcurrentHashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(claimants);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> won = new ArrayList<>();
+			for (int i = 0; i < claimants; i++) {
+				String claimant = "importer-" + i;
+				List<String> order = new ArrayList<>(contents);
+				Collections.rotate(order, i * 5);
+				won.add(pool.submit(() -> {
+					start.await();
+					int n = 0;
+					for (String content : order) {
+						if (store.claim(content, claimant, LONG).isPresent()) {
+							winners.computeIfAbsent(content, k -> Collections.synchronizedList(new ArrayList<>()))
+									.add(claimant);
+							n++;
+						}
+					}
+					return n;
+				}));
+			}
+			start.countDown();
+			int total = 0;
+			for (Future<Integer> n : won) {
+				total += n.get();
+			}
+			assertThat(total).isEqualTo(contents.size());
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(winners).containsOnlyKeys(contents);
+		winners.forEach((content, who) -> assertThat(who).as(content).hasSize(1));
+		// each winner holds what it won, and nobody else does
+		for (String content : contents) {
+			String winner = winners.get(content).get(0);
+			assertThat(store.claim(content, winner, LONG)).isPresent();
+			assertThat(store.claim(content, "late-importer", LONG)).isEmpty();
+		}
+		assertThat(count("claims")).isEqualTo(contents.size());
+	}
+
+	@Test
+	void aWriteRacingATakeoverLandsBeforeTheTakeoverOrNotAtAll() throws Exception {
+		int pages = 200;
+		StoredDocument document = store.openDocument(source("scan-0108.pdf", pages));
+		String content = document.source().contentSha256();
+		// shorter than one page's write, longer than the pause between two: it runs out while a page is written
+		DocumentClaim a = new DocumentClaim(content, "importer-a", Duration.ofMillis(5));
+		store.claim(content, a.claimant(), LONG).orElseThrow();
+		Set<Integer> storedByA = ConcurrentHashMap.newKeySet();
+		ExecutorService importer = Executors.newSingleThreadExecutor();
+		try {
+			Future<ClaimLostException> importerA = importer.submit(() -> {
+				for (int i = 0; i < pages; i++) {
+					try {
+						store.storePage(document.id(), page(i, 40), a);
+					} catch (ClaimLostException e) {
+						return e;
+					}
+					storedByA.add(i);
+				}
+				return null;
+			});
+			Optional<DocumentClaim> b = Optional.empty();
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (b.isEmpty() && System.nanoTime() < deadline) {
+				b = store.claim(content, "importer-b", LONG);
+			}
+			assertThat(b).as("importer-b took the content over").isPresent();
+			Set<Integer> seenByB = store.storedPages(document.id());
+
+			assertThat(importerA.get()).as("importer-a stopped by losing its claim").isNotNull();
+			assertThat(seenByB).containsAll(storedByA).isEqualTo(store.storedPages(document.id()));
+		} finally {
+			importer.shutdownNow();
+		}
+	}
+
+	/** Waits until a lease of {@code lease} that began before the call has run out, with a margin. */
+	static void sleepPast(Duration lease) throws InterruptedException {
+		Thread.sleep(lease.toMillis() + 150);
+	}
+
+	/** How long the claim on {@code content} has left, by the database's clock. */
+	Duration leaseLeft(String content) throws Exception {
+		try (Connection c = connection(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery("SELECT lease_until, CURRENT_TIMESTAMP FROM claims "
+						+ "WHERE content_sha256 = '" + content + "'")) {
+			assertThat(rows.next()).as("a claim on " + content).isTrue();
+			return Duration.between(rows.getObject(2, OffsetDateTime.class),
+					rows.getObject(1, OffsetDateTime.class));
+		}
+	}
+
+	/** Rows in every table. */
+	Map<String, Long> counts() throws Exception {
+		Map<String, Long> counts = new TreeMap<>();
+		for (String table : TABLES) {
+			counts.put(table, count(table));
+		}
+		return counts;
+	}
+
+	/** The stored field of that name, read past the store's queries for complete documents. */
+	StoredField fieldNamed(String name) throws Exception {
+		try (Connection c = connection(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery("SELECT id FROM fields WHERE name = '" + name + "'")) {
+			assertThat(rows.next()).as("a field " + name).isTrue();
+			return store.field(rows.getLong(1)).orElseThrow();
+		}
 	}
 
 	/** Rows in {@code table}, read past the store. */
