@@ -21,7 +21,8 @@ public record HostileCase(String fileName, String kind, Outcome expected, String
 	}
 
 	public HostileCase {
-		if (expected == Outcome.QUARANTINED == reasonHint.isEmpty()) {
+		boolean quarantined = expected == Outcome.QUARANTINED;
+		if (quarantined == reasonHint.isEmpty()) {
 			throw new IllegalArgumentException(fileName + ": a reason hint goes with, and only with, quarantine");
 		}
 	}

@@ -22,9 +22,7 @@ final class RepeatedDeflate {
 
 	/** {@code count} times the byte {@code value}. */
 	static byte[] of(byte value, long count) {
-		byte[] unit = new byte[1];
-		unit[0] = value;
-		return repeated(unit, count);
+		return repeated(new byte[] { value }, count);
 	}
 
 	/** {@code pattern} repeated {@code times} times. */
