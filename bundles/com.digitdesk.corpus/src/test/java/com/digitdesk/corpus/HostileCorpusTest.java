@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,6 @@ import com.digitdesk.corpus.hostile.HostileCorpus;
 import com.digitdesk.corpus.hostile.PdfBoxProbe;
 import com.digitdesk.mnist.MnistCache;
 import com.digitdesk.render.PdfBoxRenderer;
-import com.digitdesk.render.RendererConfiguration;
 import com.digitdesk.template.JsonTemplateCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,22 +182,7 @@ class HostileCorpusTest {
 
 	@Test
 	void theRendererEndsTheSafeFilesAsTheirCasesExpect() {
-		PdfBoxRenderer renderer = new PdfBoxRenderer(new RendererConfiguration() {
-			@Override
-			public Class<? extends Annotation> annotationType() {
-				return RendererConfiguration.class;
-			}
-
-			@Override
-			public int maxMegapixels() {
-				return 100;
-			}
-
-			@Override
-			public boolean tempFileBuffering() {
-				return true;
-			}
-		});
+		PdfBoxRenderer renderer = new PdfBoxRenderer(100, true);
 		try {
 			for (HostileCase hostile : HostileCorpus.cases()) {
 				if (UNCONTAINED.contains(hostile.reasonHint())) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -88,7 +90,8 @@ public class ImportCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return """
-				usage: digitdesk import [--db JDBC-URL] [--json] [--verbose] [--threads N] [--threshold P] [PATH...]
+				usage: digitdesk import [--db JDBC-URL] [--json] [--verbose] [--threads N] [--threshold P]
+				                        [--lease SECONDS] [PATH...]
 
 				Reads every page of the given PDF files and of the PDFs under the
 				given directories (recursively), stores each field with its value,
@@ -98,8 +101,13 @@ public class ImportCommand implements Subcommand {
 
 				Importing is idempotent (a file's content decides, not its name) and
 				resumable: run it again after an interruption and it finishes the
-				job. Files that cannot be read are quarantined with the reason; the
+				job. Files that cannot be read (damaged, encrypted, no PDF, too big,
+				too slow, still being written) are quarantined with the reason; the
 				others go on. Exit status 1 if any file failed.
+
+				Several imports may share a store (PostgreSQL), on one workstation or
+				many: each file is read by one of them, and the files of one that
+				dies are taken over by the others once its lease runs out.
 
 				Without PATH: imports the sample archive DATA/sample-archive,
 				generating %d pages first if it holds no PDF.
@@ -110,7 +118,9 @@ public class ImportCommand implements Subcommand {
 				               quarantined)
 				  --threads    parallel workers (default: one per core)
 				  --threshold  digit probability to auto-accept (default: configuration
-				               com.digitdesk.routing digitThreshold)""".formatted(SAMPLE_PAGES);
+				               com.digitdesk.routing digitThreshold)
+				  --lease      seconds this import's claim on a file lasts unless renewed
+				               (default: configuration com.digitdesk.routing leaseSeconds)""".formatted(SAMPLE_PAGES);
 	}
 
 	@Override
@@ -118,8 +128,9 @@ public class ImportCommand implements Subcommand {
 		CommandOptions options;
 		RoutingPolicy policy;
 		int threads;
+		ImportJob.Timing timing;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold"),
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold", "--lease"),
 					Set.of("--json", "--verbose"));
 			RoutingConfiguration settings = configuration;
 			policy = RoutingPolicy.of(settings);
@@ -129,6 +140,12 @@ public class ImportCommand implements Subcommand {
 			if (threads < 1) {
 				throw new IllegalArgumentException("--threads needs at least 1");
 			}
+			double lease = options.getDouble("--lease", settings.leaseSeconds());
+			if (!(lease >= 1)) {
+				throw new IllegalArgumentException("--lease needs at least 1 second");
+			}
+			timing = new ImportJob.Timing(Duration.ofMillis(Math.round(lease * 1000)),
+					Duration.ofSeconds(Math.max(0, settings.settleSeconds())));
 		} catch (IllegalArgumentException e) {
 			context.err().println("import: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -160,27 +177,31 @@ public class ImportCommand implements Subcommand {
 		ImportReport report = new ImportReport(files.size());
 		ImportProgress progress = new ImportProgress(context.err(), context.interactive());
 		long start = System.nanoTime();
+		String stopped = null;
 		try {
 			Consumer<String> fileLog = options.has("--verbose") ? line -> context.err().println("import: " + line)
 					: line -> {
 					};
-			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads, fileLog).run(files, report,
-					progress);
+			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads, timing, fileLog).run(files,
+					report, progress);
 		} catch (StoreException | RecognitionException e) {
-			context.err().println("import: stopped, the " + (e instanceof StoreException ? "store" : "recognizer")
-					+ " failed: " + e.getMessage()
+			stopped = "the " + (e instanceof StoreException ? "store" : "recognizer") + " failed: " + e.getMessage();
+			context.err().println("import: stopped, " + stopped
 					+ "\nimport: what is stored stays; run the same import again to finish the job");
-			return 1;
 		}
+		// The summary comes whatever happened: what was done before a stop counts too.
 		double seconds = (System.nanoTime() - start) / 1e9;
 		String where = StoreUrls.withoutSecrets(url);
 		if (options.has("--json")) {
-			context.out().println(new ObjectMapper().writeValueAsString(
-					report.summary(seconds, threads, where, ProcessFigures.peakRssMegabytes())));
+			Map<String, Object> summary = report.summary(seconds, threads, where, ProcessFigures.peakRssMegabytes());
+			if (stopped != null) {
+				summary.put("stopped", stopped);
+			}
+			context.out().println(new ObjectMapper().writeValueAsString(summary));
 		} else {
 			context.out().print(report.text(seconds, where));
 		}
-		return report.failures().isEmpty() ? 0 : 1;
+		return stopped == null && report.failures().isEmpty() ? 0 : 1;
 	}
 
 	/** The sample archive, generated with the corpus command when it holds no PDF yet. */

@@ -19,6 +19,7 @@ final class ImportReport {
 	private int filesDone;
 	private int alreadyStored;
 	private int duplicates;
+	private int storedElsewhere;
 	private int pages;
 	private int fields;
 	private int autoAccepted;
@@ -57,6 +58,12 @@ final class ImportReport {
 		filesDone++;
 	}
 
+	/** Another importer of the same store stored the file while this one ran. */
+	synchronized void storedElsewhere(String file) {
+		storedElsewhere++;
+		filesDone++;
+	}
+
 	synchronized void failed(String file, String reason) {
 		failures.add(new Failure(file, reason));
 		filesDone++;
@@ -91,6 +98,7 @@ final class ImportReport {
 		summary.put("auto_accepted_rate", fields > 0 ? round((double) autoAccepted / fields) : 0.0);
 		summary.put("already_stored_files", alreadyStored);
 		summary.put("duplicate_files", duplicates);
+		summary.put("stored_by_other_importers", storedElsewhere);
 		summary.put("unreadable_pages", unreadablePages.size());
 		summary.put("seconds", round(seconds));
 		summary.put("threads", threads);
@@ -104,8 +112,9 @@ final class ImportReport {
 	/** The summary for people. */
 	synchronized String text(double seconds, String store) {
 		StringBuilder text = new StringBuilder();
-		text.append(String.format("import: %d files (%d already stored, %d duplicates), %d pages in %.1f s (%.1f pages/s)%n",
-				files, alreadyStored, duplicates, pages, seconds, seconds > 0 ? pages / seconds : 0.0));
+		text.append(String.format("import: %d files (%d already stored, %d duplicates, %d stored by other importers), "
+				+ "%d pages in %.1f s (%.1f pages/s)%n", files, alreadyStored, duplicates, storedElsewhere, pages, seconds,
+				seconds > 0 ? pages / seconds : 0.0));
 		text.append(String.format("  fields:        %d%n", fields));
 		text.append(String.format("  auto-accepted: %d (%.1f%%)%n", autoAccepted, fields > 0 ? 100.0 * autoAccepted / fields : 0.0));
 		text.append(String.format("  needs review:  %d%n", needsReview));

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -196,6 +198,21 @@ class ImportTest {
 		Subcommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 		return command.run(new CommandContext(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
 				System.err, Path.of("."), false));
+	}
+
+	/** The export of a store, one line per field: where it is, its value, status and confidence. */
+	static List<String> exportRows(List<Subcommand> commands, String url) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(run(commands, out, "export", "--db", url, "--format", "json")).isZero();
+		List<String> rows = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		for (JsonNode row : JSON.readTree(out.toString(StandardCharsets.UTF_8))) {
+			String key = row.get("source_file").asText() + "/" + row.get("page").asInt() + "/" + row.get("field").asText();
+			assertThat(keys.add(key)).as("%s exported once", key).isTrue();
+			rows.add(key + "=" + row.get("value").asText() + " " + row.get("status").asText() + " "
+					+ row.get("confidence").asText());
+		}
+		return rows;
 	}
 
 	static List<Path> pdfs(Path directory) {

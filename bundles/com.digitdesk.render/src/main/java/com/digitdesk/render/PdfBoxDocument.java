@@ -74,7 +74,7 @@ final class PdfBoxDocument implements PdfDocument {
 			return new RenderedPage(file, pageIndex, dpi, size[0], size[1], GrayRasters.toGray(image),
 					RenderMethod.RENDERED);
 		} catch (IOException | RuntimeException e) {
-			throw new DocumentException(file, pageIndex, "cannot be rendered: " + e.getMessage(), e);
+			throw new DocumentException(file, pageIndex, "cannot be rendered: " + Causes.of(e), e);
 		}
 	}
 
@@ -86,7 +86,7 @@ final class PdfBoxDocument implements PdfDocument {
 		try {
 			scan = ScanImageFinder.find(page);
 		} catch (IOException | RuntimeException e) {
-			throw new DocumentException(file, pageIndex, "has damaged content: " + e.getMessage(), e);
+			throw new DocumentException(file, pageIndex, "has damaged content: " + Causes.of(e), e);
 		}
 		if (scan.isEmpty()) {
 			return render(pageIndex, fallbackDpi);
@@ -108,7 +108,7 @@ final class PdfBoxDocument implements PdfDocument {
 					RenderMethod.EMBEDDED_IMAGE);
 		} catch (IOException | RuntimeException e) {
 			throw new DocumentException(file, pageIndex,
-					"its scan image (" + image.getSuffix() + ") cannot be decoded: " + e.getMessage(), e);
+					"its scan image (" + image.getSuffix() + ") cannot be decoded: " + Causes.of(e), e);
 		}
 	}
 

@@ -65,7 +65,7 @@ public class PdfBoxRenderer implements PageRenderer {
 		} catch (InvalidPasswordException e) {
 			throw new DocumentException(pdf, "is encrypted and cannot be opened without its password", e);
 		} catch (IOException | RuntimeException e) {
-			throw new DocumentException(pdf, "is damaged and cannot be read: " + e.getMessage(), e);
+			throw new DocumentException(pdf, "is damaged and cannot be read: " + Causes.of(e), e);
 		}
 		if (document.getNumberOfPages() < 1) {
 			closeQuietly(document);

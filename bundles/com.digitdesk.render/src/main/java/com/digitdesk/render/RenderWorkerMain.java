@@ -85,15 +85,13 @@ public final class RenderWorkerMain {
 				WorkerProtocol.writeFailure(out, e.pageIndex().orElse(-1), WorkerProtocol.problem(e, file), false);
 				out.flush();
 			} catch (StackOverflowError e) {
-				fail(out, pageIndex, "cannot be read: its content nests too deeply (the PDF reader overflowed "
-						+ "its stack)");
+				fail(out, pageIndex, "cannot be read: " + Causes.STACK);
 			} catch (OutOfMemoryError e) {
 				reserve = null;
-				fail(out, pageIndex, "cannot be read: it needs more memory than a render worker's "
-						+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap (" + e.getMessage() + ")");
+				fail(out, pageIndex, "cannot be read: " + Causes.memory(e));
 			} catch (RuntimeException | Error e) {
 				// A defect met on one odd file; the reason says what it was.
-				fail(out, pageIndex, "cannot be read: " + e);
+				fail(out, pageIndex, "cannot be read: " + Causes.of(e));
 			}
 		}
 	}

@@ -160,17 +160,18 @@ final class RenderWorkerProcess {
 		}
 		long seconds = limits.step().toSeconds();
 		if (System.nanoTime() - start > limits.step().toNanos()) {
-			kill(step + " took longer than " + seconds + " s");
+			kill(step + " took longer than its time limit of " + seconds + " s");
 			return;
 		}
 		long rss = residentMegabytes();
 		if (rss > limits.memoryMegabytes()) {
-			kill(step + " used more than " + limits.memoryMegabytes() + " MB of memory (" + rss + " MB)");
+			kill(step + " used " + rss + " MB of memory, more than its limit of " + limits.memoryMegabytes() + " MB");
 			return;
 		}
 		long scratchUsed = scratchMegabytes();
 		if (scratchUsed > limits.scratchMegabytes()) {
-			kill(step + " filled more than " + limits.scratchMegabytes() + " MB of temporary disk space");
+			kill(step + " filled more than its limit of " + limits.scratchMegabytes()
+					+ " MB of temporary disk space (decoded streams)");
 		}
 	}
 

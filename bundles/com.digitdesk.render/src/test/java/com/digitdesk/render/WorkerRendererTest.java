@@ -71,6 +71,17 @@ class WorkerRendererTest {
 	}
 
 	@Test
+	void jbig2ScansAreDecodedInTheWorker() throws Exception {
+		BufferedImage scan = TestPdfs.scanImage(200, true);
+		Path pdf = Jbig2Pdf.write(dir.resolve("jbig2.pdf"), scan);
+		try (PdfDocument document = renderer(Map.of()).open(pdf)) {
+			RenderedPage page = document.scan(0, 300);
+			assertThat(page.dpi()).isEqualTo(200);
+			assertThat(page.image()).isEqualTo(GrayRasters.toGray(scan));
+		}
+	}
+
+	@Test
 	void aFileThatIsNoPdfIsRefusedNamingItAndTheWorkerGoesOn() throws Exception {
 		Path notPdf = Files.writeString(dir.resolve("letter.pdf"), "Dear taxpayer,");
 		WorkerRenderer workers = renderer(Map.of());
@@ -87,7 +98,7 @@ class WorkerRendererTest {
 		try (PdfDocument document = workers.open(slow)) {
 			long start = System.nanoTime();
 			assertThatThrownBy(() -> document.render(0, 300)).isInstanceOf(DocumentException.class)
-					.hasMessage(slow + ", page 1: was stopped: reading it took longer than 1 s");
+					.hasMessage(slow + ", page 1: was stopped: reading it took longer than its time limit of 1 s");
 			assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
 		}
 		assertReadable(workers);

@@ -1,0 +1,45 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+
+/**
+ * The exported importer jar run as operators run it: a child process of its
+ * own, with its own data directory and its own temporary directory (where the
+ * launcher puts each run's framework storage).
+ */
+final class ImporterProcesses {
+
+	private final Path jar;
+	final Path dataDirectory;
+	final Path temporary;
+
+	ImporterProcesses(BundleContext context, Path work) throws IOException {
+		jar = Path.of(context.getProperty("digitdesk.importer.jar"));
+		assertThat(jar).as("the exported importer (mvn package in workspace/)").exists();
+		dataDirectory = work.resolve("data");
+		temporary = Files.createDirectories(work.resolve("tmp"));
+	}
+
+	/** The command line that runs {@code digitdesk ARGUMENTS...}, logging errors only. */
+	List<String> command(String... arguments) {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Dorg.ops4j.pax.logging.DefaultServiceLog.level=ERROR", "-Ddigitdesk.data=" + dataDirectory,
+				"-Djava.io.tmpdir=" + temporary, "-jar", jar.toString()));
+		command.addAll(List.of(arguments));
+		return command;
+	}
+
+	/** Starts {@code digitdesk ARGUMENTS...} with standard output and error to files. */
+	Process start(Path out, Path err, String... arguments) throws IOException {
+		return new ProcessBuilder(command(arguments)).redirectOutput(out.toFile()).redirectError(err.toFile())
+				.start();
+	}
+}
