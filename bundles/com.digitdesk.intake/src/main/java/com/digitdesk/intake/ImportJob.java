@@ -170,13 +170,13 @@ final class ImportJob {
 		try {
 			Optional<String> settled = settledHash(file);
 			if (settled.isEmpty()) {
-				quarantineUnclaimed(file, "", "is still being written (it changed during the last "
+				quarantineUnclaimed(file, "", file + ": is still being written (it changed during the last "
 						+ timing.maxSettle().toSeconds() + " s); import it again once it is complete", report);
 				return Outcome.DONE;
 			}
 			sha256 = settled.get();
 		} catch (IOException e) {
-			quarantineUnclaimed(file, "", "cannot be read: " + e.getMessage(), report);
+			quarantineUnclaimed(file, "", file + ": cannot be read: " + e.getMessage(), report);
 			return Outcome.DONE;
 		}
 		Optional<StoredDocument> known = store.findDocument(sha256);
@@ -251,14 +251,14 @@ final class ImportJob {
 		} catch (DocumentException e) {
 			fail(file, sha256, e.getMessage(), report, document, claim);
 		} catch (StackOverflowError e) {
-			fail(file, sha256, "cannot be read: its pages nest too deeply (reading them overflowed the stack)",
+			fail(file, sha256, file + ": cannot be read: its pages nest too deeply (reading them overflowed the stack)",
 					report, document, claim);
 		} catch (OutOfMemoryError e) {
-			fail(file, sha256, "cannot be read: reading its pages exhausted the importer's memory", report, document,
+			fail(file, sha256, file + ": cannot be read: reading its pages exhausted the importer's memory", report, document,
 					claim);
 		} catch (RuntimeException e) {
 			// A defect met on one odd file must not stop the archive; the reason says where.
-			fail(file, sha256, "cannot be read: " + e, report, document, claim);
+			fail(file, sha256, file + ": cannot be read: " + e, report, document, claim);
 		}
 		return Outcome.DONE;
 	}

@@ -53,7 +53,7 @@ class HostileImportTest {
 		Path archive = work.resolve("hostile");
 		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "hostile-corpus", "--out",
 				archive.toString())).isZero();
-		JsonNode cases = ImportTest.JSON.readTree(archive.resolve("hostile-cases.json").toFile());
+		JsonNode cases = ImportTest.JSON.readTree(archive.resolve("hostile-cases.json").toFile()).get("cases");
 		Path growing = archive.resolve("still-being-written.pdf");
 		AtomicBoolean importDone = new AtomicBoolean();
 		Thread writer = writeSlowly(ImportTest.pdfs(archive).stream()
@@ -82,7 +82,7 @@ class HostileImportTest {
 		List<Path> files = ImportTest.pdfs(archive);
 		assertThat(summary.get("files").asInt()).isEqualTo(files.size());
 		assertThat(failures.get(growing.getFileName().toString())).as("the file still being written")
-				.contains("still being written");
+				.contains(growing.toString()).contains("still being written");
 		for (JsonNode hostile : cases) {
 			String name = hostile.get("file").asText();
 			if (hostile.get("expected").asText().equals("QUARANTINED")) {

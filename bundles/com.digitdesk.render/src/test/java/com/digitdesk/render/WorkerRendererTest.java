@@ -112,8 +112,7 @@ class WorkerRendererTest {
 		WorkerRenderer workers = renderer(Map.of("workerHeapMegabytes", 64, "maxMegapixels", 1000));
 		try (PdfDocument document = workers.open(pdf)) {
 			assertThatThrownBy(() -> document.render(0, 1200)).isInstanceOf(DocumentException.class)
-					.hasMessageStartingWith(pdf + ", page 1: cannot be read: it needs more memory than a render "
-							+ "worker's");
+					.hasMessageStartingWith(pdf + ", page 1: cannot be read: it needs more memory than the reader's ");
 		}
 		assertReadable(workers);
 	}
