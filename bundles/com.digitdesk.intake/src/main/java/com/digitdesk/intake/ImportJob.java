@@ -89,6 +89,8 @@ final class ImportJob {
 	private final String claimant = claimant();
 	/** Content hashes being imported in this run, so that two copies of a file are read once. */
 	private final Set<String> claimedHere = ConcurrentHashMap.newKeySet();
+	/** Files another importer held when this one came to them: theirs when found stored later. */
+	private final Set<Path> seenHeldElsewhere = ConcurrentHashMap.newKeySet();
 	private final Instant start = Instant.now();
 
 	/** @param fileLog told of every file finished, one line each */
@@ -181,8 +183,13 @@ final class ImportJob {
 		}
 		Optional<StoredDocument> known = store.findDocument(sha256);
 		if (known.isPresent() && known.get().complete()) {
-			report.alreadyStored();
-			fileLog.accept("already stored: " + file);
+			if (seenHeldElsewhere.contains(file)) {
+				report.storedElsewhere();
+				fileLog.accept("stored by another importer: " + file);
+			} else {
+				report.alreadyStored();
+				fileLog.accept("already stored: " + file);
+			}
 			return Outcome.DONE;
 		}
 		if (!claimedHere.add(sha256)) {
@@ -194,12 +201,14 @@ final class ImportJob {
 			Optional<DocumentClaim> claim = store.claim(sha256, claimant, timing.lease());
 			if (claim.isEmpty()) {
 				claimedHere.remove(sha256);
+				seenHeldElsewhere.add(file);
 				fileLog.accept("being read by another importer: " + file);
 				return Outcome.HELD_ELSEWHERE;
 			}
 			return importClaimed(file, claim.get(), report);
 		} catch (ClaimLostException e) {
 			claimedHere.remove(sha256);
+			seenHeldElsewhere.add(file);
 			fileLog.accept("taken over by another importer: " + file);
 			return Outcome.HELD_ELSEWHERE;
 		}
@@ -213,7 +222,7 @@ final class ImportJob {
 		Optional<StoredDocument> known = store.findDocument(sha256);
 		if (known.isPresent() && known.get().complete()) {
 			store.release(claim);
-			report.storedElsewhere(file.toString());
+			report.storedElsewhere();
 			fileLog.accept("stored by another importer: " + file);
 			return Outcome.DONE;
 		}

@@ -59,7 +59,7 @@ final class ImportReport {
 	}
 
 	/** Another importer of the same store stored the file while this one ran. */
-	synchronized void storedElsewhere(String file) {
+	synchronized void storedElsewhere() {
 		storedElsewhere++;
 		filesDone++;
 	}
