@@ -353,7 +353,8 @@ final class ImportJob {
 
 		Duration restedFor() {
 			Duration rested = Duration.between(modified, Instant.now());
-			return rested.isNegative() ? Duration.ZERO : rested;
+			// a time in the future is another machine's clock (a network share): the hash check still guards
+			return rested.isNegative() ? SETTLE : rested;
 		}
 	}
 
