@@ -89,8 +89,8 @@ final class ImportJob {
 	private final String claimant = claimant();
 	/** Content hashes being imported in this run, so that two copies of a file are read once. */
 	private final Set<String> claimedHere = ConcurrentHashMap.newKeySet();
-	/** Files another importer held when this one came to them: theirs when found stored later. */
-	private final Set<Path> seenHeldElsewhere = ConcurrentHashMap.newKeySet();
+	/** Files another importer held when this one came to them, and their content: theirs when found stored later. */
+	private final Map<Path, String> heldElsewhere = new ConcurrentHashMap<>();
 	private final Instant start = Instant.now();
 
 	/** @param fileLog told of every file finished, one line each */
@@ -119,11 +119,11 @@ final class ImportJob {
 		long renewMillis = Math.max(100, timing.lease().toMillis() / 3);
 		renewal.scheduleWithFixedDelay(this::renewClaims, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
 		try {
-			List<Path> heldElsewhere = importAll(workers, files, report, progress);
+			List<Path> waiting = importAll(workers, files, report, progress);
 			// Files other importers hold: theirs once they finish them, ours if their lease runs out.
-			while (!heldElsewhere.isEmpty()) {
+			while (!waiting.isEmpty()) {
 				TimeUnit.MILLISECONDS.sleep(Math.min(5000, Math.max(200, timing.lease().toMillis() / 4)));
-				heldElsewhere = importAll(workers, heldElsewhere, report, progress);
+				waiting = importAll(workers, waiting, report, progress);
 			}
 		} finally {
 			renewal.shutdownNow();
@@ -139,11 +139,11 @@ final class ImportJob {
 			progress.update(report, false);
 			return outcome;
 		})).toList();
-		List<Path> heldElsewhere = new ArrayList<>();
+		List<Path> waiting = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			try {
 				if (outcomes.get(i).get() == Outcome.HELD_ELSEWHERE) {
-					heldElsewhere.add(files.get(i));
+					waiting.add(files.get(i));
 				}
 			} catch (ExecutionException e) {
 				if (e.getCause() instanceof StoreException failed) {
@@ -155,7 +155,7 @@ final class ImportJob {
 				throw new IllegalStateException(e.getCause());
 			}
 		}
-		return heldElsewhere;
+		return waiting;
 	}
 
 	private void renewClaims() {
@@ -168,22 +168,26 @@ final class ImportJob {
 	}
 
 	private Outcome importFile(Path file, ImportReport report) throws StoreException, RecognitionException {
-		String sha256;
-		try {
-			Optional<String> settled = settledHash(file);
+		// a file another importer held was hashed when this one first came to it
+		String sha256 = heldElsewhere.get(file);
+		if (sha256 == null) {
+			Optional<String> settled;
+			try {
+				settled = settledHash(file);
+			} catch (IOException e) {
+				quarantineUnclaimed(file, "", file + ": cannot be read: " + e.getMessage(), report);
+				return Outcome.DONE;
+			}
 			if (settled.isEmpty()) {
 				quarantineUnclaimed(file, "", file + ": is still being written (it changed during the last "
 						+ timing.maxSettle().toSeconds() + " s); import it again once it is complete", report);
 				return Outcome.DONE;
 			}
 			sha256 = settled.get();
-		} catch (IOException e) {
-			quarantineUnclaimed(file, "", file + ": cannot be read: " + e.getMessage(), report);
-			return Outcome.DONE;
 		}
 		Optional<StoredDocument> known = store.findDocument(sha256);
 		if (known.isPresent() && known.get().complete()) {
-			if (seenHeldElsewhere.contains(file)) {
+			if (heldElsewhere.containsKey(file)) {
 				report.storedElsewhere();
 				fileLog.accept("stored by another importer: " + file);
 			} else {
@@ -200,18 +204,20 @@ final class ImportJob {
 		try {
 			Optional<DocumentClaim> claim = store.claim(sha256, claimant, timing.lease());
 			if (claim.isEmpty()) {
-				claimedHere.remove(sha256);
-				seenHeldElsewhere.add(file);
-				fileLog.accept("being read by another importer: " + file);
-				return Outcome.HELD_ELSEWHERE;
+				return heldElsewhere(file, sha256, "being read by another importer: ");
 			}
 			return importClaimed(file, claim.get(), report);
 		} catch (ClaimLostException e) {
-			claimedHere.remove(sha256);
-			seenHeldElsewhere.add(file);
-			fileLog.accept("taken over by another importer: " + file);
-			return Outcome.HELD_ELSEWHERE;
+			return heldElsewhere(file, sha256, "taken over by another importer: ");
 		}
+	}
+
+	/** Another importer holds the file's content: it is looked at again at the end. */
+	private Outcome heldElsewhere(Path file, String sha256, String what) {
+		claimedHere.remove(sha256);
+		heldElsewhere.put(file, sha256);
+		fileLog.accept(what + file);
+		return Outcome.HELD_ELSEWHERE;
 	}
 
 	/** Reads and stores a file whose content this importer holds; releases the claim in every case. */

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ final class RenderWorkerPool implements AutoCloseable {
 	private record Idle(RenderWorkerProcess worker, long since) {
 	}
 
-	private final List<String> command;
+	private final Callable<List<String>> commandSource;
+	/** The java command line, made by the first {@link #take()}. */
+	private List<String> command;
 	private final Path scratchRoot;
 	private final WorkerLimits limits;
 	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(work -> {
@@ -36,11 +39,12 @@ final class RenderWorkerPool implements AutoCloseable {
 	private boolean closed;
 
 	/**
-	 * @param command the java command line that runs {@link RenderWorkerMain}
+	 * @param command makes the java command line that runs {@link RenderWorkerMain}, once, when the first
+	 *        worker is started
 	 * @param scratchRoot where each worker gets a temporary directory of its own
 	 */
-	RenderWorkerPool(List<String> command, Path scratchRoot, WorkerLimits limits) {
-		this.command = List.copyOf(command);
+	RenderWorkerPool(Callable<List<String>> command, Path scratchRoot, WorkerLimits limits) {
+		this.commandSource = command;
 		this.scratchRoot = scratchRoot;
 		this.limits = limits;
 		watchdog.scheduleWithFixedDelay(this::stopUnused, 10, 10, TimeUnit.SECONDS);
@@ -61,8 +65,21 @@ final class RenderWorkerPool implements AutoCloseable {
 			}
 		}
 		Files.createDirectories(scratchRoot);
-		return RenderWorkerProcess.start(command, Files.createTempDirectory(scratchRoot, "worker-"), limits,
+		return RenderWorkerProcess.start(command(), Files.createTempDirectory(scratchRoot, "worker-"), limits,
 				watchdog);
+	}
+
+	private synchronized List<String> command() throws IOException {
+		if (command == null) {
+			try {
+				command = List.copyOf(commandSource.call());
+			} catch (IOException | RuntimeException e) {
+				throw e;
+			} catch (Exception e) {
+				throw new IOException(e);
+			}
+		}
+		return command;
 	}
 
 	/** Back to the pool when it can be used again; stopped otherwise. */

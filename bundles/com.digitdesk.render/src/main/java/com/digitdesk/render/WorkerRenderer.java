@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +32,10 @@ public class WorkerRenderer implements PageRenderer {
 	private final RenderWorkerPool workers;
 
 	@Activate
-	public WorkerRenderer(RendererConfiguration configuration, BundleContext context) throws IOException {
+	public WorkerRenderer(RendererConfiguration configuration, BundleContext context) {
+		// the class path is written out when the first file is opened, not at every start of the runtime
 		this(configuration, configuration.workerProcesses()
-				? WorkerClasspath.of(context, context.getDataFile("worker-classpath").toPath())
+				? () -> WorkerClasspath.of(context, context.getDataFile("worker-classpath").toPath())
 				: null, context.getDataFile("worker-scratch").toPath());
 	}
 
@@ -42,12 +44,16 @@ public class WorkerRenderer implements PageRenderer {
 	 * @param scratchRoot where workers get their temporary directories
 	 */
 	WorkerRenderer(RendererConfiguration configuration, String classpath, Path scratchRoot) {
+		this(configuration, classpath == null ? null : () -> classpath, scratchRoot);
+	}
+
+	private WorkerRenderer(RendererConfiguration configuration, Callable<String> classpath, Path scratchRoot) {
 		if (classpath == null) {
 			inProcess = new PdfBoxRenderer(configuration);
 			workers = null;
 		} else {
 			inProcess = null;
-			workers = new RenderWorkerPool(command(configuration, classpath), scratchRoot,
+			workers = new RenderWorkerPool(() -> command(configuration, classpath.call()), scratchRoot,
 					WorkerLimits.of(configuration));
 		}
 	}
