@@ -2,31 +2,36 @@ package com.digitdesk.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import java.util.function.Supplier;
 
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.Subcommand;
 
 /**
- * Finds a subcommand among those the bundles registered and runs it. Shared
- * by the launcher's main thread and the Gogo shell.
+ * Finds a subcommand among those the bundles registered, by its
+ * {@value Subcommand#NAME} property, and runs it. Used by the launcher's main
+ * thread and by the Gogo shell, each with the commands its component holds.
  */
-@Component(service = CommandDispatcher.class)
-public class CommandDispatcher {
+final class CommandDispatcher {
+
+	/** A registered command with its word. */
+	record Command(String name, Subcommand command) {
+	}
 
 	/** How long to wait for a command whose bundle is still starting. */
 	long waitForCommandMillis = 2_000;
 
-	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-	volatile List<Subcommand> commands = List.of();
+	private final Supplier<? extends Collection<Map.Entry<Map<String, Object>, Subcommand>>> registered;
+
+	/** @param registered the Subcommand services with their properties, as they are now */
+	CommandDispatcher(Supplier<? extends Collection<Map.Entry<Map<String, Object>, Subcommand>>> registered) {
+		this.registered = registered;
+	}
 
 	/**
 	 * Runs {@code arguments[0]} with the remaining arguments.
@@ -42,7 +47,7 @@ public class CommandDispatcher {
 			return 0;
 		}
 		String name = arguments.get(0);
-		Optional<Subcommand> command = await(name);
+		Optional<Command> command = await(name);
 		if (command.isEmpty()) {
 			err.println("digitdesk: unknown command '" + name + "'");
 			err.print(help());
@@ -50,12 +55,13 @@ public class CommandDispatcher {
 		}
 		List<String> rest = arguments.subList(1, arguments.size());
 		if (rest.size() == 1 && isHelp(rest.get(0))) {
-			out.println(command.get().usage());
+			String usage = command.get().command().usage();
+			out.println(usage == null || usage.isBlank() ? "usage: digitdesk " + name : usage);
 			return 0;
 		}
 		CommandContext context = new CommandContext(rest, out, err, Path.of("").toAbsolutePath(), interactive);
 		try {
-			return command.get().run(context);
+			return command.get().command().run(context);
 		} catch (Exception | LinkageError e) {
 			err.println("digitdesk " + name + ": failed: " + e);
 			e.printStackTrace(err);
@@ -66,26 +72,30 @@ public class CommandDispatcher {
 	/** The list of commands, as {@code digitdesk --help} prints it. */
 	public String help() {
 		StringBuilder text = new StringBuilder("usage: digitdesk COMMAND [ARGUMENTS]\n\ncommands:\n");
-		List<Subcommand> sorted = sorted();
+		List<Command> sorted = sorted();
 		int width = sorted.stream().mapToInt(c -> c.name().length()).max().orElse(4);
-		for (Subcommand command : sorted) {
-			text.append(String.format("  %-" + width + "s  %s%n", command.name(), command.summary()));
+		for (Command command : sorted) {
+			text.append(String.format("  %-" + width + "s  %s%n", command.name(), command.command().summary()));
 		}
 		text.append("\n'digitdesk COMMAND --help' describes one command.\n");
 		return text.toString();
 	}
 
-	List<Subcommand> sorted() {
-		return commands.stream().sorted(Comparator.comparing(Subcommand::name)).toList();
+	/** The commands that have a word, sorted by it. */
+	List<Command> sorted() {
+		return registered.get().stream()
+				.filter(entry -> entry.getKey().get(Subcommand.NAME) instanceof String name && !name.isBlank())
+				.map(entry -> new Command((String) entry.getKey().get(Subcommand.NAME), entry.getValue()))
+				.sorted(Comparator.comparing(Command::name)).toList();
 	}
 
-	Optional<Subcommand> find(String name) {
-		return commands.stream().filter(c -> c.name().equals(name)).findFirst();
+	Optional<Command> find(String name) {
+		return sorted().stream().filter(c -> c.name().equals(name)).findFirst();
 	}
 
-	private Optional<Subcommand> await(String name) {
+	private Optional<Command> await(String name) {
 		long deadline = System.nanoTime() + waitForCommandMillis * 1_000_000;
-		Optional<Subcommand> command = find(name);
+		Optional<Command> command = find(name);
 		while (command.isEmpty() && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(50);

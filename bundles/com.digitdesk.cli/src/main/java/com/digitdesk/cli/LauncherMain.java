@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.osgi.framework.BundleContext;
@@ -14,6 +15,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import com.digitdesk.api.command.Subcommand;
 
 /**
  * The main thread of the exported runtime jars. The bnd launcher runs a
@@ -31,14 +37,18 @@ public class LauncherMain implements Callable<Integer> {
 	static final String ENABLE = "digitdesk.launcher";
 	static final String DEFAULT_COMMAND = "digitdesk.default.command";
 
+	/** The commands the bundles offer, with their service properties. */
+	@Reference(service = Subcommand.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	volatile List<Map.Entry<Map<String, Object>, Subcommand>> commands = List.of();
+
 	private final BundleContext context;
-	private final CommandDispatcher dispatcher;
+	private final CommandDispatcher dispatcher = new CommandDispatcher(() -> commands);
 	private ServiceRegistration<?> registration;
 
 	@Activate
-	public LauncherMain(BundleContext context, @Reference CommandDispatcher dispatcher) {
+	public LauncherMain(BundleContext context) {
 		this.context = context;
-		this.dispatcher = dispatcher;
 		if (Boolean.parseBoolean(context.getProperty(ENABLE))) {
 			Dictionary<String, Object> properties = new Hashtable<>();
 			properties.put("main.thread", "true");

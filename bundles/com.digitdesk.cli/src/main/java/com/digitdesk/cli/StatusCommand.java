@@ -21,7 +21,7 @@ import com.digitdesk.api.store.ResultStores;
  * {@code digitdesk status}: every bundle and every component with its state;
  * exits 1 if a bundle is not active or a component is not satisfied.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=status")
 public class StatusCommand implements Subcommand {
 
 	private final BundleContext context;
@@ -36,11 +36,6 @@ public class StatusCommand implements Subcommand {
 	public StatusCommand(BundleContext context, @Reference ServiceComponentRuntime scr) {
 		this.context = context;
 		this.scr = scr;
-	}
-
-	@Override
-	public String name() {
-		return "status";
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,15 @@ class CommandDispatcherTest {
 
 	@BeforeEach
 	void registerCommands() {
-		dispatcher = new CommandDispatcher();
+		List<Map.Entry<Map<String, Object>, Subcommand>> commands = List.of(named("train", new Recording("train", 0)),
+				named("eval", new Recording("eval", 3)), named("explode", new Failing()),
+				Map.entry(Map.of(), new Recording("nameless", 0)));
+		dispatcher = new CommandDispatcher(() -> commands);
 		dispatcher.waitForCommandMillis = 0;
-		dispatcher.commands = List.of(new Recording("train", 0), new Recording("eval", 3), new Failing());
+	}
+
+	private static Map.Entry<Map<String, Object>, Subcommand> named(String name, Subcommand command) {
+		return Map.entry(Map.of(Subcommand.NAME, name), command);
 	}
 
 	@Test
@@ -34,7 +41,7 @@ class CommandDispatcherTest {
 		String help = text(out);
 		assertThat(help).contains("usage: digitdesk COMMAND");
 		assertThat(help.indexOf("  eval")).isLessThan(help.indexOf("  explode")).isLessThan(help.indexOf("  train"));
-		assertThat(help).contains("eval     summary of eval");
+		assertThat(help).contains("eval     summary of eval").doesNotContain("nameless");
 	}
 
 	@Test
@@ -89,8 +96,8 @@ class CommandDispatcherTest {
 		}
 
 		@Override
-		public String name() {
-			return name;
+		public String usage() {
+			return "";
 		}
 
 		@Override
@@ -110,8 +117,8 @@ class CommandDispatcherTest {
 
 	private static final class Failing implements Subcommand {
 		@Override
-		public String name() {
-			return "explode";
+		public String usage() {
+			return "usage: digitdesk explode";
 		}
 
 		@Override

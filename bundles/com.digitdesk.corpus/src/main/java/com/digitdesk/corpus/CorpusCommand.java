@@ -18,7 +18,7 @@ import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** {@code digitdesk corpus}: writes a corpus of scanned, filled-in tax forms with their ground truth. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=corpus")
 public class CorpusCommand implements Subcommand {
 
 	static final long DEFAULT_SEED = 20261121L;
@@ -30,11 +30,6 @@ public class CorpusCommand implements Subcommand {
 	public CorpusCommand(@Reference TemplateCatalog catalog, @Reference MnistDatasets mnist) {
 		this.catalog = catalog;
 		this.mnist = mnist;
-	}
-
-	@Override
-	public String name() {
-		return "corpus";
 	}
 
 	@Override

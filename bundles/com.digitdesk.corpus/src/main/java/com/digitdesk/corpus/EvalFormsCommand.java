@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * segmentation and recognition over a corpus and scores them against its
  * ground truth; times the same PDFs through pdftoppm in the same run.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=eval-forms")
 public class EvalFormsCommand implements Subcommand {
 
 	/** Resolution for pages that are not a single scan image. */
@@ -67,11 +67,6 @@ public class EvalFormsCommand implements Subcommand {
 		this.segmenter = segmenter;
 		this.catalog = catalog;
 		this.recognizer = recognizer;
-	}
-
-	@Override
-	public String name() {
-		return "eval-forms";
 	}
 
 	@Override

@@ -22,7 +22,7 @@ import com.digitdesk.corpus.hostile.HostileCase;
 import com.digitdesk.corpus.hostile.HostileCorpus;
 
 /** {@code digitdesk hostile-corpus}: writes files that break PDF readers, among two good forms. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=hostile-corpus")
 public class HostileCorpusCommand implements Subcommand {
 
 	/** Seeds the two good forms. */
@@ -35,11 +35,6 @@ public class HostileCorpusCommand implements Subcommand {
 	public HostileCorpusCommand(@Reference TemplateCatalog catalog, @Reference MnistDatasets mnist) {
 		this.catalog = catalog;
 		this.mnist = mnist;
-	}
-
-	@Override
-	public String name() {
-		return "hostile-corpus";
 	}
 
 	@Override

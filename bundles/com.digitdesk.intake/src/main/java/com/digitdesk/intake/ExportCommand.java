@@ -29,7 +29,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * field of every completely imported document, streamed (the store may be
  * large). A file is written whole or not at all.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=export")
 public class ExportCommand implements Subcommand {
 
 	private final ResultStores stores;
@@ -37,11 +37,6 @@ public class ExportCommand implements Subcommand {
 	@Activate
 	public ExportCommand(@Reference ResultStores stores) {
 		this.stores = stores;
-	}
-
-	@Override
-	public String name() {
-		return "export";
 	}
 
 	@Override

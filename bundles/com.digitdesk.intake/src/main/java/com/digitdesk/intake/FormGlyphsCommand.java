@@ -35,7 +35,7 @@ import com.digitdesk.intake.CorpusReader.StudiedPage;
  * meets on scanned forms (crisp bilevel strokes, renormalized cuts, touching
  * digits taken apart), which MNIST alone does not.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=form-glyphs")
 public class FormGlyphsCommand implements Subcommand {
 
 	private final CorpusReader corpus;
@@ -48,11 +48,6 @@ public class FormGlyphsCommand implements Subcommand {
 			@Reference MnistDatasets datasets) {
 		this.corpus = new CorpusReader(renderer, new PageReader(identifier, registrar, segmenter, catalog, recognizer));
 		this.datasets = datasets;
-	}
-
-	@Override
-	public String name() {
-		return "form-glyphs";
 	}
 
 	@Override

@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * into the results store and routes each field; without a PATH it imports
  * the sample archive, generating it first if there is none.
  */
-@Component(configurationPid = RoutingConfiguration.PID)
+@Component(configurationPid = RoutingConfiguration.PID, service = Subcommand.class, property = "digitdesk.command=import")
 @Designate(ocd = RoutingConfiguration.class)
 public class ImportCommand implements Subcommand {
 
@@ -57,7 +57,7 @@ public class ImportCommand implements Subcommand {
 	private volatile RoutingConfiguration configuration;
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
-			target = "(component.name=com.digitdesk.corpus.CorpusCommand)")
+			target = "(digitdesk.command=corpus)")
 	volatile Subcommand corpus;
 
 	@Activate
@@ -75,11 +75,6 @@ public class ImportCommand implements Subcommand {
 	@Modified
 	void modified(RoutingConfiguration changed) {
 		this.configuration = changed;
-	}
-
-	@Override
-	public String name() {
-		return "import";
 	}
 
 	@Override

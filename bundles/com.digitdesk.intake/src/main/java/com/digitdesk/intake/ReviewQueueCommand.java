@@ -20,7 +20,7 @@ import com.digitdesk.api.store.StoredField;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code digitdesk review-queue}: the fields waiting for a clerk, lowest confidence first. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=review-queue")
 public class ReviewQueueCommand implements Subcommand {
 
 	static final int DEFAULT_LIMIT = 1000;
@@ -30,11 +30,6 @@ public class ReviewQueueCommand implements Subcommand {
 	@Activate
 	public ReviewQueueCommand(@Reference ResultStores stores) {
 		this.stores = stores;
-	}
-
-	@Override
-	public String name() {
-		return "review-queue";
 	}
 
 	@Override

@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and how many of those are wrong; then the lowest threshold whose error
  * among auto-accepted fields stays within the target.
  */
-@Component(configurationPid = RoutingConfiguration.PID)
+@Component(configurationPid = RoutingConfiguration.PID, service = Subcommand.class, property = "digitdesk.command=routing-study")
 public class RoutingStudyCommand implements Subcommand {
 
 	static final double DEFAULT_TARGET_ERROR = 0.001;
@@ -60,11 +60,6 @@ public class RoutingStudyCommand implements Subcommand {
 	@Modified
 	void modified(RoutingConfiguration changed) {
 		this.configuration = changed;
-	}
-
-	@Override
-	public String name() {
-		return "routing-study";
 	}
 
 	@Override

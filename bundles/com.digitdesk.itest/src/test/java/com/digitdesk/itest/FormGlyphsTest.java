@@ -30,8 +30,6 @@ import com.digitdesk.api.training.MnistDatasets;
 @ExtendWith(ServiceExtension.class)
 class FormGlyphsTest {
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@InjectService(timeout = 20000)
 	static MnistDatasets mnist;
@@ -43,12 +41,12 @@ class FormGlyphsTest {
 	void glyphsCutFromAFittingCorpusCarryTheirTrueDigits(@TempDir Path work) throws Exception {
 		Path corpus = work.resolve("fitting");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(ImportTest.run(commands, out, "corpus", "--out", corpus.toString(), "--pages", "4", "--seed", "5",
+		assertThat(Commands.run(out, "corpus", "--out", corpus.toString(), "--pages", "4", "--seed", "5",
 				"--digits", "fitting")).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("mnist-train-fitting");
 
 		out.reset();
-		assertThat(ImportTest.run(commands, out, "form-glyphs", corpus.toString(), "--out",
+		assertThat(Commands.run(out, "form-glyphs", corpus.toString(), "--out",
 				work.resolve("glyphs/fitting").toString())).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 pages");
 
@@ -71,9 +69,9 @@ class FormGlyphsTest {
 	@Test
 	void refusesAnUnknownDigitSetAndAMissingCorpus(@TempDir Path work) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(ImportTest.run(commands, out, "corpus", "--out", work.resolve("c").toString(), "--pages", "1",
+		assertThat(Commands.run(out, "corpus", "--out", work.resolve("c").toString(), "--pages", "1",
 				"--digits", "everything")).isEqualTo(2);
-		assertThat(ImportTest.run(commands, out, "form-glyphs", work.resolve("nowhere").toString(), "--out",
+		assertThat(Commands.run(out, "form-glyphs", work.resolve("nowhere").toString(), "--out",
 				work.resolve("g").toString())).isEqualTo(2);
 		assertThat(Files.exists(work.resolve("g-images-idx3-ubyte"))).isFalse();
 	}

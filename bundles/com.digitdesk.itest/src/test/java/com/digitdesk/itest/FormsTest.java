@@ -31,10 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExtendWith(ServiceExtension.class)
 class FormsTest {
 
-	@InjectService(filter = "(component.name=com.digitdesk.corpus.CorpusCommand)", timeout = 10000)
+	@InjectService(filter = "(digitdesk.command=corpus)", timeout = 10000)
 	Subcommand corpusCommand;
 
-	@InjectService(filter = "(component.name=com.digitdesk.corpus.EvalFormsCommand)", timeout = 10000)
+	@InjectService(filter = "(digitdesk.command=eval-forms)", timeout = 10000)
 	Subcommand evalFormsCommand;
 
 	@Test

@@ -40,8 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExtendWith({ BundleContextExtension.class, ServiceExtension.class })
 class HostileImportTest {
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@InjectService(timeout = 20000)
 	static ResultStores stores;
@@ -51,7 +49,7 @@ class HostileImportTest {
 			@InjectBundleContext BundleContext context, @TempDir Path work) throws Exception {
 		ImporterProcesses importers = new ImporterProcesses(context, work);
 		Path archive = work.resolve("hostile");
-		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "hostile-corpus", "--out",
+		assertThat(Commands.run(new ByteArrayOutputStream(), "hostile-corpus", "--out",
 				archive.toString())).isZero();
 		JsonNode cases = ImportTest.JSON.readTree(archive.resolve("hostile-cases.json").toFile()).get("cases");
 		Path growing = archive.resolve("still-being-written.pdf");

@@ -44,8 +44,6 @@ class ImportTest {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@InjectService(timeout = 20000)
 	static ResultStores stores;
@@ -189,21 +187,13 @@ class ImportTest {
 	// --- helpers
 
 	static int run(ByteArrayOutputStream out, String name, String... arguments) throws Exception {
-		return run(commands, out, name, arguments);
-	}
-
-	/** Runs the command called {@code name} as the launcher would. */
-	static int run(List<Subcommand> commands, ByteArrayOutputStream out, String name, String... arguments)
-			throws Exception {
-		Subcommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-		return command.run(new CommandContext(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
-				System.err, Path.of("."), false));
+		return Commands.run(out, name, arguments);
 	}
 
 	/** The export of a store, one line per field: where it is, its value, status and confidence. */
-	static List<String> exportRows(List<Subcommand> commands, String url) throws Exception {
+	static List<String> exportRows(String url) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(commands, out, "export", "--db", url, "--format", "json")).isZero();
+		assertThat(run(out, "export", "--db", url, "--format", "json")).isZero();
 		List<String> rows = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		for (JsonNode row : JSON.readTree(out.toString(StandardCharsets.UTF_8))) {

@@ -37,15 +37,13 @@ class KillResumeTest {
 
 	static ImporterProcesses importers;
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@Test
 	void anImportKilledThreeTimesThenFinishedMatchesACleanImport(@InjectBundleContext BundleContext context,
 			@TempDir Path work) throws Exception {
 		importers = new ImporterProcesses(context, work);
 		Path archive = work.resolve("archive");
-		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "corpus", "--out", archive.toString(), "--pages",
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.toString(), "--pages",
 				String.valueOf(PAGES), "--seed", "47")).isZero();
 		int files = ImportTest.pdfs(archive).size();
 		String clean = "jdbc:h2:file:" + work.resolve("clean/results");
@@ -84,8 +82,8 @@ class KillResumeTest {
 					.as("framework storage left by the killed runs, removed by the final one").isEmpty();
 		}
 
-		List<String> cleanRows = ImportTest.exportRows(commands, clean);
-		List<String> resumedRows = ImportTest.exportRows(commands, killed);
+		List<String> cleanRows = ImportTest.exportRows(clean);
+		List<String> resumedRows = ImportTest.exportRows(killed);
 		assertThat(cleanRows).hasSizeGreaterThan(PAGES * 8);
 		assertThat(new HashSet<>(resumedRows)).as("no field stored twice").hasSize(resumedRows.size());
 		assertThat(resumedRows).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(cleanRows);

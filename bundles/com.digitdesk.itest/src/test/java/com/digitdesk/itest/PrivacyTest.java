@@ -55,8 +55,6 @@ class PrivacyTest {
 	/** The PostgreSQL tests' own schema, so that they leave the database's default schema alone. */
 	static final String SCHEMA = "digitdesk_privacy_test";
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@InjectBundleContext
 	static BundleContext context;
@@ -120,7 +118,7 @@ class PrivacyTest {
 		assumeTrue(password != null && !password.isEmpty(), "the PostgreSQL URL holds no password");
 
 		Path archive = work.resolve("archive");
-		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "corpus", "--out", archive.toString(),
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.toString(),
 				"--pages", "4", "--seed", "61")).isZero();
 
 		// the same import into H2: logs that never saw the password, to tell it from words every log has
@@ -274,7 +272,7 @@ class PrivacyTest {
 	}
 
 	static String status() throws Exception {
-		Subcommand status = commands.stream().filter(c -> c.name().equals("status")).findFirst().orElseThrow();
+		Subcommand status = Commands.named("status");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 		status.run(new CommandContext(List.of(), print, print, Path.of("").toAbsolutePath(), false));

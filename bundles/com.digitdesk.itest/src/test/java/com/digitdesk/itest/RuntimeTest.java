@@ -77,13 +77,13 @@ class RuntimeTest {
 
 	@Test
 	void subcommandsAreServicesOfTheBundlesThatOwnThem() {
-		assertThat(commands.getServices()).extracting(Subcommand::name).contains("status", "fetch-mnist");
+		assertThat(commands.getServiceReferences()).extracting(reference -> reference.getProperty(Subcommand.NAME))
+				.contains("status", "fetch-mnist");
 	}
 
 	@Test
 	void statusReportsAHealthyRuntime() throws Exception {
-		Subcommand status = commands.getServices().stream().filter(c -> c.name().equals("status")).findFirst()
-				.orElseThrow();
+		Subcommand status = Commands.named("status");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int exit = status.run(new CommandContext(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
 				System.err, Path.of("."), false));

@@ -45,8 +45,6 @@ class SharedStoreTest {
 	/** Short, so that the killed importer's files are taken over within the test. */
 	static final String LEASE_SECONDS = "4";
 
-	@InjectService(timeout = 20000)
-	static List<Subcommand> commands;
 
 	@InjectService(filter = "(osgi.jdbc.driver.class=org.postgresql.Driver)", timeout = 20000)
 	static DataSourceFactory postgres;
@@ -63,13 +61,13 @@ class SharedStoreTest {
 		assumeTrue(url() != null && !url().isBlank(), URL_VARIABLE + " is not set: the shared-store test is skipped");
 		importers = new ImporterProcesses(context, work);
 		archive = work.resolve("archive");
-		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "corpus", "--out", archive.toString(),
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.toString(),
 				"--pages", String.valueOf(PAGES), "--seed", "53")).isZero();
 		files = ImportTest.pdfs(archive).size();
 		String clean = "jdbc:h2:file:" + work.resolve("clean/results");
-		assertThat(ImportTest.run(commands, new ByteArrayOutputStream(), "import", "--db", clean,
+		assertThat(Commands.run(new ByteArrayOutputStream(), "import", "--db", clean,
 				archive.toString())).isZero();
-		cleanRows = ImportTest.exportRows(commands, clean);
+		cleanRows = ImportTest.exportRows(clean);
 		assertThat(cleanRows).hasSizeGreaterThan(PAGES * 8);
 	}
 
@@ -132,7 +130,7 @@ class SharedStoreTest {
 			assertThat(readHere).as("files read, over all importers").isEqualTo(files);
 			assertThat(summaries).allSatisfy(summary -> assertThat(summary.get("pages").asInt()).isPositive());
 		}
-		List<String> rows = ImportTest.exportRows(commands, url);
+		List<String> rows = ImportTest.exportRows(url);
 		assertThat(new HashSet<>(rows)).as("no field stored twice").hasSize(rows.size());
 		assertThat(rows).containsExactlyInAnyOrderElementsOf(cleanRows);
 		return summaries;

@@ -13,7 +13,7 @@ import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** {@code digitdesk fetch-mnist}: fetches, verifies and caches MNIST, then reads it once. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=fetch-mnist")
 public class FetchMnistCommand implements Subcommand {
 
 	private final MnistDatasets mnist;
@@ -21,11 +21,6 @@ public class FetchMnistCommand implements Subcommand {
 	@Activate
 	public FetchMnistCommand(@Reference MnistDatasets mnist) {
 		this.mnist = mnist;
-	}
-
-	@Override
-	public String name() {
-		return "fetch-mnist";
 	}
 
 	@Override

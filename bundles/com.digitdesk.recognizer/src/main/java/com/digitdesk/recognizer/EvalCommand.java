@@ -29,7 +29,7 @@ import com.digitdesk.api.training.MnistDatasets;
  * the same MNIST test digits, calibration, the error-versus-reject curve, and
  * speed, all measured in one run.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=eval")
 public class EvalCommand implements Subcommand {
 
 	static final double[] REJECT_RATES = { 0, 0.005, 0.01, 0.02, 0.05 };
@@ -45,11 +45,6 @@ public class EvalCommand implements Subcommand {
 		this.mnist = mnist;
 		this.cnn = cnn;
 		this.tesseract = tesseract;
-	}
-
-	@Override
-	public String name() {
-		return "eval";
 	}
 
 	@Override

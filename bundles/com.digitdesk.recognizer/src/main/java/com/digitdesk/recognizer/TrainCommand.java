@@ -21,7 +21,7 @@ import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** {@code digitdesk train}: trains the digit network on MNIST and writes the model with its card. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=train")
 public class TrainCommand implements Subcommand {
 
 	private static final Set<String> VALUE_OPTIONS = Set.of("--out", "--epochs", "--batch", "--seed", "--limit",
@@ -32,11 +32,6 @@ public class TrainCommand implements Subcommand {
 	@Activate
 	public TrainCommand(@Reference MnistDatasets mnist) {
 		this.mnist = mnist;
-	}
-
-	@Override
-	public String name() {
-		return "train";
 	}
 
 	@Override

@@ -22,7 +22,7 @@ import com.digitdesk.api.command.Subcommand;
  * {@code gosh.args=--nointeractive --noshutdown}.) Leaving the shell ends the
  * command, and the launcher then stops the framework.
  */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=shell")
 public class ShellCommand implements Subcommand {
 
 	private final CommandProcessor processor;
@@ -30,11 +30,6 @@ public class ShellCommand implements Subcommand {
 	@Activate
 	public ShellCommand(@Reference CommandProcessor processor) {
 		this.processor = processor;
-	}
-
-	@Override
-	public String name() {
-		return "shell";
 	}
 
 	@Override

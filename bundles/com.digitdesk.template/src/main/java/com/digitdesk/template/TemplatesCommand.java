@@ -10,7 +10,7 @@ import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
 
 /** {@code digitdesk templates}: the templates this workstation knows, and files it could not load. */
-@Component
+@Component(service = Subcommand.class, property = "digitdesk.command=templates")
 public class TemplatesCommand implements Subcommand {
 
 	private final TemplateCatalog catalog;
@@ -18,11 +18,6 @@ public class TemplatesCommand implements Subcommand {
 	@Activate
 	public TemplatesCommand(@Reference TemplateCatalog catalog) {
 		this.catalog = catalog;
-	}
-
-	@Override
-	public String name() {
-		return "templates";
 	}
 
 	@Override

@@ -5,22 +5,28 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * A subcommand of the {@code digitdesk} launcher, such as {@code status},
  * {@code train} or {@code import}. The bundle that owns a job registers its
- * subcommands as services; the launcher lists and runs whatever is there, and
- * the same commands are offered in the Gogo shell.
+ * subcommands as services, each with its word in the service property
+ * {@value #NAME}; the launcher lists and runs whatever is there, and the
+ * same commands are offered in the Gogo shell.
+ *
+ * <pre>
+ * &#64;Component(service = Subcommand.class, property = "digitdesk.command=import")
+ * </pre>
  */
 @ConsumerType
 public interface Subcommand {
 
-	/** The word typed after {@code digitdesk}: lower case, no spaces. */
-	String name();
+	/**
+	 * Service property holding the word typed after {@code digitdesk}: lower
+	 * case, no spaces. A command without it is not offered.
+	 */
+	String NAME = "digitdesk.command";
 
 	/** One line for {@code digitdesk --help}. */
 	String summary();
 
 	/** Usage text for {@code digitdesk NAME --help}: arguments and options. */
-	default String usage() {
-		return "usage: digitdesk " + name();
-	}
+	String usage();
 
 	/**
 	 * Runs the command.
