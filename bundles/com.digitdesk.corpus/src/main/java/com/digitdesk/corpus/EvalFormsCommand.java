@@ -3,11 +3,10 @@ package com.digitdesk.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,25 +16,15 @@ import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
-import com.digitdesk.api.identification.FormIdentifier;
-import com.digitdesk.api.identification.Identification;
-import com.digitdesk.api.recognition.DatePrior;
-import com.digitdesk.api.recognition.DigitImage;
-import com.digitdesk.api.recognition.DigitPrediction;
-import com.digitdesk.api.recognition.DigitRecognizer;
-import com.digitdesk.api.registration.PageRegistrar;
-import com.digitdesk.api.registration.Registration;
-import com.digitdesk.api.registration.RegistrationException;
+import com.digitdesk.api.reading.CutPage;
+import com.digitdesk.api.reading.PageReader;
+import com.digitdesk.api.reading.ReadField;
+import com.digitdesk.api.reading.ReadPage;
 import com.digitdesk.api.render.DocumentException;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.render.PdfDocument;
 import com.digitdesk.api.render.RenderedPage;
-import com.digitdesk.api.segmentation.FieldSegmenter;
-import com.digitdesk.api.segmentation.Glyph;
-import com.digitdesk.api.segmentation.SegmentedField;
-import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
-import com.digitdesk.api.template.TemplateCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -47,26 +36,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 @Component(service = Subcommand.class, property = "digitdesk.command=eval-forms")
 public class EvalFormsCommand implements Subcommand {
 
-	/** Resolution for pages that are not a single scan image. */
-	static final int RENDER_DPI = 300;
-
 	private final PageRenderer renderer;
-	private final FormIdentifier identifier;
-	private final PageRegistrar registrar;
-	private final FieldSegmenter segmenter;
-	private final TemplateCatalog catalog;
-	private final DigitRecognizer recognizer;
+	private final PageReader reader;
 
 	@Activate
-	public EvalFormsCommand(@Reference PageRenderer renderer, @Reference FormIdentifier identifier,
-			@Reference PageRegistrar registrar, @Reference FieldSegmenter segmenter,
-			@Reference TemplateCatalog catalog, @Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer) {
+	public EvalFormsCommand(@Reference PageRenderer renderer, @Reference PageReader reader) {
 		this.renderer = renderer;
-		this.identifier = identifier;
-		this.registrar = registrar;
-		this.segmenter = segmenter;
-		this.catalog = catalog;
-		this.recognizer = recognizer;
+		this.reader = reader;
 	}
 
 	@Override
@@ -105,7 +81,7 @@ public class EvalFormsCommand implements Subcommand {
 			context.err().println("eval-forms: " + directory + " is not a directory");
 			return 2;
 		}
-		List<Path> pdfs = corpusFiles(directory);
+		List<Path> pdfs = GroundTruth.pdfsWithTruth(directory);
 		if (pdfs.isEmpty()) {
 			context.err().println("eval-forms: no PDF with a ground truth .json beside it in " + directory);
 			return 1;
@@ -169,9 +145,9 @@ public class EvalFormsCommand implements Subcommand {
 					continue;
 				}
 				long pageStart = System.nanoTime();
-				RenderedPage page = document.scan(p, RENDER_DPI);
+				RenderedPage page = document.scan(p, PageReader.RENDER_DPI);
 				score.renderNanos += System.nanoTime() - pageStart;
-				readPage(pdf.getFileName() + " page " + (p + 1), page, expected, score);
+				readPage(pdf.getFileName() + " page " + (p + 1), p, page, expected, score);
 				score.totalNanos += System.nanoTime() - pageStart;
 			}
 		} catch (DocumentException e) {
@@ -185,70 +161,46 @@ public class EvalFormsCommand implements Subcommand {
 		}
 	}
 
-	private void readPage(String where, RenderedPage page, GroundTruth.Page expected, FormsScore score) {
+	/** Reads a page through the page reader, timing what comes before recognition apart. */
+	private void readPage(String where, int pageIndex, RenderedPage page, GroundTruth.Page expected,
+			FormsScore score) {
 		long start = System.nanoTime();
-		Identification identification = identifier.identify(page);
-		if (!identification.isKnown() || !identification.templateId().get().equals(expected.template())) {
-			score.glyphsNanos += System.nanoTime() - start;
-			score.problem(where + ": identified as " + identification.templateId().orElse("unknown") + ", is "
-					+ expected.template() + " (" + identification.evidence() + ")");
+		CutPage cut = reader.cut(pageIndex, page);
+		score.glyphsNanos += System.nanoTime() - start;
+		Optional<String> template = cut.template().map(FormTemplate::id);
+		if (template.isEmpty() || !template.get().equals(expected.template())) {
+			score.problem(where + ": identified as " + template.orElse("unknown") + ", is " + expected.template()
+					+ cut.problem().map(problem -> " (" + problem + ")").orElse(""));
 			score.unread(expected.fields());
 			return;
 		}
 		score.identified++;
-		FormTemplate template = catalog.template(expected.template()).orElseThrow();
-		Registration registration;
-		try {
-			registration = registrar.register(page, template);
-		} catch (RegistrationException e) {
-			score.glyphsNanos += System.nanoTime() - start;
-			score.problem(where + ": " + e.getMessage());
+		if (cut.problem().isPresent()) {
+			score.problem(where + ": " + cut.problem().get());
 			score.unread(expected.fields());
 			return;
 		}
 		score.registered++;
-		score.residualSum += registration.residualPoints();
-		List<SegmentedField> fields = segmenter.segment(page, registration, template.fields());
-		score.glyphsNanos += System.nanoTime() - start;
-
-		List<DigitImage> glyphs = new ArrayList<>();
-		for (SegmentedField field : fields) {
-			field.writtenGlyphs().stream().map(Glyph::image).forEach(glyphs::add);
-		}
-		List<DigitPrediction> predictions;
+		score.residualSum += cut.residualPoints();
+		ReadPage read;
 		try {
-			predictions = recognizer.recognizeCarefully(glyphs);
+			read = reader.recognize(cut);
 		} catch (Exception e) {
 			score.problem(where + ": recognition failed: " + e.getMessage());
 			score.unread(expected.fields());
 			return;
 		}
-		int next = 0;
-		for (int i = 0; i < fields.size(); i++) {
-			FieldSpec spec = template.fields().get(i);
-			SegmentedField field = fields.get(i);
-			int written = field.writtenGlyphs().size();
-			List<DigitPrediction> digits = predictions.subList(next, next + written);
-			String read = field.read(DatePrior.forField(spec.kind(), digits), spec.isCellField());
-			next += written;
-			score.field(where + " " + spec.name(), expected.fields().getOrDefault(spec.name(), ""), read);
+		for (ReadField field : read.fields()) {
+			String name = field.spec().name();
+			score.field(where + " " + name, expected.fields().getOrDefault(name, ""), field.value());
 		}
 	}
 
 	private void warmUp(Path pdf) {
 		try (PdfDocument document = renderer.open(pdf)) {
-			RenderedPage page = document.scan(0, RENDER_DPI);
-			identifier.identify(page);
-			recognizer.recognize(List.of(DigitImage.blank()));
+			reader.read(0, document.scan(0, PageReader.RENDER_DPI));
 		} catch (Exception e) {
 			// The measured run reports whatever is wrong with this file.
-		}
-	}
-
-	private static List<Path> corpusFiles(Path directory) throws IOException {
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter(p -> p.getFileName().toString().endsWith(".pdf"))
-					.filter(p -> Files.isRegularFile(GroundTruth.fileFor(p))).sorted().toList();
 		}
 	}
 }

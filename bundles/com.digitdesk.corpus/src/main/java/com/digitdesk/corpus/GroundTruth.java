@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,14 @@ record GroundTruth(List<Page> pages) {
 	static Path fileFor(Path pdf) {
 		String name = pdf.getFileName().toString();
 		return pdf.resolveSibling(name.substring(0, name.length() - ".pdf".length()) + ".json");
+	}
+
+	/** The PDFs of a corpus directory that have their ground truth beside them, in name order. */
+	static List<Path> pdfsWithTruth(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter(p -> p.getFileName().toString().endsWith(".pdf"))
+					.filter(p -> Files.isRegularFile(fileFor(p))).sorted().toList();
+		}
 	}
 
 	void write(Path file) throws IOException {

@@ -27,16 +27,14 @@ import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
-import com.digitdesk.api.identification.FormIdentifier;
-import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.reading.PageReader;
 import com.digitdesk.api.recognition.RecognitionException;
-import com.digitdesk.api.registration.PageRegistrar;
 import com.digitdesk.api.render.PageRenderer;
-import com.digitdesk.api.segmentation.FieldSegmenter;
+import com.digitdesk.api.routing.FieldRouting;
+import com.digitdesk.api.routing.RoutingPolicy;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
-import com.digitdesk.api.template.TemplateCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -44,36 +42,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * into the results store and routes each field; without a PATH it imports
  * the sample archive, generating it first if there is none.
  */
-@Component(configurationPid = RoutingConfiguration.PID, service = Subcommand.class, property = "digitdesk.command=import")
-@Designate(ocd = RoutingConfiguration.class)
+@Component(configurationPid = ImportConfiguration.PID, service = Subcommand.class, property = "digitdesk.command=import")
+@Designate(ocd = ImportConfiguration.class)
 public class ImportCommand implements Subcommand {
 
 	static final int SAMPLE_PAGES = 30;
 
 	private final PageRenderer renderer;
 	private final PageReader reader;
+	private final FieldRouting routing;
 	private final ResultStores stores;
 	private final Path dataDirectory;
-	private volatile RoutingConfiguration configuration;
+	private volatile ImportConfiguration configuration;
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
 			target = "(digitdesk.command=corpus)")
 	volatile Subcommand corpus;
 
 	@Activate
-	public ImportCommand(@Reference PageRenderer renderer, @Reference FormIdentifier identifier,
-			@Reference PageRegistrar registrar, @Reference FieldSegmenter segmenter,
-			@Reference TemplateCatalog catalog, @Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
-			@Reference ResultStores stores, RoutingConfiguration configuration, BundleContext context) {
+	public ImportCommand(@Reference PageRenderer renderer, @Reference PageReader reader, @Reference FieldRouting routing,
+			@Reference ResultStores stores, ImportConfiguration configuration, BundleContext context) {
 		this.renderer = renderer;
-		this.reader = new PageReader(identifier, registrar, segmenter, catalog, recognizer);
+		this.reader = reader;
+		this.routing = routing;
 		this.stores = stores;
 		this.configuration = configuration;
 		this.dataDirectory = DataDirectory.of(context);
 	}
 
 	@Modified
-	void modified(RoutingConfiguration changed) {
+	void modified(ImportConfiguration changed) {
 		this.configuration = changed;
 	}
 
@@ -115,7 +113,7 @@ public class ImportCommand implements Subcommand {
 				  --threshold  digit probability to auto-accept (default: configuration
 				               com.digitdesk.routing digitThreshold)
 				  --lease      seconds this import's claim on a file lasts unless renewed
-				               (default: configuration com.digitdesk.routing leaseSeconds)""".formatted(SAMPLE_PAGES);
+				               (default: configuration com.digitdesk.import leaseSeconds)""".formatted(SAMPLE_PAGES);
 	}
 
 	@Override
@@ -127,8 +125,8 @@ public class ImportCommand implements Subcommand {
 		try {
 			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold", "--lease"),
 					Set.of("--json", "--verbose"));
-			RoutingConfiguration settings = configuration;
-			policy = RoutingPolicy.of(settings);
+			ImportConfiguration settings = configuration;
+			policy = routing.policy();
 			policy = policy.withThreshold(options.getDouble("--threshold", policy.digitThreshold()));
 			int configured = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
 			threads = options.getInt("--threads", configured);
@@ -177,8 +175,8 @@ public class ImportCommand implements Subcommand {
 			Consumer<String> fileLog = options.has("--verbose") ? line -> context.err().println("import: " + line)
 					: line -> {
 					};
-			new ImportJob(renderer, reader, new FieldRouter(policy), store, threads, timing, fileLog).run(files,
-					report, progress);
+			new ImportJob(renderer, reader, routing, policy, store, threads, timing, fileLog).run(files, report,
+					progress);
 		} catch (StoreException | RecognitionException e) {
 			stopped = "the " + (e instanceof StoreException ? "store" : "recognizer") + " failed: " + e.getMessage();
 			context.err().println("import: stopped, " + stopped

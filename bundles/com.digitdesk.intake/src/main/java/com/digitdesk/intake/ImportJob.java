@@ -32,10 +32,15 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.digitdesk.api.reading.PageReader;
+import com.digitdesk.api.reading.ReadPage;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.render.DocumentException;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.render.PdfDocument;
+import com.digitdesk.api.routing.FieldRouting;
+import com.digitdesk.api.routing.PageGrouping;
+import com.digitdesk.api.routing.RoutingPolicy;
 import com.digitdesk.api.store.ClaimLostException;
 import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
@@ -49,7 +54,7 @@ import com.digitdesk.api.store.StoredDocument;
  * Imports files into a store, one file per worker at a time. A file's
  * content hash decides whether it is new, half done (then only its missing
  * pages are stored) or already stored; its pages are read, routed a return
- * at a time (rules tie a 1040 to its W-2s, see {@link PageGroups}) and each
+ * at a time (rules tie a 1040 to its W-2s, see {@link PageGrouping}) and each
  * stored in its own transaction, so a killed import loses at most the
  * return in flight.
  *
@@ -81,7 +86,8 @@ final class ImportJob {
 
 	private final PageRenderer renderer;
 	private final PageReader reader;
-	private final FieldRouter router;
+	private final FieldRouting routing;
+	private final RoutingPolicy policy;
 	private final ResultStore store;
 	private final int threads;
 	private final Timing timing;
@@ -94,11 +100,12 @@ final class ImportJob {
 	private final Instant start = Instant.now();
 
 	/** @param fileLog told of every file finished, one line each */
-	ImportJob(PageRenderer renderer, PageReader reader, FieldRouter router, ResultStore store, int threads,
-			Timing timing, Consumer<String> fileLog) {
+	ImportJob(PageRenderer renderer, PageReader reader, FieldRouting routing, RoutingPolicy policy, ResultStore store,
+			int threads, Timing timing, Consumer<String> fileLog) {
 		this.renderer = renderer;
 		this.reader = reader;
-		this.router = router;
+		this.routing = routing;
+		this.policy = policy;
 		this.store = store;
 		this.threads = threads;
 		this.timing = timing;
@@ -249,7 +256,7 @@ final class ImportJob {
 			Set<Integer> stored = store.storedPages(document.id());
 			// Every page is read, the stored ones too: the rules between pages (a return's W-2s and its 1040)
 			// route each page of a group with what the others say.
-			PageGroups groups = new PageGroups();
+			PageGrouping groups = routing.grouping();
 			int storedNow = 0;
 			for (int p = 0; p < pdf.pageCount(); p++) {
 				for (List<ReadPage> group : groups.add(reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)))) {
@@ -281,12 +288,9 @@ final class ImportJob {
 	/** Routes a group of pages together and stores those not stored yet; returns how many it stored. */
 	private int store(StoredDocument document, Set<Integer> stored, List<ReadPage> group, String name,
 			DocumentClaim claim, ImportReport report) throws StoreException {
-		Map<Integer, DocumentChecks.Findings> findings = DocumentChecks.of(group, router);
 		int storedNow = 0;
-		for (ReadPage readPage : group) {
-			if (!stored.contains(readPage.pageIndex())) {
-				PageResult page = readPage.result(router,
-						findings.getOrDefault(readPage.pageIndex(), DocumentChecks.Findings.NONE));
+		for (PageResult page : routing.route(group, policy)) {
+			if (!stored.contains(page.pageIndex())) {
 				store.storePage(document.id(), page, claim);
 				report.stored(name, page);
 				storedNow++;

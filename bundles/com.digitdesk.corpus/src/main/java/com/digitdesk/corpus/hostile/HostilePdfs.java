@@ -237,7 +237,6 @@ final class HostilePdfs {
 				: String.format(java.util.Locale.ROOT, "%.3f", value);
 	}
 
-
 	/** A page tree whose only kid is a node that lists the root again, before the one page. */
 	static byte[] pageTreeLoop() {
 		RawPdf pdf = new RawPdf();

@@ -1,0 +1,461 @@
+package com.digitdesk.route;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import com.digitdesk.api.reading.ReadField;
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitPrediction;
+import com.digitdesk.api.routing.RoutingPolicy;
+import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ReviewReason;
+import com.digitdesk.api.store.ReviewReason.Kind;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.ValidationRule;
+
+/**
+ * Decides for each field of a page whether it is auto-accepted or queued for
+ * a clerk, and why: a field is accepted only when every written digit reaches
+ * the threshold, its shape is right (digit count, cents, a real date), the
+ * page registered well and every rule it takes part in holds, or fails in a
+ * way only a misreading of other fields explains.
+ */
+final class FieldRouter {
+
+	private final RoutingPolicy policy;
+	private final SumRuleProposer proposer;
+
+	FieldRouter(RoutingPolicy policy) {
+		this.policy = policy;
+		this.proposer = new SumRuleProposer(policy);
+	}
+
+	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields) {
+		return route(template, residualPoints, fields, DocumentChecks.Findings.NONE);
+	}
+
+	/**
+	 * @param document what the rules between this page and the other pages
+	 *        of its document say of its fields (see {@link DocumentChecks})
+	 */
+	List<FieldResult> route(FormTemplate template, double residualPoints, List<ReadField> fields,
+			DocumentChecks.Findings document) {
+		Map<String, ReadField> byName = new LinkedHashMap<>();
+		fields.forEach(field -> byName.put(field.spec().name(), field));
+		List<RuleReading> rules = readRules(template, byName);
+		Map<String, Long> confirmed = confirmedByRules(rules);
+		document.confirmed().forEach(name -> confirmed.put(name, 1L));
+		Map<String, List<ReviewReason>> reasons = new HashMap<>();
+		for (ReadField field : fields) {
+			long confirmedFrom = confirmed.getOrDefault(field.spec().name(), Long.MAX_VALUE);
+			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, confirmedFrom));
+			own.addAll(shapeProblems(field));
+			if (residualPoints > policy.maxResidualPoints()) {
+				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
+						String.format("page registered with residual %.2f pt (limit %.2f)", residualPoints,
+								policy.maxResidualPoints())));
+			}
+			String failedRule = document.failed().get(field.spec().name());
+			if (failedRule != null) {
+				own.add(new ReviewReason(Kind.RULE_FAILED, -1, failedRule));
+			}
+			reasons.put(field.spec().name(), own);
+		}
+		Map<String, String> proposals = new HashMap<>(document.proposals());
+		for (RuleReading rule : rules) {
+			checkRule(rule, byName, reasons, proposals);
+		}
+		List<FieldResult> results = new ArrayList<>();
+		for (ReadField field : fields) {
+			String name = field.spec().name();
+			List<ReviewReason> own = reasons.get(name);
+			results.add(new FieldResult(name, field.value(),
+					own.isEmpty() ? FieldStatus.AUTO_ACCEPTED : FieldStatus.NEEDS_REVIEW, field.confidence(),
+					digits(field), own, Optional.ofNullable(proposals.get(name))));
+		}
+		return results;
+	}
+
+	/**
+	 * The fields whose values every rule they take part in confirms as read,
+	 * each with the smallest place (in cents) from which on its digits are
+	 * confirmed: a misread digit would have to be offset by another to keep
+	 * a sum right, so they need less confidence. A percent rule confirms its
+	 * target whole, but of its operand only the digits whose change moves
+	 * the target by a cent or more (of a 6.2% tax's wages, the dollars).
+	 */
+	private static Map<String, Long> confirmedByRules(List<RuleReading> rules) {
+		Map<String, Long> confirmed = new HashMap<>();
+		Set<String> contradicted = new HashSet<>();
+		for (RuleReading reading : rules) {
+			if (!reading.holds()) {
+				contradicted.addAll(reading.names());
+				continue;
+			}
+			reading.names().forEach(name -> confirmed.merge(name, confirmedFromPlace(reading.rule(), name), Math::min));
+		}
+		contradicted.forEach(confirmed::remove);
+		return confirmed;
+	}
+
+	/** The smallest place (in cents) of the field's digits that the rule checks. */
+	private static long confirmedFromPlace(ValidationRule rule, String name) {
+		return rule.operation() == ValidationRule.Operation.PERCENT && !rule.target().equals(name)
+				? (long) Math.ceil(100 / rule.percent())
+				: 1;
+	}
+
+	/**
+	 * A rule's fields as read, in cents: those that are no amount are
+	 * unreadable.
+	 */
+	private record RuleReading(ValidationRule rule, List<String> names, Map<String, Long> cents,
+			List<String> unreadable) {
+
+		boolean holds() {
+			return unreadable.isEmpty() && AmountRule.holds(rule, cents);
+		}
+	}
+
+	/** The template's rules whose fields are all on the page, each read once. */
+	private static List<RuleReading> readRules(FormTemplate template, Map<String, ReadField> fields) {
+		List<RuleReading> readings = new ArrayList<>();
+		for (ValidationRule rule : template.rules()) {
+			List<String> names = new ArrayList<>(rule.operands());
+			names.add(rule.target());
+			if (!fields.keySet().containsAll(names)) {
+				continue;
+			}
+			Map<String, Long> cents = new HashMap<>();
+			List<String> unreadable = new ArrayList<>();
+			for (String name : names) {
+				OptionalLong value = AmountRule.cents(fields.get(name).value());
+				if (value.isPresent()) {
+					cents.put(name, value.getAsLong());
+				} else {
+					unreadable.add(name);
+				}
+			}
+			readings.add(new RuleReading(rule, names, cents, unreadable));
+		}
+		return readings;
+	}
+
+	/**
+	 * A digit's doubt is measured against the other digits only: the
+	 * segmenter has already dropped specks and printed lines and judged its
+	 * cuts, so what it hands over as written is a digit unless the network
+	 * says "not a digit" first (then the glyph is queued as no digit). The
+	 * share the network gives "not a digit" besides is no doubt about which
+	 * digit it is: thin 1s lose several percent to it. A large share is,
+	 * though: two touching digits read as one come out that way.
+	 */
+	private List<ReviewReason> digitDoubts(ReadField field, long confirmedFromPlace) {
+		List<ReviewReason> doubts = new ArrayList<>();
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		for (int i = 0; i < written.size(); i++) {
+			DigitPrediction prediction = field.predictions().get(i);
+			int position = written.get(i).position();
+			double threshold = placeInCents(written.size() - 1 - i) >= confirmedFromPlace
+					? Math.min(policy.digitThreshold(), policy.ruleCheckedDigitThreshold())
+					: policy.digitThreshold();
+			Optional<Kind> doubt = DigitDoubt.of(prediction, threshold);
+			if (doubt.isPresent()) {
+				// a digit doubted for its share of "not a digit" says how large that share is
+				String share = prediction.isDigit() && doubt.get() == Kind.NOT_A_DIGIT
+						? String.format(", no digit %.3f", DigitDoubt.notADigit(prediction))
+						: "";
+				doubts.add(new ReviewReason(doubt.get(), position, describe(prediction) + share));
+			}
+		}
+		return doubts;
+	}
+
+	/** The positions of the field's glyphs that are in doubt when no rule confirms the field. */
+	Set<Integer> doubtfulPositions(ReadField field) {
+		return positions(digitDoubts(field, Long.MAX_VALUE));
+	}
+
+	private static Set<Integer> positions(List<ReviewReason> reasons) {
+		Set<Integer> positions = new HashSet<>();
+		reasons.forEach(reason -> positions.add(reason.position()));
+		return positions;
+	}
+
+	/** 10^digitsAfter, saturating: the place of an amount's digit, in cents. */
+	private static long placeInCents(int digitsAfter) {
+		return digitsAfter >= 18 ? Long.MAX_VALUE : (long) Math.pow(10, digitsAfter);
+	}
+
+	/** "p=0.71, second choice 7 (0.25)" */
+	private static String describe(DigitPrediction prediction) {
+		ClassProbability top = prediction.top();
+		String first = (top.isDigit() ? "read " + top.digit() : "no digit") + String.format(" p=%.3f", top.probability());
+		if (prediction.ranked().size() < 2) {
+			return first;
+		}
+		ClassProbability second = prediction.ranked().get(1);
+		return first + String.format(", second choice %s (%.3f)",
+				second.isDigit() ? String.valueOf(second.digit()) : "no digit", second.probability());
+	}
+
+	private static List<ReviewReason> shapeProblems(ReadField field) {
+		List<ReviewReason> problems = new ArrayList<>();
+		field.segmented().problems()
+				.forEach(problem -> problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, problem)));
+		int written = field.predictions().size();
+		if (written == 0) {
+			return problems;
+		}
+		FieldKind kind = field.spec().kind();
+		if (field.spec().isCellField()) {
+			if (written != field.spec().cells()) {
+				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
+						written + " of " + field.spec().cells() + " cells written"));
+			} else if (kind == FieldKind.DATE && !isDate(field.value())) {
+				problems.add(new ReviewReason(Kind.RULE_FAILED, -1, field.value() + " is no date (MMDDYYYY)"));
+			}
+		} else if (AmountRule.cents(field.value()).isEmpty() && field.value().indexOf('?') < 0) {
+			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
+					field.segmented().centsStart() < 0 ? "no cents separator found"
+							: "an amount has two cent digits, read " + (written - field.segmented().centsStart())));
+		}
+		return problems;
+	}
+
+	static boolean isDate(String value) {
+		if (!value.matches("\\d{8}")) {
+			return false;
+		}
+		int month = Integer.parseInt(value.substring(0, 2));
+		int day = Integer.parseInt(value.substring(2, 4));
+		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	}
+
+	private void checkRule(RuleReading reading, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
+			Map<String, String> proposals) {
+		if (reading.holds()) {
+			return;
+		}
+		ValidationRule rule = reading.rule();
+		List<String> names = reading.names();
+		String detail = !reading.unreadable().isEmpty()
+				? "rule " + rule.name() + " cannot be checked: " + String.join(", ", reading.unreadable())
+						+ " not read as an amount"
+				: "rule " + rule.name() + " fails: " + rule.target() + " is "
+						+ AmountRule.format(reading.cents().get(rule.target())) + ", the operands give "
+						+ AmountRule.format(rule.expectedCents(reading.cents()));
+		Optional<Map<String, String>> proposal = proposer.propose(rule, fields);
+		if (proposal.isPresent()) {
+			// The confident fields agree with the rule once the doubtful digits take their next choices:
+			// only the fields that change need a clerk, and they are queued for their doubtful digits anyway.
+			proposals.putAll(proposal.get());
+			String because = detail + "; the next choices of its uncertain digits satisfy it with " + proposal.get();
+			proposal.get().keySet().forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
+			return;
+		}
+		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
+		Map<String, String> explanations = new LinkedHashMap<>();
+		for (String name : doubtful) {
+			solveFor(reading, name, fields.get(name), reasons.get(name)).ifPresent(value -> explanations.put(name, value));
+		}
+		if (explanations.size() == 1) {
+			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand.
+			Map.Entry<String, String> explanation = explanations.entrySet().iterator().next();
+			proposals.put(explanation.getKey(), explanation.getValue());
+			reasons.get(explanation.getKey()).add(new ReviewReason(Kind.RULE_FAILED, -1, "rule " + rule.name()
+					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
+			return;
+		}
+		if (reading.unreadable().isEmpty()) {
+			Map<String, ReadField> ruleFields = new LinkedHashMap<>();
+			names.forEach(name -> ruleFields.put(name, fields.get(name)));
+			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
+					values -> AmountRule.holdsForValues(rule, values));
+			if (misreading.isPresent()) {
+				LikeliestMisreading.Misreading<String> m = misreading.get();
+				proposals.put(m.field(), m.value());
+				reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
+						fields.get(m.field()).segmented().writtenGlyphs().get(m.index()).position(),
+						detail + "; " + m.describe(m.field())));
+				return;
+			}
+			List<String> suspects = OneMisreadingSuspects.of(ruleFields, trial -> AmountRule.holds(rule, trial));
+			if (!suspects.isEmpty()) {
+				String because = detail + "; " + OneMisreadingSuspects.describe(suspects);
+				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
+				names.stream().filter(name -> !suspects.contains(name))
+						.forEach(name -> confirmByExclusion(rule, name, fields.get(name), reasons.get(name)));
+				return;
+			}
+		}
+		for (String name : names) {
+			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
+		}
+	}
+
+	/**
+	 * A field of a failed rule that no one misreading of it can explain is
+	 * right unless a second field is wrong too, as with a rule that holds: its
+	 * digits need only the confidence of a field a rule confirms (of a percent
+	 * rule's operand, those the rule sees).
+	 */
+	private void confirmByExclusion(ValidationRule rule, String name, ReadField field, List<ReviewReason> reasons) {
+		List<ReviewReason> unconfirmed = digitDoubts(field, Long.MAX_VALUE);
+		if (!unconfirmed.isEmpty() && reasons.containsAll(unconfirmed)) {
+			reasons.removeAll(unconfirmed);
+			reasons.addAll(0, digitDoubts(field, confirmedFromPlace(rule, name)));
+		}
+	}
+
+	/**
+	 * Taking one doubtful field of a failed rule as its only unknown, with
+	 * the other fields as read, the rule tells what that field should be.
+	 *
+	 * @return that value, when the field's doubtful glyphs can explain it;
+	 *         empty when the others cannot all be read as amounts or some
+	 *         confident digit of the field would have to be wrong
+	 */
+	private static Optional<String> solveFor(RuleReading reading, String unknown, ReadField field,
+			List<ReviewReason> doubts) {
+		if (reading.unreadable().stream().anyMatch(name -> !name.equals(unknown))) {
+			return Optional.empty();
+		}
+		Map<String, Long> known = new HashMap<>(reading.cents());
+		known.remove(unknown);
+		ValidationRule rule = reading.rule();
+		OptionalLong solved = AmountRule.solve(rule, unknown, known);
+		if (solved.isEmpty()) {
+			return Optional.empty();
+		}
+		String value = AmountRule.format(solved.getAsLong());
+		return differsOnlyWhereInDoubt(field, value, positions(doubts)) ? Optional.of(value) : Optional.empty();
+	}
+
+	/**
+	 * True when {@code value} has the field's digits wherever they were read
+	 * without doubt, and where it differs the network gave its digit at least
+	 * a small chance (else a confident digit elsewhere is the likelier
+	 * culprit); or differs from them by one digit more or less next to
+	 * (or at) a doubtful glyph: a thin 1 taken into its neighbour, a digit
+	 * broken in two (one piece in doubt and maybe no digit), two touching
+	 * digits read as one (in doubt and maybe no digit).
+	 *
+	 * @param doubtful the positions of the field's glyphs in doubt
+	 */
+	static boolean differsOnlyWhereInDoubt(ReadField field, String value, Set<Integer> doubtful) {
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		String digits = field.value().replace(".", "");
+		String proposed = value.replace(".", "");
+		if (digits.indexOf('?') >= 0) {
+			return proposed.matches(readingPattern(field, digits, doubtful));
+		}
+		if (digits.length() == proposed.length()) {
+			for (int i = 0; i < digits.length(); i++) {
+				if (digits.charAt(i) != proposed.charAt(i) && (!doubtful.contains(written.get(i).position())
+						|| probability(field.predictions().get(i), proposed.charAt(i) - '0') < SumRuleProposer.MIN_CHOICE_PROBABILITY)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (digits.length() == proposed.length() + 1) {
+			// A glyph too many: it must be in doubt, and the rest as read; or a digit broken in two
+			// glyphs, one of them in doubt and maybe no digit, which together are the one digit in their place.
+			for (int i = 0; i < digits.length(); i++) {
+				if (doubtful.contains(written.get(i).position()) && withoutAt(digits, i).equals(proposed)) {
+					return true;
+				}
+				boolean brokenPiece = i + 1 < digits.length()
+						&& (mayBeAPiece(field, written, i, doubtful) || mayBeAPiece(field, written, i + 1, doubtful));
+				if (brokenPiece && withoutAt(withoutAt(digits, i), i).equals(withoutAt(proposed, i))) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (digits.length() + 1 == proposed.length()) {
+			// A digit missing: the glyph it was lost into (either side of the gap) must be in doubt;
+			// or a glyph in doubt and maybe no digit is two touching digits.
+			for (int i = 0; i < proposed.length(); i++) {
+				boolean besideDoubt = i > 0 && doubtful.contains(written.get(i - 1).position())
+						|| i < digits.length() && doubtful.contains(written.get(i).position());
+				if (besideDoubt && withoutAt(proposed, i).equals(digits)) {
+					return true;
+				}
+				boolean twoInOne = i < digits.length() && mayBeAPiece(field, written, i, doubtful);
+				if (twoInOne && withoutAt(digits, i).equals(withoutAt(withoutAt(proposed, i), i))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether written glyph {@code index} is in doubt and the network gave
+	 * it some chance of being no digit: a piece of a digit, or two touching
+	 * digits (the network learnt both as no digit).
+	 */
+	private static boolean mayBeAPiece(ReadField field, List<Glyph> written, int index, Set<Integer> doubtful) {
+		return doubtful.contains(written.get(index).position())
+				&& DigitDoubt.notADigit(field.predictions().get(index)) >= SumRuleProposer.MIN_CHOICE_PROBABILITY;
+	}
+
+	/**
+	 * The values a reading with glyphs read as no digit can stand for: such
+	 * a glyph is two touching digits, one digit the network did not know or
+	 * a mark that is none; a doubtful digit is any the network gave a chance;
+	 * the confident digits are as read.
+	 */
+	private static String readingPattern(ReadField field, String digits, Set<Integer> doubtful) {
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		StringBuilder pattern = new StringBuilder();
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) == '?') {
+				pattern.append("\\d{0,2}");
+			} else if (doubtful.contains(written.get(i).position())) {
+				pattern.append('[').append(digits.charAt(i));
+				field.predictions().get(i).ranked().stream().filter(ClassProbability::isDigit)
+						.filter(c -> c.probability() >= SumRuleProposer.MIN_CHOICE_PROBABILITY)
+						.forEach(c -> pattern.append(c.digit()));
+				pattern.append(']');
+			} else {
+				pattern.append(digits.charAt(i));
+			}
+		}
+		return pattern.toString();
+	}
+
+	/** What the network gave {@code digit} for this glyph. */
+	static double probability(DigitPrediction prediction, int digit) {
+		return prediction.ranked().stream().filter(c -> c.digit() == digit).mapToDouble(ClassProbability::probability)
+				.findFirst().orElse(0);
+	}
+
+	private static String withoutAt(String digits, int index) {
+		return digits.substring(0, index) + digits.substring(index + 1);
+	}
+
+	private static List<DigitResult> digits(ReadField field) {
+		List<DigitResult> digits = new ArrayList<>();
+		int written = 0;
+		for (Glyph glyph : field.segmented().glyphs()) {
+			Optional<DigitPrediction> prediction = glyph.empty() ? Optional.empty()
+					: Optional.of(field.predictions().get(written++));
+			digits.add(new DigitResult(glyph.position(), glyph.pageBox(), glyph.image(), prediction));
+		}
+		return digits;
+	}
+}
