@@ -31,7 +31,8 @@ import com.digitdesk.api.command.Subcommand;
  * this role, so the same bundles can run inside another launcher (the test
  * runner, an admin's existing framework) without taking its main thread.
  */
-@Component(immediate = true)
+// registers its Callable itself, and only in runtimes that let it take the main thread
+@Component(immediate = true, service = {})
 public class LauncherMain implements Callable<Integer> {
 
 	static final String ENABLE = "digitdesk.launcher";

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -27,6 +26,7 @@ import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.data.DataDirectory;
 import com.digitdesk.api.reading.PageReader;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.render.PageRenderer;
@@ -52,7 +52,7 @@ public class ImportCommand implements Subcommand {
 	private final PageReader reader;
 	private final FieldRouting routing;
 	private final ResultStores stores;
-	private final Path dataDirectory;
+	private final DataDirectory dataDirectory;
 	private volatile ImportConfiguration configuration;
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
@@ -61,13 +61,13 @@ public class ImportCommand implements Subcommand {
 
 	@Activate
 	public ImportCommand(@Reference PageRenderer renderer, @Reference PageReader reader, @Reference FieldRouting routing,
-			@Reference ResultStores stores, ImportConfiguration configuration, BundleContext context) {
+			@Reference ResultStores stores, @Reference DataDirectory dataDirectory, ImportConfiguration configuration) {
 		this.renderer = renderer;
 		this.reader = reader;
 		this.routing = routing;
 		this.stores = stores;
 		this.configuration = configuration;
-		this.dataDirectory = DataDirectory.of(context);
+		this.dataDirectory = dataDirectory;
 	}
 
 	@Modified
@@ -199,7 +199,7 @@ public class ImportCommand implements Subcommand {
 
 	/** The sample archive, generated with the corpus command when it holds no PDF yet. */
 	private Optional<Path> sampleArchive(CommandContext context) throws Exception {
-		Path archive = dataDirectory.resolve("sample-archive");
+		Path archive = dataDirectory.path().resolve("sample-archive");
 		if (Files.isDirectory(archive) && !files(List.of(archive)).isEmpty()) {
 			context.err().println("import: no PATH given: importing the sample archive " + archive);
 			return Optional.of(archive);

@@ -71,8 +71,9 @@ class RuntimeTest {
 		}
 		assertThat(problems).isEmpty();
 		assertThat(names).contains("com.digitdesk.mnist.MnistDatasetsComponent",
-				"com.digitdesk.mnist.FetchMnistCommand", "com.digitdesk.cli.CommandDispatcher",
-				"com.digitdesk.cli.StatusCommand", "com.digitdesk.cli.LauncherMain");
+				"com.digitdesk.mnist.FetchMnistCommand", "com.digitdesk.cli.StatusCommand",
+				"com.digitdesk.cli.LauncherMain", "com.digitdesk.read.ChainedPageReader",
+				"com.digitdesk.route.RuleRouting", "com.digitdesk.cli.FrameworkDataDirectory");
 	}
 
 	@Test

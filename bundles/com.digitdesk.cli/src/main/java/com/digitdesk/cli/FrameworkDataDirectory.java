@@ -1,4 +1,4 @@
-package com.digitdesk.intake;
+package com.digitdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,31 +10,33 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Where the workstation keeps its data: framework property {@code digitdesk.data}, else ./data. It holds tax
- * data (the results store, the sample archive), so it is readable by its owner only.
- */
-final class DataDirectory {
+import com.digitdesk.api.data.DataDirectory;
 
-	static final String PROPERTY = "digitdesk.data";
+/**
+ * The data directory this framework names ({@value DataDirectory#PROPERTY}),
+ * else ./data, narrowed to its owner when it is first asked for.
+ */
+@Component(service = DataDirectory.class)
+public class FrameworkDataDirectory implements DataDirectory {
 
 	private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
-	private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
+	private static final Logger LOG = LoggerFactory.getLogger(FrameworkDataDirectory.class);
 
-	private DataDirectory() {
+	private final Path directory;
+
+	@Activate
+	public FrameworkDataDirectory(BundleContext context) {
+		String configured = context.getProperty(PROPERTY);
+		directory = Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
 	}
 
-	/**
-	 * The data directory. One that exists is narrowed to its owner (0700) if
-	 * it was readable by others (an install from before); one that does not
-	 * is created owner-only by whatever writes into it first.
-	 */
-	static Path of(BundleContext context) {
-		String configured = context.getProperty(PROPERTY);
-		Path directory = Path.of(configured == null || configured.isBlank() ? "data" : configured).toAbsolutePath();
+	@Override
+	public Path path() {
 		narrow(directory);
 		return directory;
 	}

@@ -1,4 +1,4 @@
-package com.digitdesk.intake;
+package com.digitdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DataDirectoryTest {
+class FrameworkDataDirectoryTest {
 
 	@TempDir
 	Path dir;
@@ -22,10 +22,10 @@ class DataDirectoryTest {
 		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Path link = Files.createSymbolicLink(dir.resolve("link"), data);
 
-		DataDirectory.narrow(link);
+		FrameworkDataDirectory.narrow(link);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
 
-		DataDirectory.narrow(dir.resolve("missing"));
+		FrameworkDataDirectory.narrow(dir.resolve("missing"));
 		assertThat(dir.resolve("missing")).doesNotExist();
 	}
 }
