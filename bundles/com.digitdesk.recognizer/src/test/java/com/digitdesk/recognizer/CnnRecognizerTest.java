@@ -189,17 +189,21 @@ class CnnRecognizerTest {
 			// of that model alone.
 			try (EvaluableRecognizer.Trial copy = pair.trial(16, 1, false);
 					EvaluableRecognizer.Trial alone = pair.trial(1, 1, true)) {
-				List<DigitPrediction> copied = copy.recognize(glyphs.subList(0, 200));
-				for (int i = 0; i < copied.size(); i++) {
-					// The same up to float rounding: the network sums in another order for another batch.
-					assertThat(copied.get(i).top().digit()).isEqualTo(predictions.get(i).top().digit());
-					assertThat(copied.get(i).top().probability()).isCloseTo(predictions.get(i).top().probability(),
-							org.assertj.core.data.Offset.offset(1e-5));
-				}
-				assertThat(alone.recognize(glyphs.subList(0, 50))).isEqualTo(recognizer.recognize(glyphs.subList(0, 50)));
+				assertSameReadings(copy.recognize(glyphs.subList(0, 200)), predictions.subList(0, 200));
+				assertSameReadings(alone.recognize(glyphs.subList(0, 50)), recognizer.recognize(glyphs.subList(0, 50)));
 			}
 		} finally {
 			pair.deactivate();
+		}
+	}
+
+	/** The same up to float rounding: the network sums in another order for another batch size. */
+	private static void assertSameReadings(List<DigitPrediction> actual, List<DigitPrediction> expected) {
+		assertThat(actual).hasSameSizeAs(expected);
+		for (int i = 0; i < actual.size(); i++) {
+			assertThat(actual.get(i).top().digit()).as("glyph " + i).isEqualTo(expected.get(i).top().digit());
+			assertThat(actual.get(i).top().probability()).as("glyph " + i)
+					.isCloseTo(expected.get(i).top().probability(), org.assertj.core.data.Offset.offset(1e-5));
 		}
 	}
 
