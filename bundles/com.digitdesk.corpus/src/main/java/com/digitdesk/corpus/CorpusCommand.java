@@ -109,8 +109,8 @@ public class CorpusCommand implements Subcommand {
 		DigitPicker picker;
 		try {
 			picker = new DigitPicker(switch (digits) {
-			case "fitting" -> mnist.training().split(MnistDatasets.HELD_OUT_DIGITS, splitSeed).fitting();
-			case "held-out" -> mnist.training().split(MnistDatasets.HELD_OUT_DIGITS, splitSeed).heldOut();
+			case "fitting" -> mnist.split(mnist.training(), MnistDatasets.HELD_OUT_DIGITS, splitSeed).fitting();
+			case "held-out" -> mnist.split(mnist.training(), MnistDatasets.HELD_OUT_DIGITS, splitSeed).heldOut();
 			default -> mnist.test();
 			});
 		} catch (DatasetException e) {

@@ -23,6 +23,7 @@ import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.EvaluableRecognizer;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** The CNN recognizer inside the framework: real digits, and a broken model keeps it away. */
@@ -52,6 +53,13 @@ class RecognizerTest {
 		}
 		assertThat(right / 300.0).isGreaterThanOrEqualTo(0.98);
 		assertThat(cnn.getService().info().name()).isEqualTo("cnn");
+	}
+
+	@Test
+	void theRecognizerIsOfferedOnlyUnderItsServiceInterfaces() throws Exception {
+		cnn.waitForService(10000);
+		assertThat((String[]) cnn.getServiceReference().getProperty("objectClass")).containsExactlyInAnyOrder(
+				DigitRecognizer.class.getName(), EvaluableRecognizer.class.getName());
 	}
 
 	@Test

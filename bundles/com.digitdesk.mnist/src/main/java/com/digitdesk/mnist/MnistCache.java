@@ -200,4 +200,9 @@ public final class MnistCache implements MnistDatasets {
 	public void write(DigitDataset set, Path images, Path labels) throws DatasetException {
 		IdxWriter.write(set, images, labels);
 	}
+
+	@Override
+	public DigitDataset.Split split(DigitDataset set, int heldOut, long seed) {
+		return HeldOutSplit.split(set, heldOut, seed);
+	}
 }

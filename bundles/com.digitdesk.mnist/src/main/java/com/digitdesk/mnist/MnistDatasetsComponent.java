@@ -48,4 +48,9 @@ public class MnistDatasetsComponent implements MnistDatasets {
 	public void write(DigitDataset set, Path images, Path labels) throws DatasetException {
 		cache.write(set, images, labels);
 	}
+
+	@Override
+	public DigitDataset.Split split(DigitDataset set, int heldOut, long seed) {
+		return cache.split(set, heldOut, seed);
+	}
 }

@@ -18,7 +18,7 @@ class IdxWriterTest {
 	@Test
 	void writtenFilesReadBackAsTheSameDigits() throws Exception {
 		MnistCache mnist = MnistCache.atDefaultLocation();
-		DigitDataset some = mnist.test().head(300);
+		DigitDataset some = mnist.split(mnist.test(), 300, 1).heldOut();
 		Path images = scratch.resolve("glyphs-images-idx3-ubyte");
 		Path labels = scratch.resolve("glyphs-labels-idx1-ubyte");
 

@@ -23,16 +23,25 @@ import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.recognition.RecognizerInfo;
+import com.digitdesk.api.training.EvaluableRecognizer;
+import com.digitdesk.api.training.RecognizerSetup;
+import com.digitdesk.api.training.Scores;
+import com.digitdesk.recognizer.model.Logits;
+import com.digitdesk.recognizer.model.ModelCard;
+import com.digitdesk.recognizer.model.ModelFiles;
+import com.digitdesk.recognizer.model.ModelGraph;
+import com.digitdesk.recognizer.model.Nd4jContext;
 
 /**
  * The CNN recognizer. The model is checked (files present, card readable,
  * graph matching its SHA-256) when the component activates, so a broken model
  * keeps the service from being registered; batches then run on a fixed pool
- * of worker threads, one native thread each.
+ * of worker threads, one native thread each. It also lets itself be measured
+ * ({@link EvaluableRecognizer}: the {@code eval} command's view).
  */
-@Component(immediate = true, service = { DigitRecognizer.class, CnnRecognizer.class }, property = "recognizer=cnn", configurationPid = RecognizerConfiguration.PID)
+@Component(immediate = true, service = { DigitRecognizer.class, EvaluableRecognizer.class }, property = "recognizer=cnn", configurationPid = RecognizerConfiguration.PID)
 @Designate(ocd = RecognizerConfiguration.class)
-public class CnnRecognizer implements DigitRecognizer {
+public class CnnRecognizer implements EvaluableRecognizer {
 
 	private final ModelFiles.Loaded model;
 	/** A second network (the shipped one: LeNet-5), asked about the glyphs the first is unsure of. */
@@ -48,9 +57,9 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	@Activate
 	public CnnRecognizer(BundleContext context, RecognizerConfiguration configuration) throws Exception {
-		this(model(context, configuration.modelLocation(), ModelFiles.DEFAULT_NAME),
+		this(model(context, configuration.modelLocation(), BundledModels.DEFAULT_NAME),
 				configuration.secondOpinion()
-						? Optional.of(model(context, configuration.secondModelLocation(), ModelFiles.SECOND_NAME))
+						? Optional.of(model(context, configuration.secondModelLocation(), BundledModels.SECOND_NAME))
 						: Optional.empty(),
 				configuration.secondOpinionBelow(), configuration.shiftedViewsBelow(),
 				configuration.carefulViewsBelow(), configuration.batchSize(), configuration.threads());
@@ -59,12 +68,12 @@ public class CnnRecognizer implements DigitRecognizer {
 	/** The model at {@code location}, or the one shipped as {@code bundledName} when the location is empty. */
 	private static ModelFiles.Loaded model(BundleContext context, String location, String bundledName)
 			throws RecognitionException {
-		return location.isBlank() ? ModelFiles.loadBundled(context.getDataFile("model").toPath(), bundledName)
+		return location.isBlank() ? BundledModels.load(context.getDataFile("model").toPath(), bundledName)
 				: ModelFiles.load(Path.of(location));
 	}
 
 	/** For use without a framework: a loaded model, batch size, worker threads (0: one per core). */
-	CnnRecognizer(ModelFiles.Loaded model, int batchSize, int threads) throws Exception {
+	CnnRecognizer(ModelFiles.Loaded model, int batchSize, int threads) {
 		this(model, Optional.empty(), 0, 0, 0, batchSize, threads);
 	}
 
@@ -74,7 +83,7 @@ public class CnnRecognizer implements DigitRecognizer {
 	 * model's top probability is below {@code secondOpinionBelow}.
 	 */
 	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
-			int batchSize, int threads) throws Exception {
+			int batchSize, int threads) {
 		this(model, second, secondOpinionBelow, 0, 0, batchSize, threads);
 	}
 
@@ -86,7 +95,7 @@ public class CnnRecognizer implements DigitRecognizer {
 	 * the higher).
 	 */
 	CnnRecognizer(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
-			double shiftedViewsBelow, double carefulViewsBelow, int batchSize, int threads) throws Exception {
+			double shiftedViewsBelow, double carefulViewsBelow, int batchSize, int threads) {
 		this.model = model;
 		this.second = second;
 		this.secondOpinionBelow = secondOpinionBelow;
@@ -209,11 +218,11 @@ public class CnnRecognizer implements DigitRecognizer {
 	 */
 	private static void average(double[] probabilities, int[] at, double[] others, int per) {
 		for (int i = 0; i < at.length; i++) {
-			for (int c = 0; c < DigitNet.CLASSES; c++) {
-				int cell = at[i] * DigitNet.CLASSES + c;
+			for (int c = 0; c < ModelGraph.CLASSES; c++) {
+				int cell = at[i] * ModelGraph.CLASSES + c;
 				double sum = probabilities[cell];
 				for (int v = 0; v < per; v++) {
-					sum += others[(i * per + v) * DigitNet.CLASSES + c];
+					sum += others[(i * per + v) * ModelGraph.CLASSES + c];
 				}
 				probabilities[cell] = sum / (per + 1);
 			}
@@ -226,8 +235,8 @@ public class CnnRecognizer implements DigitRecognizer {
 		int n = 0;
 		for (int i = 0; i < count; i++) {
 			double top = 0;
-			for (int c = 0; c < DigitNet.CLASSES; c++) {
-				top = Math.max(top, probabilities[i * DigitNet.CLASSES + c]);
+			for (int c = 0; c < ModelGraph.CLASSES; c++) {
+				top = Math.max(top, probabilities[i * ModelGraph.CLASSES + c]);
 			}
 			if (top < limit && hasInk(pixels, i)) {
 				below[n++] = i;
@@ -237,11 +246,11 @@ public class CnnRecognizer implements DigitRecognizer {
 	}
 
 	private static double[] softmax(float[] logits, int count, double temperature) {
-		double[] probabilities = new double[count * DigitNet.CLASSES];
-		double[] row = new double[DigitNet.CLASSES];
+		double[] probabilities = new double[count * ModelGraph.CLASSES];
+		double[] row = new double[ModelGraph.CLASSES];
 		for (int i = 0; i < count; i++) {
-			Calibration.softmax(logits, i * DigitNet.CLASSES, DigitNet.CLASSES, temperature, row);
-			System.arraycopy(row, 0, probabilities, i * DigitNet.CLASSES, DigitNet.CLASSES);
+			Logits.softmax(logits, i * ModelGraph.CLASSES, ModelGraph.CLASSES, temperature, row);
+			System.arraycopy(row, 0, probabilities, i * ModelGraph.CLASSES, ModelGraph.CLASSES);
 		}
 		return probabilities;
 	}
@@ -259,33 +268,40 @@ public class CnnRecognizer implements DigitRecognizer {
 						card.testAccuracy(), card.temperature(), model.location(), secondOpinion));
 	}
 
-	ModelCard card() {
-		return model.card();
+	@Override
+	public RecognizerSetup setup() {
+		ModelCard card = model.card();
+		return new RecognizerSetup(model.sha256(), card.architecture(), card.temperature(),
+				second.map(ModelFiles.Loaded::sha256).orElse(null), secondOpinionBelow, shiftedViewsBelow);
 	}
 
-	ModelFiles.Loaded model() {
-		return model;
+	/** The probabilities of a plain reading ({@link #recognize(List)}), with and without calibration. */
+	@Override
+	public Scores scores(byte[] pixels, int count) throws RecognitionException {
+		Outputs outputs = outputs(pixels, count, shiftedViewsBelow);
+		return new Scores(probabilities(outputs, count, true), probabilities(outputs, count, false),
+				outputs.unsure().length, outputs.shifted().length);
 	}
 
-	Optional<ModelFiles.Loaded> secondModel() {
-		return second;
+	@Override
+	public Trial trial(int batch, int threads, boolean firstModelOnly) {
+		return firstModelOnly ? new TrialCopy(model, Optional.empty(), 0, 0, 0, batch, threads)
+				: new TrialCopy(model, second, secondOpinionBelow, shiftedViewsBelow, carefulViewsBelow, batch,
+						threads);
 	}
 
-	double secondOpinionBelow() {
-		return secondOpinionBelow;
-	}
+	/** A recognizer of its own worker threads, made to be measured and closed. */
+	private static final class TrialCopy extends CnnRecognizer implements Trial {
 
-	double shiftedViewsBelow() {
-		return shiftedViewsBelow;
-	}
+		TrialCopy(ModelFiles.Loaded model, Optional<ModelFiles.Loaded> second, double secondOpinionBelow,
+				double shiftedViewsBelow, double carefulViewsBelow, int batchSize, int threads) {
+			super(model, second, secondOpinionBelow, shiftedViewsBelow, carefulViewsBelow, batchSize, threads);
+		}
 
-	double carefulViewsBelow() {
-		return carefulViewsBelow;
-	}
-
-	/** A recognizer with the same models and settings but another batch size and a worker per core. */
-	CnnRecognizer withBatchSize(int batch) throws Exception {
-		return new CnnRecognizer(model, second, secondOpinionBelow, shiftedViewsBelow, carefulViewsBelow, batch, 0);
+		@Override
+		public void close() {
+			deactivate();
+		}
 	}
 
 	/** Raw network scores of a set of glyphs (784 bytes each), 11 per glyph. */
@@ -301,7 +317,7 @@ public class CnnRecognizer implements DigitRecognizer {
 			int n = Math.min(batchSize, count - start);
 			parts.add(workers.submit(() -> run(network, pixels, from * DigitImage.PIXELS, n)));
 		}
-		float[] logits = new float[count * DigitNet.CLASSES];
+		float[] logits = new float[count * ModelGraph.CLASSES];
 		int at = 0;
 		try {
 			for (Future<float[]> part : parts) {
@@ -371,10 +387,10 @@ public class CnnRecognizer implements DigitRecognizer {
 
 	/** The 11 class probabilities of glyph {@code index}, most probable first. */
 	static DigitPrediction prediction(double[] probabilities, int index) {
-		List<ClassProbability> ranked = new ArrayList<>(DigitNet.CLASSES);
-		for (int c = 0; c < DigitNet.CLASSES; c++) {
-			ranked.add(new ClassProbability(c == DigitNet.NOT_A_DIGIT ? ClassProbability.NOT_A_DIGIT : c,
-					Math.min(1, probabilities[index * DigitNet.CLASSES + c])));
+		List<ClassProbability> ranked = new ArrayList<>(ModelGraph.CLASSES);
+		for (int c = 0; c < ModelGraph.CLASSES; c++) {
+			ranked.add(new ClassProbability(c == ModelGraph.NOT_A_DIGIT ? ClassProbability.NOT_A_DIGIT : c,
+					Math.min(1, probabilities[index * ModelGraph.CLASSES + c])));
 		}
 		ranked.sort((a, b) -> Double.compare(b.probability(), a.probability()));
 		return new DigitPrediction(ranked);

@@ -22,7 +22,11 @@ import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.EvaluableRecognizer;
+import com.digitdesk.api.training.RecognizerSetup;
+import com.digitdesk.api.training.Scores;
 import com.digitdesk.mnist.MnistCache;
+import com.digitdesk.recognizer.model.ModelFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -151,6 +155,56 @@ class CnnRecognizerTest {
 		}
 		assertThat(inkRight).isEqualTo(1);
 		assertThat(inkUp).isEqualTo(1);
+	}
+
+	@Test
+	void scoresForEvaluationAreTheProbabilitiesARecognitionReports() throws Exception {
+		ModelFiles.Loaded first = BundledModel.load();
+		ModelFiles.Loaded second = BundledModel.loadSecond();
+		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 0.7, 0.999, 64, 2);
+		try {
+			List<DigitImage> glyphs = glyphs(0, 1000);
+			byte[] pixels = new byte[glyphs.size() * DigitImage.PIXELS];
+			for (int i = 0; i < glyphs.size(); i++) {
+				glyphs.get(i).copyTo(pixels, i * DigitImage.PIXELS);
+			}
+			Scores scores = pair.scores(pixels, glyphs.size());
+			List<DigitPrediction> predictions = pair.recognize(glyphs);
+			for (int i = 0; i < glyphs.size(); i++) {
+				DigitPrediction expected = predictions.get(i);
+				int digit = expected.top().digit();
+				int index = digit == ClassProbability.NOT_A_DIGIT ? EvaluableRecognizer.NOT_A_DIGIT : digit;
+				assertThat(scores.calibrated()[i * EvaluableRecognizer.CLASSES + index]).as("glyph " + i)
+						.isEqualTo(expected.top().probability());
+			}
+			assertThat(scores.secondOpinions()).isBetween(1, glyphs.size() / 2);
+			assertThat(scores.shiftedViews()).isBetween(1, scores.secondOpinions());
+			assertThat(scores.raw()).isNotEqualTo(scores.calibrated());
+			RecognizerSetup setup = pair.setup();
+			assertThat(setup.modelSha256()).isEqualTo(first.sha256());
+			assertThat(setup.secondModelSha256()).isEqualTo(second.sha256());
+			assertThat(setup.temperature()).isEqualTo(first.card().temperature());
+			assertThat(setup.shiftedViewsBelow()).isEqualTo(0.7);
+			// A trial copy with other batch settings reads the same; the first model alone reads as a recognizer
+			// of that model alone.
+			try (EvaluableRecognizer.Trial copy = pair.trial(16, 1, false);
+					EvaluableRecognizer.Trial alone = pair.trial(1, 1, true)) {
+				assertSameReadings(copy.recognize(glyphs.subList(0, 200)), predictions.subList(0, 200));
+				assertSameReadings(alone.recognize(glyphs.subList(0, 50)), recognizer.recognize(glyphs.subList(0, 50)));
+			}
+		} finally {
+			pair.deactivate();
+		}
+	}
+
+	/** The same up to float rounding: the network sums in another order for another batch size. */
+	private static void assertSameReadings(List<DigitPrediction> actual, List<DigitPrediction> expected) {
+		assertThat(actual).hasSameSizeAs(expected);
+		for (int i = 0; i < actual.size(); i++) {
+			assertThat(actual.get(i).top().digit()).as("glyph " + i).isEqualTo(expected.get(i).top().digit());
+			assertThat(actual.get(i).top().probability()).as("glyph " + i)
+					.isCloseTo(expected.get(i).top().probability(), org.assertj.core.data.Offset.offset(1e-5));
+		}
 	}
 
 	private static double probability(DigitPrediction prediction, int digit) {

@@ -1,8 +1,6 @@
 package com.digitdesk.api.training;
 
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
 
@@ -74,51 +72,10 @@ public final class DigitDataset {
 		return labels.clone();
 	}
 
-	/** The first {@code n} samples, e.g. for a quick test. */
-	public DigitDataset head(int n) {
-		Objects.checkFromIndexSize(0, n, count);
-		byte[] headImages = new byte[n * DigitImage.PIXELS];
-		copyImages(0, n, headImages, 0);
-		byte[] headLabels = new byte[n];
-		System.arraycopy(labels, 0, headLabels, 0, n);
-		return new DigitDataset(name, headImages, headLabels);
-	}
-
-	/** The samples at {@code indices}, in that order. */
-	public DigitDataset select(String selectionName, int[] indices) {
-		byte[] selectedImages = new byte[indices.length * DigitImage.PIXELS];
-		byte[] selectedLabels = new byte[indices.length];
-		for (int i = 0; i < indices.length; i++) {
-			copyImages(indices[i], 1, selectedImages, i * DigitImage.PIXELS);
-			selectedLabels[i] = labels[indices[i]];
-		}
-		return new DigitDataset(selectionName, selectedImages, selectedLabels);
-	}
-
 	/**
-	 * Holds {@code heldOut} samples out, chosen at random by {@code seed}:
-	 * the same seed always holds out the same samples, so a training run and
-	 * anything made from its fitting samples (e.g. forms filled in with them)
-	 * agree on which samples are kept for validation.
+	 * A data set cut in two: the samples a training run fits on and those it
+	 * holds out for validation ({@link MnistDatasets#split(DigitDataset, int, long)}).
 	 */
-	public Split split(int heldOut, long seed) {
-		Objects.checkFromIndexSize(0, heldOut, count);
-		int[] order = new int[count];
-		for (int i = 0; i < count; i++) {
-			order[i] = i;
-		}
-		Random random = new Random(seed);
-		for (int i = count - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
-			int swap = order[i];
-			order[i] = order[j];
-			order[j] = swap;
-		}
-		return new Split(select(name + "-fitting", Arrays.copyOfRange(order, heldOut, count)),
-				select(name + "-held-out", Arrays.copyOfRange(order, 0, heldOut)));
-	}
-
-	/** A data set cut in two by {@link DigitDataset#split(int, long)}. */
 	public record Split(DigitDataset fitting, DigitDataset heldOut) {
 	}
 

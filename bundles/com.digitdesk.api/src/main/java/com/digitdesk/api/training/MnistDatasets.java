@@ -13,7 +13,7 @@ public interface MnistDatasets {
 
 	/**
 	 * How many training digits a training run holds out for validation and
-	 * calibration by default ({@link DigitDataset#split(int, long)}); forms
+	 * calibration by default ({@link #split(DigitDataset, int, long)}); forms
 	 * filled in for training use only the others.
 	 */
 	int HELD_OUT_DIGITS = 5000;
@@ -49,4 +49,14 @@ public interface MnistDatasets {
 	 * appears whole or not at all.
 	 */
 	void write(DigitDataset set, Path images, Path labels) throws DatasetException;
+
+	/**
+	 * Holds {@code heldOut} samples of {@code set} out, chosen at random by
+	 * {@code seed}: the same seed always holds out the same samples, so a
+	 * training run and anything made from its fitting samples (e.g. forms
+	 * filled in with them) agree on which samples are kept for validation.
+	 *
+	 * @throws IndexOutOfBoundsException if {@code heldOut} is negative or larger than the set
+	 */
+	DigitDataset.Split split(DigitDataset set, int heldOut, long seed);
 }

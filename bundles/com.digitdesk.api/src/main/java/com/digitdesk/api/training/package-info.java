@@ -1,8 +1,9 @@
 /**
- * Training data: labelled 28x28 digit samples, from MNIST or from clerks' corrections.
+ * Training data and evaluation: labelled 28x28 digit samples, from MNIST or from
+ * clerks' corrections, and what a recognizer tells about itself to be measured.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package com.digitdesk.api.training;
 
 import org.osgi.annotation.bundle.Export;

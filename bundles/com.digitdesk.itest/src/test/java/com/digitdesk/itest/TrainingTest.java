@@ -1,0 +1,140 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Training and evaluation inside the framework, through their commands: the
+ * training bundle trains on MNIST with ND4J from the library bundle the
+ * recognizer also uses, and measures the recognizer it finds as a service.
+ */
+@ExtendWith(ServiceExtension.class)
+class TrainingTest {
+
+	private static final String EVAL_PID = "com.digitdesk.training.eval";
+	private static final String EVAL_COMPONENT = "com.digitdesk.training.EvalCommand";
+
+	@TempDir
+	Path scratch;
+
+	@Test
+	void trainsASmallModelThatTheRecognizerChecksumAccepts() throws Exception {
+		Path out = scratch.resolve("models/tiny");
+		ByteArrayOutputStream result = new ByteArrayOutputStream();
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		int status = Commands.run(result, new java.io.PrintStream(progress, true, StandardCharsets.UTF_8), "train",
+				"--out", out.toString(), "--limit", "1200", "--epochs", "1", "--batch", "32", "--threads", "1",
+				"--seed", "5");
+		assertThat(status).as("train: %s", progress.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("epoch 1/1 done: validation accuracy");
+		Path graph = out.resolveSibling("tiny.sd");
+		assertThat(graph).isRegularFile();
+		String text = result.toString(StandardCharsets.UTF_8);
+		JsonNode card = new ObjectMapper().readTree(text.substring(text.indexOf('{')));
+		assertThat(card.get("seed").asLong()).isEqualTo(5);
+		assertThat(card.get("validationDigits").asInt()).isEqualTo(240);
+		assertThat(card.get("testAccuracy").asDouble()).isGreaterThan(0.5);
+		assertThat(card.get("nd4jVersion").asText()).contains("CpuBackend");
+		assertThat(Files.readString(out.resolveSibling("tiny.json"))).contains(card.get("modelSha256").asText());
+	}
+
+	@Test
+	void evalMeasuresTheInstalledRecognizerAgainstTheBaseline() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Path plot = scratch.resolve("curve.png");
+		assertThat(Commands.run(out, "eval", "--json", "--tesseract-digits", "20", "--plot", plot.toString()))
+				.isZero();
+		JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(report.get("test_digits").asInt()).isEqualTo(10_000);
+		// The shipped models: 0.35% on MNIST's test digits.
+		assertThat(report.get("mnist_test_error").asDouble()).isLessThan(0.006);
+		assertThat(report.get("tesseract_digits").asInt()).isEqualTo(20);
+		assertThat(report.get("second_model_sha256").asText()).hasSize(64);
+		assertThat(report.get("reject_rate_at_0_1pct_error").asDouble()).isBetween(0.0, 0.05);
+		assertThat(plot).isRegularFile();
+	}
+
+	@Test
+	void evalsRecognizersAreConfigured(@InjectService ConfigurationAdmin configurationAdmin,
+			@InjectService ServiceComponentRuntime scr) throws Exception {
+		assertThat(await(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).as(baselineTargets(scr))
+				.isTrue();
+		assertThat(Commands.named("eval").usage()).startsWith("usage: digitdesk eval [--json]");
+		Configuration configuration = configurationAdmin.getConfiguration(EVAL_PID, "?");
+		Dictionary<String, Object> settings = new Hashtable<>();
+		settings.put("baseline.target", "(recognizer=none)");
+		try {
+			configuration.update(settings);
+			assertThat(await(() -> baselineTargets(scr).equals("(recognizer=none) bound 0"))).as(baselineTargets(scr))
+					.isTrue();
+		} finally {
+			configuration.delete();
+		}
+		assertThat(await(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).isTrue();
+	}
+
+	@Test
+	void onlyTheToolsRuntimeCarriesTraining() {
+		BundleContext context = FrameworkUtil.getBundle(TrainingTest.class).getBundleContext();
+		long nd4jBundles = java.util.Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
+				.filter(name -> name.startsWith("com.digitdesk.nd4j")).count();
+		assertThat(nd4jBundles).as("one ND4J library bundle").isEqualTo(1);
+		assertThat(java.util.Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName))
+				.contains("com.digitdesk.training", "com.digitdesk.recognizer");
+	}
+
+	/** The eval command's baseline reference: its target, and how many services it holds when not the default. */
+	private static String baselineTargets(ServiceComponentRuntime scr) {
+		for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+			if (!description.name.equals(EVAL_COMPONENT)) {
+				continue;
+			}
+			for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+				for (SatisfiedReferenceDTO reference : configuration.satisfiedReferences) {
+					if (reference.name.equals("baseline")) {
+						return reference.target.equals("(recognizer=tesseract)") ? reference.target
+								: reference.target + " bound " + reference.boundServices.length;
+					}
+				}
+				return "state " + configuration.state;
+			}
+		}
+		return "no component " + EVAL_COMPONENT;
+	}
+
+	private static boolean await(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (System.currentTimeMillis() < deadline) {
+			if (condition.getAsBoolean()) {
+				return true;
+			}
+			Thread.sleep(20);
+		}
+		return condition.getAsBoolean();
+	}
+}

@@ -1,0 +1,55 @@
+package com.digitdesk.recognizer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.digitdesk.api.recognition.RecognitionException;
+import com.digitdesk.recognizer.model.ModelFiles;
+
+/** The models shipped inside this bundle, unpacked to a directory to be read like any other. */
+final class BundledModels {
+
+	static final String DEFAULT_NAME = "digit-cnn";
+	/** The second model, asked about the glyphs the first is unsure of. */
+	static final String SECOND_NAME = "digit-cnn-second";
+
+	private BundledModels() {
+	}
+
+	/** Where the model {@code name} lies among this bundle's resources, without extension. */
+	static String resource(String name) {
+		return "model/" + name;
+	}
+
+	/** Copies the model {@code name} shipped in this bundle to {@code directory} and loads it from there. */
+	static ModelFiles.Loaded load(Path directory, String name) throws RecognitionException {
+		try {
+			Files.createDirectories(directory);
+			Path base = directory.resolve(name);
+			copyResource(resource(name) + ".sd", ModelFiles.graphFile(base));
+			copyResource(resource(name) + ".json", ModelFiles.cardFile(base));
+			return ModelFiles.load(base);
+		} catch (IOException e) {
+			throw new RecognitionException("cannot unpack the bundled model into " + directory + ": " + e.getMessage(),
+					e);
+		}
+	}
+
+	private static void copyResource(String name, Path target) throws IOException {
+		try (InputStream in = BundledModels.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IOException("the bundle holds no " + name);
+			}
+			Path temp = Files.createTempFile(target.getParent(), ".unpack-", ".tmp");
+			try {
+				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+	}
+}
