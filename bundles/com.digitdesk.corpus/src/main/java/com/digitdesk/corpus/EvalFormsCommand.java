@@ -208,7 +208,7 @@ public class EvalFormsCommand implements Subcommand {
 		}
 		score.registered++;
 		score.residualSum += registration.residualPoints();
-		List<SegmentedField> fields = segmenter.segment(page, registration, template.fields());
+		List<SegmentedField> fields = segmenter.segment(page, registration, template.fields(), recognizer);
 		score.glyphsNanos += System.nanoTime() - start;
 
 		List<DigitImage> glyphs = new ArrayList<>();

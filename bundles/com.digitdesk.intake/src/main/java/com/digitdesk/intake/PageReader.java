@@ -106,6 +106,6 @@ final class PageReader {
 					"page " + (pageIndex + 1) + ": cannot be registered on " + templateId + ": " + e.getMessage());
 		}
 		return new CutPage(pageIndex, template, registration.residualPoints(),
-				segmenter.segment(page, registration, template.get().fields()), Optional.empty());
+				segmenter.segment(page, registration, template.get().fields(), recognizer), Optional.empty());
 	}
 }
