@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 
 import com.digitdesk.api.template.Anchor;
 import com.digitdesk.api.template.FieldKind;
-import com.digitdesk.api.template.FieldLayout;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateBox;
@@ -52,16 +51,16 @@ final class FormPainter {
 		g.draw(rect(box));
 		g.setStroke(CELL_LINE);
 		if (field.isCellField()) {
-			for (TemplateBox cell : FieldLayout.cells(field).subList(1, field.cells())) {
+			for (TemplateBox cell : field.cellBoxes().subList(1, field.cells())) {
 				g.draw(new Line2D.Double(cell.x(), box.y(), cell.x(), box.bottom()));
 			}
 		} else if (field.kind() == FieldKind.AMOUNT) {
-			TemplateBox sign = FieldLayout.dollarSign(field);
+			TemplateBox sign = field.dollarSign();
 			Font saved = g.getFont();
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(box.height() * 0.5)));
 			g.drawString("$", (float) (sign.x() + sign.width() * 0.25), (float) (box.y() + box.height() * 0.68));
 			g.setFont(saved);
-			double divider = FieldLayout.centsDivider(field);
+			double divider = field.centsDivider();
 			g.draw(new Line2D.Double(divider, box.y() + box.height() * 0.35, divider, box.bottom()));
 		}
 	}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
-import com.digitdesk.api.template.FieldLayout;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.TemplateBox;
 
@@ -45,7 +44,7 @@ final class Handwriting {
 		}
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 		if (field.isCellField()) {
-			List<TemplateBox> cells = FieldLayout.cells(field);
+			List<TemplateBox> cells = field.cellBoxes();
 			for (int i = 0; i < value.length(); i++) {
 				TemplateBox cell = cells.get(i);
 				Glyph glyph = glyph(value.charAt(i), cell.height());
@@ -61,7 +60,7 @@ final class Handwriting {
 	}
 
 	private void writeDollars(Graphics2D g, FieldSpec field, String dollars) {
-		TemplateBox area = FieldLayout.dollars(field);
+		TemplateBox area = field.dollars();
 		double size = area.height() * (0.95 + 0.1 * random.nextDouble());
 		List<Glyph> glyphs = new ArrayList<>();
 		List<Double> gaps = new ArrayList<>();
@@ -92,7 +91,7 @@ final class Handwriting {
 	}
 
 	private void writeCents(Graphics2D g, FieldSpec field, String cents) {
-		TemplateBox area = FieldLayout.cents(field);
+		TemplateBox area = field.cents();
 		double size = area.height() * (0.95 + 0.1 * random.nextDouble());
 		Glyph first = glyph(cents.charAt(0), size);
 		Glyph second = glyph(cents.charAt(1), size);

@@ -104,6 +104,6 @@ public class ChainedPageReader implements PageReader {
 					"page " + (pageIndex + 1) + ": cannot be registered on " + templateId + ": " + e.getMessage());
 		}
 		return new CutPage(pageIndex, template, registration.residualPoints(),
-				segmenter.segment(page, registration, template.get().fields()), Optional.empty());
+				segmenter.segment(page, registration, template.get().fields(), recognizer), Optional.empty());
 	}
 }

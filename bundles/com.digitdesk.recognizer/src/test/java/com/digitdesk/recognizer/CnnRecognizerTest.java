@@ -27,6 +27,7 @@ import com.digitdesk.api.training.RecognizerSetup;
 import com.digitdesk.api.training.Scores;
 import com.digitdesk.mnist.MnistCache;
 import com.digitdesk.recognizer.model.ModelFiles;
+import com.digitdesk.segment.GlyphNormalizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -258,7 +259,7 @@ class CnnRecognizerTest {
 
 	@Test
 	void noiseAndLettersAreNotConfidentDigits() throws Exception {
-		List<DigitImage> unseen = UnseenNonDigits.samples(400, 11);
+		List<DigitImage> unseen = UnseenNonDigits.samples(400, 11, new GlyphNormalizer());
 		List<DigitPrediction> predictions = recognizer.recognize(unseen);
 		long confidentDigits = predictions.stream().filter(p -> p.isDigit() && p.confidence() >= 0.99).count();
 		assertThat(confidentDigits).as("non-digits taken for digits with p >= 0.99").isLessThanOrEqualTo(8);

@@ -32,6 +32,7 @@ import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.mnist.MnistCache;
+import com.digitdesk.segment.GlyphNormalizer;
 
 /** The recognizer with the system's libtesseract and language data, on real MNIST test digits. */
 class TesseractRecognizerTest {
@@ -186,6 +187,6 @@ class TesseractRecognizerTest {
 		}
 		// Drawn white on black: already MNIST polarity (ink bright).
 		byte[] ink = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-		return DigitImage.normalize(side, side, ink);
+		return new GlyphNormalizer().normalize(side, side, ink);
 	}
 }

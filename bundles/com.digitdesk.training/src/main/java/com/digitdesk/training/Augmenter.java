@@ -8,16 +8,18 @@ import java.awt.image.WritableRaster;
 import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 
 /**
  * Makes a training digit look like another person wrote it: optionally an
  * elastic wobble, then a small rotation, shift and scale (what a scan and a
  * hurried hand do) and a thinner or bolder stroke (pens differ).
  *
- * @param scanRoundTrip put 1 in 4 digits through {@link #scanRoundTrip(byte[], int)}
+ * @param scanRoundTrip put 1 in 4 digits through {@link #scanRoundTrip(byte[], int, DigitNormalizer)}
  * @param elastic put 1 in 2 digits through an {@link ElasticDistortion} first
+ * @param normalizer normalizes the scanned digits again, as the segmenter does
  */
-record Augmenter(boolean scanRoundTrip, boolean elastic) {
+record Augmenter(boolean scanRoundTrip, boolean elastic, DigitNormalizer normalizer) {
 
 	static final double MAX_ROTATION_DEGREES = 12;
 	static final double MAX_SHIFT_PIXELS = 2.5;
@@ -65,7 +67,7 @@ record Augmenter(boolean scanRoundTrip, boolean elastic) {
 			}
 		}
 		if (scanRoundTrip && random.nextInt(4) == 0) {
-			moved = scanRoundTrip(moved, 80 + random.nextInt(97));
+			moved = scanRoundTrip(moved, 80 + random.nextInt(97), normalizer);
 		}
 		System.arraycopy(moved, 0, target, targetOffset, DigitImage.PIXELS);
 	}
@@ -75,7 +77,7 @@ record Augmenter(boolean scanRoundTrip, boolean elastic) {
 	 * thresholded by a bilevel scanner, cut out and normalized again. Keeps
 	 * the network used to crisp-edged, renormalized glyphs, not only MNIST's.
 	 */
-	static byte[] scanRoundTrip(byte[] pixels, int threshold) {
+	static byte[] scanRoundTrip(byte[] pixels, int threshold, DigitNormalizer normalizer) {
 		int side = DigitImage.SIDE * SCAN_FACTOR;
 		Raster in = Raster.createInterleavedRaster(new DataBufferByte(pixels.clone(), pixels.length), DigitImage.SIDE,
 				DigitImage.SIDE, DigitImage.SIDE, 1, new int[] { 0 }, null);
@@ -87,7 +89,7 @@ record Augmenter(boolean scanRoundTrip, boolean elastic) {
 		for (int i = 0; i < scanned.length; i++) {
 			scanned[i] = (scanned[i] & 0xFF) >= threshold ? (byte) 255 : 0;
 		}
-		DigitImage normalized = DigitImage.normalize(side, side, scanned);
+		DigitImage normalized = normalizer.normalize(side, side, scanned);
 		return normalized.pixels();
 	}
 

@@ -20,6 +20,7 @@ import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.ProcessFigures;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.training.DigitDataset;
@@ -45,15 +46,18 @@ public class EvalCommand implements Subcommand {
 	private final MnistDatasets mnist;
 	private final EvaluableRecognizer cnn;
 	private final DigitRecognizer tesseract;
+	private final DigitNormalizer normalizer;
 
 	/** The references' targets come from the configuration's {@code recognizer.target} and {@code baseline.target}. */
 	@Activate
 	public EvalCommand(EvalConfiguration configuration, @Reference MnistDatasets mnist,
 			@Reference(name = "recognizer") EvaluableRecognizer cnn,
-			@Reference(name = "baseline", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) DigitRecognizer tesseract) {
+			@Reference(name = "baseline", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) DigitRecognizer tesseract,
+			@Reference DigitNormalizer normalizer) {
 		this.mnist = mnist;
 		this.cnn = cnn;
 		this.tesseract = tesseract;
+		this.normalizer = normalizer;
 	}
 
 	@Override
@@ -176,7 +180,7 @@ public class EvalCommand implements Subcommand {
 
 	/** Share of synthetic non-digits (kinds the network never trained on) taken for a confident digit. */
 	private double nonDigitConfidentRate(double threshold) throws Exception {
-		List<DigitImage> samples = UnseenNonDigits.samples(1000, 7);
+		List<DigitImage> samples = UnseenNonDigits.samples(1000, 7, normalizer);
 		List<DigitPrediction> predictions = cnn.recognize(samples);
 		long confident = predictions.stream().filter(p -> p.isDigit() && p.confidence() >= threshold).count();
 		return (double) confident / samples.size();

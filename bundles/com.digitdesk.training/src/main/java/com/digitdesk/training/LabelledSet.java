@@ -3,6 +3,7 @@ package com.digitdesk.training;
 import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.training.DigitDataset;
 
 /**
@@ -33,13 +34,13 @@ record LabelledSet(byte[] images, byte[] labels) {
 	}
 
 	/** This set plus {@code count} synthetic non-digits. */
-	LabelledSet withNonDigits(int count, NonDigits.Parts parts, Random random) {
+	LabelledSet withNonDigits(int count, NonDigits.Parts parts, Random random, DigitNormalizer normalizer) {
 		byte[] moreImages = new byte[images.length + count * DigitImage.PIXELS];
 		byte[] moreLabels = new byte[labels.length + count];
 		System.arraycopy(images, 0, moreImages, 0, images.length);
 		System.arraycopy(labels, 0, moreLabels, 0, labels.length);
 		for (int i = 0; i < count; i++) {
-			NonDigits.next(random, parts, images, labels).copyTo(moreImages, images.length + i * DigitImage.PIXELS);
+			NonDigits.next(random, parts, images, labels, normalizer).copyTo(moreImages, images.length + i * DigitImage.PIXELS);
 			moreLabels[labels.length + i] = DigitNet.NOT_A_DIGIT;
 		}
 		return new LabelledSet(moreImages, moreLabels);

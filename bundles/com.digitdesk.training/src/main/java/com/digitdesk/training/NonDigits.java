@@ -10,6 +10,7 @@ import java.awt.image.DataBufferByte;
 import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 
 /**
  * Synthetic glyphs that are not digits, for the recognizer's eleventh class:
@@ -46,22 +47,23 @@ final class NonDigits {
 	 * @param parts which kinds of digit parts to make as well
 	 * @param digits training digits (784 bytes each) to make them of
 	 * @param labels their labels
+	 * @param normalizer normalizes them as the segmenter does
 	 */
-	static DigitImage next(Random random, Parts parts, byte[] digits, byte[] labels) {
+	static DigitImage next(Random random, Parts parts, byte[] digits, byte[] labels, DigitNormalizer normalizer) {
 		int kinds = 6 + (parts.touchingPairs() ? 1 : 0) + (parts.halves() ? 1 : 0);
 		int kind = random.nextInt(kinds);
 		if (kind == 6 && parts.touchingPairs()) {
-			return touchingPair(random, digits, labels.length);
+			return touchingPair(random, digits, labels.length, normalizer);
 		}
 		if (kind >= 6) {
-			return half(random, digits, labels);
+			return half(random, digits, labels, normalizer);
 		}
 		return switch (kind) {
 			case 0 -> blank(random);
 			case 1 -> speckle(random);
-			case 2 -> smudge(random);
+			case 2 -> smudge(random, normalizer);
 			case 3 -> boxLines(random);
-			default -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random);
+			default -> letter(TRAINING_LETTERS.charAt(random.nextInt(TRAINING_LETTERS.length())), random, normalizer);
 		};
 	}
 
@@ -70,7 +72,7 @@ final class NonDigits {
 	}
 
 	/** Two digits side by side, overlapping by a few pixels, normalized as one glyph. */
-	static DigitImage touchingPair(Random random, byte[] digits, int count) {
+	static DigitImage touchingPair(Random random, byte[] digits, int count, DigitNormalizer normalizer) {
 		int side = DigitImage.SIDE;
 		int overlap = 8 + random.nextInt(7);
 		int width = 2 * side - overlap;
@@ -85,11 +87,11 @@ final class NonDigits {
 				}
 			}
 		}
-		return DigitImage.normalize(width, side, ink);
+		return normalizer.normalize(width, side, ink);
 	}
 
 	/** The left or right part of a digit cut near its middle, normalized as a glyph of its own. */
-	static DigitImage half(Random random, byte[] digits, byte[] labels) {
+	static DigitImage half(Random random, byte[] digits, byte[] labels, DigitNormalizer normalizer) {
 		int index;
 		do {
 			index = random.nextInt(labels.length);
@@ -116,7 +118,7 @@ final class NonDigits {
 				}
 			}
 		}
-		return DigitImage.normalize(side, side, ink);
+		return normalizer.normalize(side, side, ink);
 	}
 
 	/** Paper with faint noise: not normalized (a segmenter reports it as empty or as this). */
@@ -140,7 +142,7 @@ final class NonDigits {
 	}
 
 	/** A blot: one or two filled ellipses, soft-edged. */
-	static DigitImage smudge(Random random) {
+	static DigitImage smudge(Random random, DigitNormalizer normalizer) {
 		BufferedImage image = canvas(56);
 		Graphics2D g = graphics(image);
 		int blots = 1 + random.nextInt(2);
@@ -151,7 +153,7 @@ final class NonDigits {
 					w, h));
 		}
 		g.dispose();
-		return normalized(image);
+		return normalized(image, normalizer);
 	}
 
 	/** Pieces of a cell's border left after segmentation: an edge or a corner. */
@@ -178,7 +180,7 @@ final class NonDigits {
 	}
 
 	/** A printed or written-looking letter, slanted a little, with a random pen. */
-	static DigitImage letter(char letter, Random random) {
+	static DigitImage letter(char letter, Random random, DigitNormalizer normalizer) {
 		BufferedImage image = canvas(64);
 		Graphics2D g = graphics(image);
 		int style = random.nextInt(4);
@@ -187,7 +189,7 @@ final class NonDigits {
 		g.setColor(Color.WHITE);
 		g.drawString(String.valueOf(letter), 14, 48);
 		g.dispose();
-		return normalized(image);
+		return normalized(image, normalizer);
 	}
 
 	private static BufferedImage canvas(int side) {
@@ -201,8 +203,8 @@ final class NonDigits {
 		return g;
 	}
 
-	private static DigitImage normalized(BufferedImage image) {
+	private static DigitImage normalized(BufferedImage image, DigitNormalizer normalizer) {
 		byte[] ink = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-		return DigitImage.normalize(image.getWidth(), image.getHeight(), ink);
+		return normalizer.normalize(image.getWidth(), image.getHeight(), ink);
 	}
 }

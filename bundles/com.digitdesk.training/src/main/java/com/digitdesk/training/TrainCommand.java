@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.DigitDataset;
@@ -30,10 +31,12 @@ public class TrainCommand implements Subcommand {
 			"--threads", "--learning-rate", "--from", "--form-glyphs", "--held-out-form-glyphs");
 
 	private final MnistDatasets mnist;
+	private final DigitNormalizer normalizer;
 
 	@Activate
-	public TrainCommand(@Reference MnistDatasets mnist) {
+	public TrainCommand(@Reference MnistDatasets mnist, @Reference DigitNormalizer normalizer) {
 		this.mnist = mnist;
+		this.normalizer = normalizer;
 	}
 
 	@Override
@@ -97,7 +100,7 @@ public class TrainCommand implements Subcommand {
 		}
 		try {
 			Path data = mnist.fetch();
-			Trainer.Result result = new Trainer(settings, context.err(), mnist::split).train(mnist.training(), mnist.test(),
+			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(mnist.training(), mnist.test(),
 					formGlyphs(settings.sources()), checksums(data),
 					"digitdesk train " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());

@@ -15,6 +15,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.recognizer.model.ModelFiles;
 import com.digitdesk.recognizer.model.ModelCard;
@@ -30,12 +31,15 @@ import com.digitdesk.recognizer.model.Nd4jContext;
 final class Trainer {
 
 	private final TrainingSettings settings;
+	/** Normalizes synthetic non-digits and scanned digits as the segmenter does its glyphs. */
+	private final DigitNormalizer normalizer;
 	private final PrintStream progress;
 	private final Splitter splitter;
 
 	/** {@code splitter} holds the validation digits out of MNIST's training set. */
-	Trainer(TrainingSettings settings, PrintStream progress, Splitter splitter) {
+	Trainer(TrainingSettings settings, DigitNormalizer normalizer, PrintStream progress, Splitter splitter) {
 		this.settings = settings;
+		this.normalizer = normalizer;
 		this.progress = progress;
 		this.splitter = splitter;
 	}
@@ -75,10 +79,10 @@ final class Trainer {
 		LabelledSet[] split = LabelledSet.split(source, validationSize, settings.seed(), splitter);
 		Random random = new Random(settings.seed() + 1);
 		int nonDigits = (int) Math.round(split[0].size() * settings.nonDigitShare());
-		LabelledSet fittingSet = split[0].withNonDigits(nonDigits, settings.parts(), random);
+		LabelledSet fittingSet = split[0].withNonDigits(nonDigits, settings.parts(), random, normalizer);
 		LabelledSet heldOutSet = split[1].withNonDigits((int) Math.round(split[1].size() * settings.nonDigitShare()),
 				settings.parts(),
-				random);
+				random, normalizer);
 		LabelledSet train = formGlyphs.fitting() == null ? fittingSet
 				: fittingSet.plus(LabelledSet.of(formGlyphs.fitting()));
 		LabelledSet validation = formGlyphs.heldOut() == null ? heldOutSet
@@ -150,7 +154,7 @@ final class Trainer {
 
 		ModelCard card = new ModelCard(architecture, ModelCard.CLASS_NAMES, temperature, settings.seed(),
 				settings.epochs(), settings.batchSize(), settings.learningRate(), settings.weightDecay(),
-				settings.augmenter().description(), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
+				settings.augmenter(normalizer).description(), NonDigits.description(settings.parts()), dataSha256, split[0].size(), split[1].size(), nonDigits,
 				command, start.toString(), Duration.between(start, Instant.now()).toMillis() / 1000.0,
 				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend),
 				startedFrom, formGlyphs.sha256(), formFitting, formHeldOut);
@@ -187,7 +191,7 @@ final class Trainer {
 	/** Batch {@code b} of an epoch: augmented images and one-hot labels. */
 	private DataSet batch(LabelledSet set, int[] order, int b, Random random) {
 		int size = settings.batchSize();
-		Augmenter augmenter = settings.augmenter();
+		Augmenter augmenter = settings.augmenter(normalizer);
 		byte[] pixels = new byte[size * DigitImage.PIXELS];
 		float[] labels = new float[size * DigitNet.CLASSES];
 		for (int i = 0; i < size; i++) {

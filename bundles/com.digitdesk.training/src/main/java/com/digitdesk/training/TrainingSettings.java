@@ -2,6 +2,7 @@ package com.digitdesk.training;
 
 import java.nio.file.Path;
 
+import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.training.MnistDatasets;
 
 /**
@@ -33,8 +34,8 @@ record TrainingSettings(Path output, int epochs, int batchSize, double learningR
 				Runtime.getRuntime().availableProcessors(), false, false, false, false, Sources.NONE);
 	}
 
-	Augmenter augmenter() {
-		return new Augmenter(scanRoundTrip, elastic);
+	Augmenter augmenter(DigitNormalizer normalizer) {
+		return new Augmenter(scanRoundTrip, elastic, normalizer);
 	}
 
 	/** Which kinds of digit parts become non-digits. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
 
 /**
  * Non-digits of kinds the network never saw in training, to check that it
@@ -40,11 +41,11 @@ final class UnseenNonDigits {
 	private UnseenNonDigits() {
 	}
 
-	static List<DigitImage> samples(int count, long seed) {
+	static List<DigitImage> samples(int count, long seed, DigitNormalizer normalizer) {
 		Random random = new Random(seed);
 		List<DigitImage> samples = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			samples.add(i % 2 == 0 ? noise(random) : strokeLetter(LETTERS[random.nextInt(LETTERS.length)], random));
+			samples.add(i % 2 == 0 ? noise(random) : strokeLetter(LETTERS[random.nextInt(LETTERS.length)], random, normalizer));
 		}
 		return samples;
 	}
@@ -57,7 +58,7 @@ final class UnseenNonDigits {
 		return new DigitImage(pixels);
 	}
 
-	static DigitImage strokeLetter(int[][] strokes, Random random) {
+	static DigitImage strokeLetter(int[][] strokes, Random random, DigitNormalizer normalizer) {
 		int side = 80;
 		BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = image.createGraphics();
@@ -76,7 +77,7 @@ final class UnseenNonDigits {
 			g.dispose();
 		}
 		byte[] ink = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-		return DigitImage.normalize(side, side, ink);
+		return normalizer.normalize(side, side, ink);
 	}
 
 	private static int point(int grid, Random random) {

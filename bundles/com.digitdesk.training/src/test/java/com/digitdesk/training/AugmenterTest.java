@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.mnist.MnistCache;
+import com.digitdesk.segment.GlyphNormalizer;
 
 class AugmenterTest {
+
+	/** The segmenter's own, as training gets it from the service. */
+	private static final GlyphNormalizer NORMALIZER = new GlyphNormalizer();
 
 	@Test
 	void movesTheDigitButKeepsItsInkAndIsRepeatableForASeed() throws Exception {
@@ -20,8 +24,8 @@ class AugmenterTest {
 		byte[] once = new byte[source.length];
 		byte[] again = new byte[source.length];
 		for (int i = 0; i < 50; i++) {
-			new Augmenter(true, true).augment(source, i * DigitImage.PIXELS, once, i * DigitImage.PIXELS, new Random(i));
-			new Augmenter(true, true).augment(source, i * DigitImage.PIXELS, again, i * DigitImage.PIXELS, new Random(i));
+			new Augmenter(true, true, NORMALIZER).augment(source, i * DigitImage.PIXELS, once, i * DigitImage.PIXELS, new Random(i));
+			new Augmenter(true, true, NORMALIZER).augment(source, i * DigitImage.PIXELS, again, i * DigitImage.PIXELS, new Random(i));
 		}
 		assertThat(once).isEqualTo(again).isNotEqualTo(source);
 		double ratio = ink(once) / ink(source);
@@ -48,7 +52,7 @@ class AugmenterTest {
 		DigitDataset test = Subsets.head(MnistCache.atDefaultLocation().test(), 20);
 		for (int i = 0; i < test.size(); i++) {
 			byte[] original = test.image(i).pixels();
-			byte[] scanned = Augmenter.scanRoundTrip(original, 128);
+			byte[] scanned = Augmenter.scanRoundTrip(original, 128, NORMALIZER);
 			assertThat(ink(scanned) / ink(original)).as("digit %d", i).isBetween(0.6, 1.6);
 			assertThat(overlap(original, scanned)).as("digit %d stays where it was", i).isGreaterThan(0.5);
 		}
@@ -62,8 +66,8 @@ class AugmenterTest {
 		byte[] labels = test.labels();
 		Random random = new Random(3);
 		for (int i = 0; i < 20; i++) {
-			DigitImage pair = NonDigits.touchingPair(random, images, labels.length);
-			DigitImage half = NonDigits.half(random, images, labels);
+			DigitImage pair = NonDigits.touchingPair(random, images, labels.length, NORMALIZER);
+			DigitImage half = NonDigits.half(random, images, labels, NORMALIZER);
 			assertThat(ink(pair.pixels())).isGreaterThan(0);
 			assertThat(ink(half.pixels())).isGreaterThan(0);
 		}

@@ -21,6 +21,7 @@ import com.digitdesk.mnist.MnistCache;
 import com.digitdesk.recognizer.model.Logits;
 import com.digitdesk.recognizer.model.ModelCard;
 import com.digitdesk.recognizer.model.ModelFiles;
+import com.digitdesk.segment.GlyphNormalizer;
 
 /** A short real training run on a few hundred MNIST digits, saved and read back. */
 class TrainerTest {
@@ -36,7 +37,7 @@ class TrainerTest {
 		Path out = scratch.resolve("tiny");
 		TrainingSettings settings = new TrainingSettings(out, 2, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false, false, true, TrainingSettings.Sources.NONE);
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
-		Trainer.Result result = new Trainer(settings, new PrintStream(progress, true, StandardCharsets.UTF_8), cache::split)
+		Trainer.Result result = new Trainer(settings, new GlyphNormalizer(), new PrintStream(progress, true, StandardCharsets.UTF_8), cache::split)
 				.train(training, test, Map.of("train-images-idx3-ubyte", "sha"), "test run");
 		ModelCard saved = ModelFiles.save(result.graph(), result.card(), out);
 
@@ -70,7 +71,7 @@ class TrainerTest {
 		TrainingSettings first = new TrainingSettings(parent, 1, 32, 2e-3, 1e-4, 5, 200, 0.1, 1200, 2, false, false,
 				false, false, TrainingSettings.Sources.NONE);
 		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-		Trainer.Result parentRun = new Trainer(first, quiet, cache::split).train(training, Subsets.head(test, 100),
+		Trainer.Result parentRun = new Trainer(first, new GlyphNormalizer(), quiet, cache::split).train(training, Subsets.head(test, 100),
 				Map.of(), "first");
 		ModelCard parentCard = ModelFiles.save(parentRun.graph(), parentRun.card(), parent);
 
@@ -80,7 +81,7 @@ class TrainerTest {
 		Path child = scratch.resolve("child");
 		TrainingSettings next = new TrainingSettings(child, 1, 32, 5e-4, 1e-4, 5, 200, 0.1, 1200, 2, false, false,
 				false, false, new TrainingSettings.Sources(parent, null, null));
-		Trainer.Result result = new Trainer(next, quiet, cache::split).train(training, Subsets.head(test, 100), glyphs,
+		Trainer.Result result = new Trainer(next, new GlyphNormalizer(), quiet, cache::split).train(training, Subsets.head(test, 100), glyphs,
 				Map.of(), "second");
 		ModelCard card = ModelFiles.save(result.graph(), result.card(), child);
 
@@ -98,7 +99,7 @@ class TrainerTest {
 			bias.getArr().assign(0);
 		}
 		ModelCard constantBiases = ModelFiles.save(parentGraph, parentCard, parent);
-		Trainer.Result fromConstantBiases = new Trainer(next, quiet, cache::split).train(training, Subsets.head(test, 100), glyphs, Map.of(),
+		Trainer.Result fromConstantBiases = new Trainer(next, new GlyphNormalizer(), quiet, cache::split).train(training, Subsets.head(test, 100), glyphs, Map.of(),
 				"second");
 		assertThat(fromConstantBiases.card().startedFrom()).startsWith(constantBiases.modelSha256());
 		assertBiasesLearnt(fromConstantBiases.graph());
@@ -106,7 +107,7 @@ class TrainerTest {
 		// Another seed would validate on digits the parent learnt from.
 		TrainingSettings otherSeed = new TrainingSettings(child, 1, 32, 5e-4, 1e-4, 6, 200, 0.1, 1200, 2, false,
 				false, false, false, new TrainingSettings.Sources(parent, null, null));
-		assertThatThrownBy(() -> new Trainer(otherSeed, quiet, cache::split).train(training, Subsets.head(test, 100), Map.of(), "third"))
+		assertThatThrownBy(() -> new Trainer(otherSeed, new GlyphNormalizer(), quiet, cache::split).train(training, Subsets.head(test, 100), Map.of(), "third"))
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed 5");
 	}
 

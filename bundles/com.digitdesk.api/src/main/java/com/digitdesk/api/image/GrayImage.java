@@ -21,6 +21,13 @@ public record GrayImage(int width, int height, byte[] pixels) {
 
 	public static final int BLACK = 0;
 	public static final int WHITE = 255;
+	/**
+	 * Darker than this is ink on a scanned page: low enough for the grey of a
+	 * light pen on a grey scan, high enough above paper noise (specks are told
+	 * apart by size, not by gray). Every stage that reads a page's ink reads it
+	 * with this level.
+	 */
+	public static final int INK_LEVEL = 185;
 
 	public GrayImage {
 		if (width < 1 || height < 1) {
@@ -60,6 +67,17 @@ public record GrayImage(int width, int height, byte[] pixels) {
 		Objects.checkIndex(x, width);
 		Objects.checkIndex(y, height);
 		return pixels[y * width + x] & 0xFF;
+	}
+
+	/**
+	 * True when the pixel is ink (darker than {@link #INK_LEVEL}); outside the
+	 * image is white paper, so a search may run past the page's edge.
+	 */
+	public boolean isInk(int x, int y) {
+		if (x < 0 || y < 0 || x >= width || y >= height) {
+			return false;
+		}
+		return (pixels[y * width + x] & 0xFF) < INK_LEVEL;
 	}
 
 	@Override

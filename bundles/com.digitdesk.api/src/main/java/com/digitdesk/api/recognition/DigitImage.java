@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A digit normalized the way MNIST is: 28x28 pixels, row-major, ink bright on
  * a dark background (0 = background, 255 = full ink), the glyph fitted into
- * the central 20x20 box and centred by its centre of mass.
+ * the central 20x20 box and centred by its centre of mass ({@link DigitNormalizer}
+ * makes one from a cut glyph).
  *
  * <p>Immutable: the constructor and {@link #pixels()} copy the array.
  */
@@ -26,20 +27,6 @@ public record DigitImage(byte[] pixels) {
 	/** An image with no ink, e.g. an empty cell. */
 	public static DigitImage blank() {
 		return new DigitImage(new byte[PIXELS]);
-	}
-
-	/**
-	 * Normalizes a glyph the way MNIST was made: the ink's bounding box is
-	 * scaled (keeping its aspect ratio) to fit a 20x20 box, then placed in the
-	 * 28x28 frame so that its centre of mass is at the centre.
-	 *
-	 * @param width columns of {@code ink}
-	 * @param height rows of {@code ink}
-	 * @param ink row-major ink values, 0 = none, 255 = full ink (MNIST polarity)
-	 * @return the normalized glyph; {@link #blank()} when there is no ink
-	 */
-	public static DigitImage normalize(int width, int height, byte[] ink) {
-		return GlyphNormalizer.normalize(width, height, ink);
 	}
 
 	/** Copies 784 bytes from {@code source} starting at {@code offset}. */

@@ -30,6 +30,16 @@ class GrayImageTest {
 	}
 
 	@Test
+	void inkIsDarkerThanTheInkLevelAndOutsideTheImageIsPaper() {
+		GrayImage image = new GrayImage(3, 1, new byte[] { 0, (byte) 184, (byte) 185 });
+		assertThat(image.isInk(0, 0)).isTrue();
+		assertThat(image.isInk(1, 0)).isTrue();
+		assertThat(image.isInk(2, 0)).isFalse();
+		assertThat(image.isInk(-1, 0)).isFalse();
+		assertThat(image.isInk(0, 1)).isFalse();
+	}
+
+	@Test
 	void boxesUnite() {
 		assertThat(new PixelBox(0, 0, 2, 2).union(new PixelBox(5, 1, 1, 4))).isEqualTo(new PixelBox(0, 0, 6, 5));
 	}

@@ -70,4 +70,22 @@ class FormTemplateTest {
 		assertThat(new FieldSpec("ssn", "SSN", FieldKind.SSN, new TemplateBox(0, 0, 90, 20), 9).isCellField())
 				.isTrue();
 	}
+
+	@Test
+	void anAmountHasItsDollarSignAtTheLeftAndItsCentsDividerAtTheRight() {
+		FieldSpec amount = amount("a"); // 150 x 20 points at (400, 100)
+		assertThat(amount.dollarSign()).isEqualTo(new TemplateBox(400, 100, 12, 20));
+		assertThat(amount.centsDivider()).isEqualTo(518);
+		assertThat(amount.dollars()).isEqualTo(new TemplateBox(412, 100, 106, 20));
+		assertThat(amount.cents()).isEqualTo(new TemplateBox(518, 100, 32, 20));
+		assertThatThrownBy(amount::cellBoxes).hasMessageContaining("field a has no cells");
+	}
+
+	@Test
+	void aCellFieldIsSplitIntoEqualCells() {
+		FieldSpec zip = new FieldSpec("zip", "ZIP", FieldKind.DIGITS, new TemplateBox(100, 50, 60, 18), 5);
+		assertThat(zip.cellBoxes()).containsExactly(new TemplateBox(100, 50, 12, 18), new TemplateBox(112, 50, 12, 18),
+				new TemplateBox(124, 50, 12, 18), new TemplateBox(136, 50, 12, 18), new TemplateBox(148, 50, 12, 18));
+		assertThatThrownBy(zip::centsDivider).hasMessageContaining("field zip is no amount");
+	}
 }

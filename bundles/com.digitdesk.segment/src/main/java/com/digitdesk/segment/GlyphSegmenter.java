@@ -1,0 +1,47 @@
+package com.digitdesk.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.osgi.service.component.annotations.Component;
+
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.registration.Registration;
+import com.digitdesk.api.render.RenderedPage;
+import com.digitdesk.api.segmentation.FieldSegmenter;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldSpec;
+
+/**
+ * Cuts cell fields with {@link CellFieldCutter} and amounts with
+ * {@link AmountCutter}; the caller's recognizer, if any, judges whether a
+ * wide blob in an amount is one digit or touching digits.
+ */
+@Component
+public class GlyphSegmenter implements FieldSegmenter {
+
+	@Override
+	public List<SegmentedField> segment(RenderedPage page, Registration registration, List<FieldSpec> fields,
+			DigitRecognizer cutJudge) {
+		Objects.requireNonNull(cutJudge, "cutJudge: segmentByShape cuts without a recognizer");
+		return cut(page, registration, fields, new RecognizerJudge(cutJudge));
+	}
+
+	@Override
+	public List<SegmentedField> segmentByShape(RenderedPage page, Registration registration, List<FieldSpec> fields) {
+		return cut(page, registration, fields, null);
+	}
+
+	/** @param judge null: cut by shape alone */
+	private static List<SegmentedField> cut(RenderedPage page, Registration registration, List<FieldSpec> fields,
+			SplitJudge judge) {
+		PageRaster raster = PageRaster.of(page);
+		List<SegmentedField> result = new ArrayList<>(fields.size());
+		for (FieldSpec field : fields) {
+			result.add(field.isCellField() ? CellFieldCutter.cut(raster, registration.transform(), field)
+					: AmountCutter.cut(raster, registration.transform(), field, judge));
+		}
+		return result;
+	}
+}
