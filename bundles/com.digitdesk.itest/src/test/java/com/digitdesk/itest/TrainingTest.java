@@ -76,6 +76,8 @@ class TrainingTest {
 		assertThat(report.get("tesseract_digits").asInt()).isEqualTo(20);
 		assertThat(report.get("second_model_sha256").asText()).hasSize(64);
 		assertThat(report.get("reject_rate_at_0_1pct_error").asDouble()).isBetween(0.0, 0.05);
+		// Noise and letters drawn as strokes, kinds the network never trained on, are rarely a confident digit.
+		assertThat(report.get("non_digit_confident_rate").asDouble()).isBetween(0.0, 0.02);
 		assertThat(plot).isRegularFile();
 	}
 
