@@ -33,9 +33,15 @@ import com.digitdesk.api.store.StoreException;
  * Finds the store of a URL among the configured ones, for commands that take
  * {@code --db URL}: the default store when the URL is its own, else the
  * store of the {@value ConfiguredResultStore#FACTORY_PID} configuration with
- * that URL and password. A URL no configuration names gets one (its
- * password in {@code .password}), and its store is waited for; so a store
- * is opened once per URL and shared by everyone who asks for it.
+ * that URL and password. A URL no configuration names gets one, and its
+ * store is waited for; so a store is opened once per URL and shared by
+ * everyone who asks for it.
+ *
+ * <p>The password of such a URL is not written into its configuration (as an
+ * administrator's {@code .password} is): Felix Configuration Admin logs every
+ * property of a configuration it updates at DEBUG, private ones too, and an
+ * import at DEBUG showed it. It is kept in memory by {@link Secrets}, and the
+ * configuration names it by a random key.
  *
  * <p>Configurations made here live as long as Configuration Admin keeps
  * them; a configuration deleted through Configuration Admin takes its store
@@ -149,8 +155,18 @@ public class JdbcResultStores implements ResultStores {
 					+ "=" + ConfiguredResultStore.FACTORY_PID + ")(url=" + escape(credentials.url()) + "))");
 			if (found != null) {
 				for (Configuration configuration : found) {
-					Object password = configuration.getProperties().get(".password");
-					if (Objects.equals(emptyToNull(password), credentials.password())) {
+					Dictionary<String, Object> written = configuration.getProperties();
+					if (written == null) {
+						continue;
+					}
+					Object key = written.get(Secrets.KEY);
+					if (key != null && Secrets.password(key).isEmpty()) {
+						// made by a run before this one, whose password went with it
+						configuration.delete();
+						continue;
+					}
+					String password = key != null ? Secrets.password(key).get() : emptyToNull(written.get(".password"));
+					if (Objects.equals(password, credentials.password())) {
 						return configuration.getPid();
 					}
 				}
@@ -158,7 +174,7 @@ public class JdbcResultStores implements ResultStores {
 			Dictionary<String, Object> properties = new Hashtable<>();
 			properties.put("url", credentials.url());
 			if (credentials.password() != null) {
-				properties.put(".password", credentials.password());
+				properties.put(Secrets.KEY, Secrets.keep(credentials.password()));
 			}
 			properties.put("poolSize", poolSize);
 			properties.put(StoreService.DRIVER_TARGET,

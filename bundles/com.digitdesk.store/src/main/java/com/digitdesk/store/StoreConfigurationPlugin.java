@@ -1,6 +1,7 @@
 package com.digitdesk.store;
 
 import java.util.Dictionary;
+import java.util.Optional;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -14,8 +15,9 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * whoever wrote it: an administrator, a configuration file, or
  * {@link JdbcResultStores}.
  * <ul>
- * <li>A password in the URL goes into {@code .password} (unless that is set),
- * and the URL keeps none: Declarative Services copies {@code url} into the
+ * <li>A password in the URL, or the one {@link Secrets} keeps for the
+ * configuration, goes into {@code .password} (unless that is set), and the
+ * URL keeps none: Declarative Services copies {@code url} into the
  * service's properties, which every bundle can read, and leaves private
  * properties (leading dot) out.
  * <li>{@value StoreService#DRIVER_TARGET}, unless set, selects the
@@ -60,8 +62,10 @@ final class StoreConfigurationPlugin implements ConfigurationPlugin {
 			properties.put("url", credentials.url());
 		}
 		Object password = properties.get(".password");
-		if (credentials.password() != null && (password == null || password.toString().isEmpty())) {
-			properties.put(".password", credentials.password());
+		if (password == null || password.toString().isEmpty()) {
+			// one kept in memory for this configuration, else the URL's own
+			Secrets.password(properties.get(Secrets.KEY)).or(() -> Optional.ofNullable(credentials.password()))
+					.ifPresent(secret -> properties.put(".password", secret));
 		}
 		if (properties.get(StoreService.DRIVER_TARGET) == null) {
 			properties.put(StoreService.DRIVER_TARGET, driverTarget(credentials.url()));

@@ -48,4 +48,13 @@ class StoreConfigurationPluginTest {
 		assertThat(completed(Map.of(), false)).containsOnly(
 				Map.entry("driver.target", StoreConfigurationPlugin.NO_DRIVER));
 	}
+
+	@Test
+	void aPasswordKeptInMemoryForTheConfigurationReachesTheStore() {
+		String key = Secrets.keep("kept-apart");
+		assertThat(completed(Map.of("url", "jdbc:postgresql://db/results?user=r", Secrets.KEY, key), false))
+				.containsEntry(".password", "kept-apart").containsEntry("url", "jdbc:postgresql://db/results?user=r");
+		assertThat(completed(Map.of("url", "jdbc:postgresql://db/results?user=r", Secrets.KEY, "of-a-run-before"),
+				false)).doesNotContainKey(".password");
+	}
 }
