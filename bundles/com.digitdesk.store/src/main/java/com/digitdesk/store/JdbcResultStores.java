@@ -1,313 +1,273 @@
 package com.digitdesk.store;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-import org.osgi.annotation.bundle.Capability;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceFactory;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
-import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 
 /**
- * Opens result stores by URL with whichever JDBC driver bundles are installed
- * (their {@link DataSourceFactory} services), one store per URL, and registers
- * the configured default store as a {@link ResultStore} service, opened for
- * its first consumer.
+ * Finds the store of a URL among the configured ones, for commands that take
+ * {@code --db URL}: the default store when the URL is its own, else the
+ * store of the {@value ConfiguredResultStore#FACTORY_PID} configuration with
+ * that URL and password. A URL no configuration names gets one, and its
+ * store is waited for; so a store is opened once per URL and shared by
+ * everyone who asks for it.
  *
- * <p>Drivers may come and go: the default store's service is there while its
- * driver is, and a driver's stores close (and the default store's service
- * goes) when it leaves.
+ * <p>The password of such a URL is not written into its configuration (as an
+ * administrator's {@code .password} is): Felix Configuration Admin logs every
+ * property of a configuration it updates at DEBUG, private ones too, and an
+ * import at DEBUG showed it. It is kept in memory by {@link Secrets}, and the
+ * configuration names it by a random key.
+ *
+ * <p>Configurations made here live as long as Configuration Admin keeps
+ * them; a configuration deleted through Configuration Admin takes its store
+ * away, and the next call for its URL makes a new one.
  */
-// the default store is registered by hand; the resolver should still know it is offered here
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=com.digitdesk.api.store.ResultStore",
-		uses = ResultStore.class)
 @Component(configurationPid = StoreConfiguration.PID, immediate = true, service = ResultStores.class)
-@Designate(ocd = StoreConfiguration.class)
 public class JdbcResultStores implements ResultStores {
 
-	/** Framework property naming the data directory of the embedded default store. */
-	static final String DATA_PROPERTY = "digitdesk.data";
+	/** How long a new store's service is waited for. */
+	static final long START_SECONDS = 30;
 
-	private static final Logger LOG = LoggerFactory.getLogger(JdbcResultStores.class);
-
-	private record Driver(DataSourceFactory factory, String driverClass) {
-	}
-
-	private record Open(JdbcResultStore store, DataSourceFactory factory) {
-	}
+	private final BundleContext context;
+	private final ConfigurationAdmin configurationAdmin;
 
 	private final Object lock = new Object();
-	/** Bound factories, oldest first. */
-	private final List<Driver> drivers = new ArrayList<>();
-	private final Map<String, Open> stores = new LinkedHashMap<>();
-	/** The default store's URL without its password, as everyone may see it. */
-	private String defaultUrl = "";
-	/** The default store's password, kept here only; null: none. */
-	private String defaultPassword;
-	/** The data directory: where the default embedded store is, made private to its owner when it is opened. */
-	private Path dataDirectory;
-	private int poolSize = 4;
-	private BundleContext context;
+	/** The services got here, kept until they go or this component does. */
+	private final Map<ServiceReference<ResultStore>, ResultStore> held = new HashMap<>();
+	/** The default store as configured now; not under the lock, which is held while a new store starts. */
+	private volatile Defaults defaults;
 	private boolean closed;
-	private ServiceRegistration<ResultStore> registration;
-	private boolean publishing;
-	/** Counts withdrawals, so that a registration racing with one is taken back. */
-	private long withdrawals;
 
-	/** For Declarative Services. */
-	public JdbcResultStores() {
-	}
-
-	/** Stores with these settings, registering no service (outside a framework). */
-	public JdbcResultStores(String defaultUrl, int poolSize) {
-		configure(defaultUrl, "", System.getProperty(DATA_PROPERTY));
-		this.poolSize = poolSize;
+	/**
+	 * @param url the default store's URL without the password, as everyone may see it
+	 * @param password the default store's password; null: none
+	 * @param selector picks the default store's service of this configuration, not one of a configuration before
+	 * @param poolSize of every store configured here
+	 */
+	private record Defaults(String url, String password, String selector, int poolSize) {
 	}
 
 	@Activate
-	void activate(BundleContext context, StoreConfiguration configuration) {
-		synchronized (lock) {
-			this.context = context;
-			configure(configuration.url(), configuration._password(), context.getProperty(DATA_PROPERTY));
-			poolSize = configuration.poolSize();
-			if (poolSize < 1) {
-				LOG.warn("Pool size {} of configuration {} is less than 1; using 1", poolSize, StoreConfiguration.PID);
-				poolSize = 1;
-			}
-		}
-		publishDefault();
+	public JdbcResultStores(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
+			StoreConfiguration configuration) {
+		this.context = context;
+		this.configurationAdmin = configurationAdmin;
+		modified(configuration);
 	}
 
-	/** The default store: its URL without the password, which is kept apart (the setting's, else the URL's). */
-	private void configure(String url, String password, String data) {
-		JdbcUrls.Credentials credentials = JdbcUrls.withoutPassword(JdbcUrls.defaultUrl(url, data));
-		defaultUrl = credentials.url();
-		defaultPassword = password != null && !password.isEmpty() ? password : credentials.password();
-		dataDirectory = JdbcUrls.dataDirectory(data);
+	@Modified
+	void modified(StoreConfiguration configuration) {
+		JdbcUrls.Credentials credentials = StoreService.credentials(
+				JdbcUrls.defaultUrl(configuration.url(), context.getProperty(StoreService.DATA_PROPERTY)),
+				configuration._password());
+		// Without a configuration its service has the empty URL of the component's description: a service
+		// property comes from the description or a configuration, and the data directory is in neither.
+		String selector = configuration.url().isBlank() ? "(&(default=true)(!(url=jdbc:*)))"
+				: "(&(default=true)(url=" + escape(credentials.url()) + "))";
+		defaults = new Defaults(credentials.url(), credentials.password(), selector, configuration.poolSize());
 	}
 
 	@Deactivate
 	void deactivate() {
-		withdrawDefault();
-		close();
-	}
-
-	/** Closes every store and refuses to open more. */
-	public void close() {
-		List<Open> open;
+		List<ServiceReference<ResultStore>> release;
 		synchronized (lock) {
 			closed = true;
-			context = null;
-			open = new ArrayList<>(stores.values());
-			stores.clear();
+			release = new ArrayList<>(held.keySet());
+			held.clear();
 		}
-		open.forEach(o -> o.store().close());
-	}
-
-	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-			policyOption = ReferencePolicyOption.GREEDY)
-	public void addDataSourceFactory(DataSourceFactory factory, Map<String, Object> properties) {
-		Object driverClass = properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS);
-		if (driverClass == null) {
-			return;
-		}
-		boolean forDefault;
-		synchronized (lock) {
-			drivers.add(new Driver(factory, driverClass.toString()));
-			forDefault = context != null && registration == null
-					&& JdbcUrls.driverClass(defaultUrl).filter(driverClass.toString()::equals).isPresent();
-		}
-		if (forDefault) {
-			publishDefault();
-		}
-	}
-
-	public void removeDataSourceFactory(DataSourceFactory factory) {
-		List<Open> gone = new ArrayList<>();
-		boolean defaultGone;
-		synchronized (lock) {
-			drivers.removeIf(d -> d.factory() == factory);
-			Open defaultStore = stores.get(defaultUrl);
-			// consumers hold the open store, which closes with its driver; with no driver left it cannot open
-			defaultGone = defaultStore != null && defaultStore.factory() == factory
-					|| JdbcUrls.driverClass(defaultUrl).flatMap(this::factory).isEmpty();
-			stores.values().removeIf(open -> open.factory() == factory && gone.add(open));
-		}
-		if (defaultGone) {
-			withdrawDefault();
-		}
-		gone.forEach(o -> o.store().close());
+		release.forEach(this::unget);
 	}
 
 	/** The default store's URL, without its password: open it with {@link #store(String)}. */
 	@Override
 	public String defaultUrl() {
-		synchronized (lock) {
-			return defaultUrl;
-		}
+		return defaults.url();
 	}
 
 	@Override
 	public ResultStore store(String jdbcUrl) throws StoreException {
-		return open(Objects.requireNonNull(jdbcUrl, "jdbcUrl").trim());
-	}
-
-	/** The store at {@code url}, opened on first use. */
-	JdbcResultStore open(String url) throws StoreException {
+		String url = Objects.requireNonNull(jdbcUrl, "jdbcUrl").trim();
 		String shown = JdbcUrls.redact(url);
 		synchronized (lock) {
 			if (closed) {
 				throw new StoreException("cannot open " + shown + ": the results store is stopping");
 			}
-			Open open = stores.get(url);
-			if (open != null) {
-				return open.store();
-			}
 			String driverClass = JdbcUrls.driverClass(url).orElseThrow(() -> new StoreException("cannot open "
 					+ shown + ": only jdbc:h2: and jdbc:postgresql: URLs are supported"));
-			DataSourceFactory factory = factory(driverClass).orElseThrow(() -> new StoreException("cannot open "
-					+ shown + ": no JDBC driver " + driverClass + " is installed (a bundle that registers a "
-					+ "DataSourceFactory with " + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + ")"));
-			if (JdbcUrls.h2Database(url).filter(database -> database.getParent().equals(dataDirectory)).isPresent()) {
-				privateDataDirectory();
+			if (!installed(driverClass)) {
+				throw new StoreException("cannot open " + shown + ": no JDBC driver " + driverClass + " is installed "
+						+ "(a bundle that registers a DataSourceFactory with "
+						+ DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + ")");
 			}
-			// opened under the lock: two callers of one URL must share one pool
-			JdbcResultStore store = JdbcResultStore.open(url, url.equals(defaultUrl) ? defaultPassword : null,
-					factory, poolSize);
-			stores.put(url, new Open(store, factory));
-			return store;
+			// opened under the lock: two callers of one URL must share one store
+			JdbcUrls.Credentials credentials = JdbcUrls.withoutPassword(url);
+			Defaults current = defaults;
+			boolean isDefault = credentials.url().equals(current.url())
+					&& (credentials.password() == null || credentials.password().equals(current.password()));
+			String selector = isDefault ? current.selector()
+					: "(service.pid=" + configuration(credentials, driverClass, current.poolSize(), shown) + ")";
+			return use(await(selector, shown), shown);
+		}
+	}
+
+	private boolean installed(String driverClass) throws StoreException {
+		try {
+			return context.getServiceReferences(DataSourceFactory.class,
+					"(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + ")").size() > 0;
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
 	/**
-	 * The data directory and everything in it (the embedded store, the
-	 * sample archive) made readable by their owner only: an install from
-	 * before left them readable by all.
+	 * The PID of the factory configuration of this URL and password: the
+	 * one there is, else a new one.
 	 */
-	private void privateDataDirectory() {
+	private String configuration(JdbcUrls.Credentials credentials, String driverClass, int poolSize, String shown)
+			throws StoreException {
 		try {
-			PrivateFiles.narrowTree(dataDirectory);
-		} catch (IOException e) {
-			LOG.warn("Could not make everything in the data directory {} readable by its owner only: {}",
-					dataDirectory, e.toString());
-		}
-	}
-
-	private Optional<DataSourceFactory> factory(String driverClass) {
-		return drivers.stream().filter(d -> d.driverClass().equals(driverClass)).map(Driver::factory).findFirst();
-	}
-
-	/**
-	 * Registers the default store as a service once its driver is there. The
-	 * store opens (pool, schema migration) when a consumer first gets it, not
-	 * at start: most commands never touch it, and an embedded file is held by
-	 * the process that opens it.
-	 */
-	private void publishDefault() {
-		BundleContext registrar;
-		String url;
-		long seen;
-		synchronized (lock) {
-			if (context == null || registration != null || publishing) {
-				return;
-			}
-			url = defaultUrl;
-			if (JdbcUrls.driverClass(url).flatMap(this::factory).isEmpty()) {
-				LOG.info("The default results store {} waits for its JDBC driver", JdbcUrls.redact(url));
-				return;
-			}
-			publishing = true;
-			registrar = context;
-			seen = withdrawals;
-		}
-		ServiceRegistration<ResultStore> published = null;
-		try {
-			Dictionary<String, Object> properties = new Hashtable<>();
-			properties.put("url", JdbcUrls.redact(url));
-			// not under the lock: whoever this registration wakes may call us back
-			published = registrar.registerService(ResultStore.class, new DefaultStore(url), properties);
-		} catch (IllegalStateException e) {
-			// the bundle is stopping
-		} finally {
-			boolean stale;
-			synchronized (lock) {
-				publishing = false;
-				stale = published != null && (context == null || withdrawals != seen);
-				if (published != null && !stale) {
-					registration = published;
+			Configuration[] found = configurationAdmin.listConfigurations("(&(" + ConfigurationAdmin.SERVICE_FACTORYPID
+					+ "=" + ConfiguredResultStore.FACTORY_PID + ")(url=" + escape(credentials.url()) + "))");
+			if (found != null) {
+				for (Configuration configuration : found) {
+					Dictionary<String, Object> written = configuration.getProperties();
+					if (written == null) {
+						continue;
+					}
+					Object key = written.get(Secrets.KEY);
+					if (key != null && Secrets.password(key).isEmpty()) {
+						// made by a run before this one, whose password went with it
+						configuration.delete();
+						continue;
+					}
+					String password = key != null ? Secrets.password(key).get() : emptyToNull(written.get(".password"));
+					if (Objects.equals(password, credentials.password())) {
+						return configuration.getPid();
+					}
 				}
 			}
-			if (stale) {
-				unregister(published);
+			Dictionary<String, Object> properties = new Hashtable<>();
+			properties.put("url", credentials.url());
+			if (credentials.password() != null) {
+				properties.put(Secrets.KEY, Secrets.keep(credentials.password()));
 			}
+			properties.put("poolSize", poolSize);
+			properties.put(StoreService.DRIVER_TARGET,
+					"(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + ")");
+			Configuration configuration = configurationAdmin.createFactoryConfiguration(
+					ConfiguredResultStore.FACTORY_PID);
+			configuration.update(properties);
+			return configuration.getPid();
+		} catch (IOException | InvalidSyntaxException e) {
+			throw new StoreException("cannot open " + shown + ": its configuration cannot be written: " + e, e);
 		}
 	}
 
-	/** The default store, opened for its first consumer; one that cannot be opened is no service (null). */
-	private final class DefaultStore implements ServiceFactory<ResultStore> {
-		private final String url;
-
-		DefaultStore(String url) {
-			this.url = url;
-		}
-
-		@Override
-		public ResultStore getService(Bundle consumer, ServiceRegistration<ResultStore> registration) {
-			try {
-				return open(url);
-			} catch (StoreException e) {
-				LOG.error("The default results store cannot be opened: {}", e.getMessage(), e);
-				return null;
-			}
-		}
-
-		@Override
-		public void ungetService(Bundle consumer, ServiceRegistration<ResultStore> registration, ResultStore store) {
-			// the store stays open for the next consumer, until its driver or this component goes
-		}
+	private static String emptyToNull(Object value) {
+		return value == null || value.toString().isEmpty() ? null : value.toString();
 	}
 
-	private void withdrawDefault() {
-		ServiceRegistration<ResultStore> withdrawn;
-		synchronized (lock) {
-			withdrawals++;
-			withdrawn = registration;
-			registration = null;
-		}
-		if (withdrawn != null) {
-			unregister(withdrawn);
-		}
+	/** A value as an LDAP filter takes it. */
+	static String escape(String value) {
+		return value.replace("\\", "\\5c").replace("*", "\\2a").replace("(", "\\28").replace(")", "\\29");
 	}
 
-	private static void unregister(ServiceRegistration<?> registration) {
+	/** The store service {@code selector} picks, once there is one; waits a bounded time. */
+	private ServiceReference<ResultStore> await(String selector, String shown) throws StoreException {
+		Filter filter;
 		try {
-			registration.unregister();
+			filter = FrameworkUtil.createFilter("(&(objectClass=" + ResultStore.class.getName() + ")" + selector
+					+ ")");
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+		// references only: getting the service is what opens the store
+		ServiceTracker<ResultStore, ServiceReference<ResultStore>> tracker = new ServiceTracker<>(context, filter,
+				null) {
+			@Override
+			public ServiceReference<ResultStore> addingService(ServiceReference<ResultStore> reference) {
+				return reference;
+			}
+
+			@Override
+			public void removedService(ServiceReference<ResultStore> reference, ServiceReference<ResultStore> s) {
+				// nothing was got
+			}
+		};
+		tracker.open();
+		try {
+			ServiceReference<ResultStore> reference = tracker.waitForService(TimeUnit.SECONDS.toMillis(START_SECONDS));
+			if (reference == null) {
+				throw new StoreException("cannot open " + shown + ": its store did not start within "
+						+ START_SECONDS + " s (" + selector + ")");
+			}
+			return reference;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StoreException("cannot open " + shown + ": interrupted while its store started", e);
+		} finally {
+			tracker.close();
+		}
+	}
+
+	/** The service of {@code reference}, got once and kept, with its database open. */
+	private ResultStore use(ServiceReference<ResultStore> reference, String shown) throws StoreException {
+		// stores that went (configuration deleted, driver gone) are let go of
+		List<ServiceReference<ResultStore>> gone = new ArrayList<>();
+		held.entrySet().removeIf(e -> (e.getKey().getBundle() == null
+				|| e.getValue() instanceof StoreService s && s.isClosed()) && gone.add(e.getKey()));
+		gone.forEach(this::unget);
+		ResultStore store = held.get(reference);
+		if (store != null) {
+			return store;
+		}
+		store = context.getService(reference);
+		if (store == null) {
+			throw new StoreException("cannot open " + shown + ": its store has gone");
+		}
+		if (store instanceof StoreService service) {
+			try {
+				// a database that cannot be opened fails here, as it did before stores were services
+				service.store();
+			} catch (StoreException e) {
+				unget(reference);
+				throw e;
+			}
+		}
+		held.put(reference, store);
+		return store;
+	}
+
+	private void unget(ServiceReference<ResultStore> reference) {
+		try {
+			context.ungetService(reference);
 		} catch (IllegalStateException e) {
-			// already gone with the bundle
+			// this bundle is stopping
 		}
 	}
 }

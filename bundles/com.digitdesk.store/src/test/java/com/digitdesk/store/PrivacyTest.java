@@ -31,7 +31,7 @@ class PrivacyTest {
 	@TempDir
 	Path dir;
 
-	JdbcResultStores stores;
+	DefaultResultStore defaultStore;
 	JdbcResultStore store;
 
 	@AfterEach
@@ -39,8 +39,8 @@ class PrivacyTest {
 		if (store != null) {
 			store.close();
 		}
-		if (stores != null) {
-			stores.close();
+		if (defaultStore != null) {
+			defaultStore.close();
 		}
 	}
 
@@ -108,19 +108,9 @@ class PrivacyTest {
 		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.setPosixFilePermissions(pdf, PosixFilePermissions.fromString("rw-r--r--"));
-		String before = System.getProperty(JdbcResultStores.DATA_PROPERTY);
-		System.setProperty(JdbcResultStores.DATA_PROPERTY, data.toString());
-		try {
-			stores = new JdbcResultStores("", 2);
-		} finally {
-			if (before == null) {
-				System.clearProperty(JdbcResultStores.DATA_PROPERTY);
-			} else {
-				System.setProperty(JdbcResultStores.DATA_PROPERTY, before);
-			}
-		}
-		stores.addDataSourceFactory(H2, Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"));
-		stores.store(stores.defaultUrl());
+		defaultStore = new DefaultResultStore(Configurations.store("", "", 2), data.toString(), H2);
+		assertThat(mode(data)).as("not before the store opens").isEqualTo("rwxr-xr-x");
+		assertThat(defaultStore.summary().documents()).isZero();
 
 		assertThat(mode(data)).isEqualTo("rwx------");
 		assertThat(mode(archive)).isEqualTo("rwx------");
@@ -166,13 +156,12 @@ class PrivacyTest {
 	@Test
 	void theDefaultStoresPasswordIsKeptOutOfItsUrl() throws Exception {
 		String url = "jdbc:h2:file:" + dir.resolve("locked") + ";USER=clerk;PASSWORD=Hx7-never-shown";
-		stores = new JdbcResultStores(url, 2);
-		stores.addDataSourceFactory(H2, Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.h2.Driver"));
-		assertThat(stores.defaultUrl()).isEqualTo("jdbc:h2:file:" + dir.resolve("locked") + ";USER=clerk");
-		assertThat(stores.store(stores.defaultUrl()).summary().documents()).isZero();
-		assertThat(stores.store(stores.defaultUrl()).toString()).doesNotContain("Hx7-never-shown");
-		stores.close();
-		stores = null;
+		defaultStore = new DefaultResultStore(Configurations.store(url, "", 2), dir.toString(), H2);
+		assertThat(defaultStore.url()).isEqualTo("jdbc:h2:file:" + dir.resolve("locked") + ";USER=clerk");
+		assertThat(defaultStore.summary().documents()).isZero();
+		assertThat(defaultStore.toString()).doesNotContain("Hx7-never-shown");
+		defaultStore.close();
+		defaultStore = null;
 
 		// the database was created with that password: without it, it does not open, and no message shows it
 		assertThatThrownBy(() -> JdbcResultStore.open(url.replace("Hx7-never-shown", "wrong"), H2, 1))

@@ -8,7 +8,7 @@ import java.util.Objects;
  * content until it ends.
  *
  * <p>Several importers may work on one folder into one store: each claims a
- * file's content with {@link ResultStore#claim} before it opens the file, and
+ * file's content with {@link DocumentIngest#claim} before it opens the file, and
  * only the importer holding the claim reads and stores that content. The
  * lease runs on the database's clock, so importers on workstations whose
  * clocks disagree still agree on who holds what. An importer that stops
@@ -16,9 +16,9 @@ import java.util.Objects;
  * their lease runs out, and another importer takes the content over.
  *
  * <p>A claim is kept by renewing it before its lease runs out: every fenced
- * write ({@link ResultStore#storePage(long, PageResult, DocumentClaim)},
- * {@link ResultStore#discardDocument}) renews it, and
- * {@link ResultStore#renewClaims} renews all of one claimant's at once, for
+ * write ({@link DocumentIngest#storePage(long, PageResult, DocumentClaim)},
+ * {@link DocumentIngest#discardDocument}) renews it, and
+ * {@link DocumentIngest#renewClaims} renews all of one claimant's at once, for
  * an importer busy on a long page. A claim whose lease ran out stays lost,
  * even if nobody took it over yet: every fenced write under it then fails
  * with {@link ClaimLostException}, so the importer stops that file and the
@@ -31,7 +31,7 @@ import java.util.Objects;
  *        does not mistake its predecessor's claims for its own
  * @param lease how long the claim lasts from its last renewal, on the
  *        database's clock; longer than the time one page takes to read and
- *        store, or the claimant renews it with {@link ResultStore#renewClaims}
+ *        store, or the claimant renews it with {@link DocumentIngest#renewClaims}
  *        while it works
  */
 public record DocumentClaim(String contentSha256, String claimant, Duration lease) {

@@ -3,12 +3,15 @@ package com.digitdesk.api.store;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Opens result stores by JDBC URL, for commands that take {@code --db URL}.
- * The configured default store is also registered as a {@link ResultStore}
- * service of its own.
+ * Finds result stores by JDBC URL, for commands that take {@code --db URL}.
  *
- * <p>A store is opened once per URL and kept until the provider stops;
- * callers do not close it. Opening a store creates or migrates its schema.
+ * <p>Every store is a service of its own, configured through Configuration
+ * Admin and registered as {@link ResultStore}, {@link DocumentIngest},
+ * {@link FieldReview} and {@link ResultReadout}: the default store (with
+ * {@code default=true}) and one per other configured URL. A URL that no
+ * configuration names yet gets one, so a store is opened once per URL and
+ * shared; callers do not close it. Opening a store creates or migrates its
+ * schema.
  */
 @ProviderType
 public interface ResultStores {
