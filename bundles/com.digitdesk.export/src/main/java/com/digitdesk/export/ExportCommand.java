@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
-import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ResultReadout;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -72,7 +72,7 @@ public class ExportCommand implements Subcommand {
 			context.err().println("export: " + e.getMessage() + "\n" + usage());
 			return 2;
 		}
-		ResultStore store;
+		ResultReadout store;
 		try {
 			store = stores.store(options.get("--db", stores.defaultUrl()));
 		} catch (StoreException e) {
@@ -97,7 +97,7 @@ public class ExportCommand implements Subcommand {
 	}
 
 	/** Writes beside the target and moves it into place, so a failed export never leaves half a file. */
-	private static long writeAtomically(ResultStore store, String format, Path target)
+	private static long writeAtomically(ResultReadout store, String format, Path target)
 			throws IOException, StoreException {
 		Path directory = target.toAbsolutePath().getParent();
 		Files.createDirectories(directory);
@@ -114,7 +114,7 @@ public class ExportCommand implements Subcommand {
 		}
 	}
 
-	static long write(ResultStore store, String format, OutputStream out) throws IOException, StoreException {
+	static long write(ResultReadout store, String format, OutputStream out) throws IOException, StoreException {
 		SequenceWriter writer;
 		if ("csv".equals(format)) {
 			CsvMapper csv = new CsvMapper();

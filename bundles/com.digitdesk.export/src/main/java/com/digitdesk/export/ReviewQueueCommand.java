@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
-import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
@@ -66,7 +66,7 @@ public class ReviewQueueCommand implements Subcommand {
 		}
 		List<StoredField> queue;
 		try {
-			ResultStore store = stores.store(options.get("--db", stores.defaultUrl()));
+			FieldReview store = stores.store(options.get("--db", stores.defaultUrl()));
 			queue = store.reviewQueue(limit);
 		} catch (StoreException e) {
 			context.err().println("review-queue: " + e.getMessage());

@@ -32,7 +32,7 @@ import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.routing.FieldRouting;
 import com.digitdesk.api.routing.RoutingPolicy;
-import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.DocumentIngest;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,7 +160,7 @@ public class ImportCommand implements Subcommand {
 			return 2;
 		}
 		String url = options.get("--db", stores.defaultUrl());
-		ResultStore store;
+		DocumentIngest store;
 		try {
 			store = stores.store(url);
 		} catch (StoreException e) {

@@ -43,10 +43,10 @@ import com.digitdesk.api.routing.PageGrouping;
 import com.digitdesk.api.routing.RoutingPolicy;
 import com.digitdesk.api.store.ClaimLostException;
 import com.digitdesk.api.store.DocumentClaim;
+import com.digitdesk.api.store.DocumentIngest;
 import com.digitdesk.api.store.DocumentSource;
 import com.digitdesk.api.store.PageResult;
 import com.digitdesk.api.store.QuarantineEntry;
-import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredDocument;
 
@@ -88,7 +88,7 @@ final class ImportJob {
 	private final PageReader reader;
 	private final FieldRouting routing;
 	private final RoutingPolicy policy;
-	private final ResultStore store;
+	private final DocumentIngest store;
 	private final int threads;
 	private final Timing timing;
 	private final Consumer<String> fileLog;
@@ -100,7 +100,7 @@ final class ImportJob {
 	private final Instant start = Instant.now();
 
 	/** @param fileLog told of every file finished, one line each */
-	ImportJob(PageRenderer renderer, PageReader reader, FieldRouting routing, RoutingPolicy policy, ResultStore store,
+	ImportJob(PageRenderer renderer, PageReader reader, FieldRouting routing, RoutingPolicy policy, DocumentIngest store,
 			int threads, Timing timing, Consumer<String> fileLog) {
 		this.renderer = renderer;
 		this.reader = reader;
