@@ -12,6 +12,7 @@ import org.osgi.service.jdbc.DataSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.digitdesk.api.data.DataDirectory;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
 import com.digitdesk.api.store.DocumentClaim;
@@ -36,8 +37,13 @@ import com.digitdesk.api.store.StoredField;
  */
 abstract class StoreService implements ResultStore {
 
-	/** Framework property naming the data directory of the embedded default store. */
-	static final String DATA_PROPERTY = "digitdesk.data";
+	/**
+	 * Framework property naming the data directory of the embedded default
+	 * store. Read here, not through the DataDirectory service: the
+	 * configuration plugin that places the default store needs it as this
+	 * bundle starts, before any service is bound.
+	 */
+	static final String DATA_PROPERTY = DataDirectory.PROPERTY;
 
 	/** The name of the store's reference to its JDBC driver; its target is the property {@value #DRIVER_TARGET}. */
 	static final String DRIVER = "driver";
