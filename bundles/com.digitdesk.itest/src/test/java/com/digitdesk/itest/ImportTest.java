@@ -44,7 +44,6 @@ class ImportTest {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-
 	@InjectService(timeout = 20000)
 	static ResultStores stores;
 
@@ -57,7 +56,7 @@ class ImportTest {
 	@BeforeAll
 	static void importAnArchive() throws Exception {
 		archive = work.resolve("archive");
-		assertThat(run(new ByteArrayOutputStream(), "corpus", "--out", archive.resolve("batch-1").toString(),
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.resolve("batch-1").toString(),
 				"--pages", "5", "--seed", "31")).isZero();
 		Path good = pdfs(archive).get(0);
 		Files.writeString(archive.resolve("notes.pdf"), "this is no PDF");
@@ -72,7 +71,7 @@ class ImportTest {
 		url = "jdbc:h2:file:" + work.resolve("store/results");
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(out, "import", "--db", url, "--json", archive.toString())).as("exit status: files failed")
+		assertThat(Commands.run(out, "import", "--db", url, "--json", archive.toString())).as("exit status: files failed")
 				.isEqualTo(1);
 		firstImport = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 	}
@@ -106,7 +105,7 @@ class ImportTest {
 		long pagesBefore = store.summary().pages();
 		long fieldsBefore = store.summary().fields();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		run(out, "import", "--db", url, "--json", archive.toString());
+		Commands.run(out, "import", "--db", url, "--json", archive.toString());
 		JsonNode again = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(again.get("pages").asInt()).isZero();
 		assertThat(again.get("already_stored_files").asInt()).isEqualTo(pdfs(archive.resolve("batch-1")).size());
@@ -117,7 +116,7 @@ class ImportTest {
 	@Test
 	void theExportHoldsEveryFieldAsTheGroundTruthSpellsIt() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(out, "export", "--db", url, "--format", "json")).isZero();
+		assertThat(Commands.run(out, "export", "--db", url, "--format", "json")).isZero();
 		JsonNode rows = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(rows.size()).isEqualTo(firstImport.get("fields").asInt());
 		Map<String, String> truth = groundTruth(archive.resolve("batch-1"));
@@ -137,7 +136,7 @@ class ImportTest {
 		assertThat(right).isGreaterThan(rows.size() * 8 / 10);
 
 		Path csv = work.resolve("fields.csv");
-		assertThat(run(new ByteArrayOutputStream(), "export", "--db", url, "--format", "csv", "--out", csv.toString()))
+		assertThat(Commands.run(new ByteArrayOutputStream(), "export", "--db", url, "--format", "csv", "--out", csv.toString()))
 				.isZero();
 		List<String> lines = Files.readAllLines(csv);
 		assertThat(lines.get(0)).startsWith("source_file,page,template,field,value,status,confidence");
@@ -147,7 +146,7 @@ class ImportTest {
 	@Test
 	void theReviewQueueListsDoubtfulFieldsLowestConfidenceFirst() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(out, "review-queue", "--db", url, "--json")).isZero();
+		assertThat(Commands.run(out, "review-queue", "--db", url, "--json")).isZero();
 		JsonNode queue = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(queue.size()).isEqualTo(firstImport.get("needs_review").asInt());
 		List<Double> confidences = new ArrayList<>();
@@ -162,7 +161,7 @@ class ImportTest {
 	@Test
 	void theRoutingStudyDrawsTheFieldRejectCurveOfACorpus() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(out, "routing-study", archive.resolve("batch-1").toString(), "--json")).isZero();
+		assertThat(Commands.run(out, "routing-study", archive.resolve("batch-1").toString(), "--json")).isZero();
 		JsonNode study = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(study.get("pages").asInt()).isEqualTo(5);
 		assertThat(study.get("fields").asInt()).isEqualTo(firstImport.get("fields").asInt());
@@ -186,14 +185,10 @@ class ImportTest {
 
 	// --- helpers
 
-	static int run(ByteArrayOutputStream out, String name, String... arguments) throws Exception {
-		return Commands.run(out, name, arguments);
-	}
-
 	/** The export of a store, one line per field: where it is, its value, status and confidence. */
 	static List<String> exportRows(String url) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(run(out, "export", "--db", url, "--format", "json")).isZero();
+		assertThat(Commands.run(out, "export", "--db", url, "--format", "json")).isZero();
 		List<String> rows = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		for (JsonNode row : JSON.readTree(out.toString(StandardCharsets.UTF_8))) {

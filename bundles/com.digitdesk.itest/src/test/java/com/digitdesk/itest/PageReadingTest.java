@@ -81,9 +81,9 @@ class PageReadingTest {
 						Map<String, String> fields = new ObjectMapper().convertValue(truth.get(p).get("fields"),
 								new TypeReference<Map<String, String>>() {
 								});
-						pages.add(new Known(reader.read(p, document.scan(p, PageReader.RENDER_DPI)),
-								reader.cut(p, document.scan(p, PageReader.RENDER_DPI)),
-								truth.get(p).get("template").asText(), fields));
+						RenderedPage page = document.scan(p, PageReader.RENDER_DPI);
+						pages.add(new Known(reader.read(p, page), reader.cut(p, page), truth.get(p).get("template").asText(),
+								fields));
 					}
 				}
 			}
@@ -149,10 +149,7 @@ class PageReadingTest {
 		settings.put("digitThreshold", 0.5);
 		try {
 			configuration.update(settings);
-			long deadline = System.currentTimeMillis() + 10_000;
-			while (routing.policy().digitThreshold() != 0.5 && System.currentTimeMillis() < deadline) {
-				Thread.sleep(20);
-			}
+			Await.until(() -> routing.policy().digitThreshold() == 0.5);
 			assertThat(routing.policy().digitThreshold()).isEqualTo(0.5);
 			assertThat(accepted(routeAll(read, routing.policy().digitThreshold())))
 					.isGreaterThanOrEqualTo(acceptedAtDefault);

@@ -71,8 +71,8 @@ class RecognizerTest {
 		settings.put("modelLocation", "/nonexistent/models/digit-cnn");
 		try {
 			configuration.update(settings);
-			assertThat(await(() -> cnn.isEmpty())).as("service gone").isTrue();
-			assertThat(await(() -> failure(scr).contains("/nonexistent/models/digit-cnn.sd does not exist")))
+			assertThat(Await.until(() -> cnn.isEmpty())).as("service gone").isTrue();
+			assertThat(Await.until(() -> failure(scr).contains("/nonexistent/models/digit-cnn.sd does not exist")))
 					.as("failure names the file: %s", failure(scr)).isTrue();
 		} finally {
 			configuration.delete();
@@ -89,16 +89,5 @@ class RecognizerTest {
 			}
 		}
 		return "no component " + COMPONENT;
-	}
-
-	private static boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (condition.getAsBoolean()) {
-				return true;
-			}
-			Thread.sleep(20);
-		}
-		return condition.getAsBoolean();
 	}
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,7 +84,7 @@ class TrainingTest {
 	@Test
 	void evalsRecognizersAreConfigured(@InjectService ConfigurationAdmin configurationAdmin,
 			@InjectService ServiceComponentRuntime scr) throws Exception {
-		assertThat(await(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).as(baselineTargets(scr))
+		assertThat(Await.until(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).as(baselineTargets(scr))
 				.isTrue();
 		assertThat(Commands.named("eval").usage()).startsWith("usage: digitdesk eval [--json]");
 		Configuration configuration = configurationAdmin.getConfiguration(EVAL_PID, "?");
@@ -93,12 +92,12 @@ class TrainingTest {
 		settings.put("baseline.target", "(recognizer=none)");
 		try {
 			configuration.update(settings);
-			assertThat(await(() -> baselineTargets(scr).equals("(recognizer=none) bound 0"))).as(baselineTargets(scr))
+			assertThat(Await.until(() -> baselineTargets(scr).equals("(recognizer=none) bound 0"))).as(baselineTargets(scr))
 					.isTrue();
 		} finally {
 			configuration.delete();
 		}
-		assertThat(await(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).isTrue();
+		assertThat(Await.until(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).isTrue();
 	}
 
 	@Test
@@ -128,16 +127,5 @@ class TrainingTest {
 			}
 		}
 		return "no component " + EVAL_COMPONENT;
-	}
-
-	private static boolean await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (System.currentTimeMillis() < deadline) {
-			if (condition.getAsBoolean()) {
-				return true;
-			}
-			Thread.sleep(20);
-		}
-		return condition.getAsBoolean();
 	}
 }

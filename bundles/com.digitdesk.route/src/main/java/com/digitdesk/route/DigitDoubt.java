@@ -31,10 +31,11 @@ final class DigitDoubt {
 		if (!prediction.isDigit()) {
 			return Optional.of(Kind.NOT_A_DIGIT);
 		}
-		if (amongDigits(prediction) < threshold) {
+		double notADigit = notADigit(prediction);
+		if (amongDigits(prediction.confidence(), notADigit) < threshold) {
 			return Optional.of(Kind.LOW_CONFIDENCE_DIGIT);
 		}
-		if (notADigit(prediction) > MAX_NOT_A_DIGIT) {
+		if (notADigit > MAX_NOT_A_DIGIT) {
 			return Optional.of(Kind.NOT_A_DIGIT);
 		}
 		return Optional.empty();
@@ -45,9 +46,8 @@ final class DigitDoubt {
 	}
 
 	/** The top digit's probability given that the glyph is a digit. */
-	static double amongDigits(DigitPrediction prediction) {
-		double notADigit = notADigit(prediction);
-		return notADigit >= 1 ? 0 : prediction.confidence() / (1 - notADigit);
+	private static double amongDigits(double confidence, double notADigit) {
+		return notADigit >= 1 ? 0 : confidence / (1 - notADigit);
 	}
 
 	/** The probability that the glyph is no digit at all. */
