@@ -55,12 +55,13 @@ final class FormPainter {
 				g.draw(new Line2D.Double(cell.x(), box.y(), cell.x(), box.bottom()));
 			}
 		} else if (field.kind() == FieldKind.AMOUNT) {
-			TemplateBox sign = field.dollarSign();
+			AmountPrint print = AmountPrint.of(field);
+			TemplateBox sign = print.dollarSign();
 			Font saved = g.getFont();
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(box.height() * 0.5)));
 			g.drawString("$", (float) (sign.x() + sign.width() * 0.25), (float) (box.y() + box.height() * 0.68));
 			g.setFont(saved);
-			double divider = field.centsDivider();
+			double divider = print.centsDivider();
 			g.draw(new Line2D.Double(divider, box.y() + box.height() * 0.35, divider, box.bottom()));
 		}
 	}

@@ -60,7 +60,7 @@ final class Handwriting {
 	}
 
 	private void writeDollars(Graphics2D g, FieldSpec field, String dollars) {
-		TemplateBox area = field.dollars();
+		TemplateBox area = AmountPrint.of(field).dollars();
 		double size = area.height() * (0.95 + 0.1 * random.nextDouble());
 		List<Glyph> glyphs = new ArrayList<>();
 		List<Double> gaps = new ArrayList<>();
@@ -91,7 +91,7 @@ final class Handwriting {
 	}
 
 	private void writeCents(Graphics2D g, FieldSpec field, String cents) {
-		TemplateBox area = field.cents();
+		TemplateBox area = AmountPrint.of(field).cents();
 		double size = area.height() * (0.95 + 0.1 * random.nextDouble());
 		Glyph first = glyph(cents.charAt(0), size);
 		Glyph second = glyph(cents.charAt(1), size);

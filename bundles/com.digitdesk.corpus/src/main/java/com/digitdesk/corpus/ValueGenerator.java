@@ -95,6 +95,8 @@ final class ValueGenerator {
 		case DIGITS -> random.nextDouble() < EMPTY_CELLS ? "" : digits(field.cells(), random);
 		case DATE -> random.nextDouble() < EMPTY_CELLS ? "" : date(random);
 		case AMOUNT -> random.nextDouble() < EMPTY_AMOUNT ? "" : amount(random);
+		case NUMBER -> random.nextDouble() < EMPTY_CELLS ? ""
+				: digits(field.maxDigits() == 0 ? 1 + random.nextInt(10) : 1 + random.nextInt(field.maxDigits()), random);
 		};
 	}
 

@@ -226,6 +226,14 @@ final class FieldRouter {
 			} else if (kind == FieldKind.DATE && !isDate(field.value())) {
 				problems.add(new ReviewReason(Kind.RULE_FAILED, -1, field.value() + " is no date (MMDDYYYY)"));
 			}
+		} else if (field.spec().isFreeDigitString()) {
+			int most = field.spec().maxDigits();
+			if (kind == FieldKind.SSN && written != 9) {
+				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, "an SSN has 9 digits, read " + written));
+			} else if (most > 0 && written > most) {
+				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
+						"at most " + most + " digits, read " + written));
+			}
 		} else if (AmountRule.cents(field.value()).isEmpty() && field.value().indexOf('?') < 0) {
 			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
 					field.segmented().centsStart() < 0 ? "no cents separator found"

@@ -55,8 +55,9 @@ final class AmountCutter {
 
 	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
 	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
-		double divider = field.centsDivider();
-		TemplateBox sign = field.dollarSign();
+		TemplateBox box = field.box();
+		double divider = field.centsDivider().orElse(box.right() - 1.6 * box.height());
+		TemplateBox sign = new TemplateBox(box.x(), box.y(), 0.6 * box.height(), box.height());
 		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[] { divider },
 				List.of(new TemplateBox(sign.x(), sign.y(), sign.width(), sign.height())));
 		int dividerX = ink.raster.toX(divider);

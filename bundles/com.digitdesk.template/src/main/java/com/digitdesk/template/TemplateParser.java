@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import com.digitdesk.api.template.Anchor;
@@ -76,19 +77,33 @@ final class TemplateParser {
 			String context = where + ", field " + name;
 			FieldKind kind = kind(context, node, FieldKind.class);
 			int cells = node.path("cells").asInt(0);
-			if (kind != FieldKind.AMOUNT && cells < 1) {
+			if ((kind == FieldKind.DIGITS || kind == FieldKind.DATE) && cells < 1) {
 				throw new TemplateFormatException(context + ": a " + kind.name().toLowerCase(Locale.ROOT)
 						+ " field needs \"cells\", its number of boxes");
 			}
-			if (kind == FieldKind.SSN && cells != 9 || kind == FieldKind.DATE && cells != 8) {
+			if (kind == FieldKind.SSN && cells != 9 && cells != 0 || kind == FieldKind.DATE && cells != 8) {
 				throw new TemplateFormatException(context + ": " + kind.name().toLowerCase(Locale.ROOT)
-						+ " fields have " + (kind == FieldKind.SSN ? 9 : 8) + " cells, not " + cells);
+						+ " fields have " + (kind == FieldKind.SSN ? "9 cells or none" : "8 cells") + ", not " + cells);
 			}
-			if (kind == FieldKind.AMOUNT && cells != 0) {
-				throw new TemplateFormatException(context + ": amounts are written freely, without \"cells\"");
+			if ((kind == FieldKind.AMOUNT || kind == FieldKind.NUMBER) && cells != 0) {
+				throw new TemplateFormatException(context + ": " + kind.name().toLowerCase(Locale.ROOT)
+						+ "s are written freely, without \"cells\"");
 			}
-			fields.add(new FieldSpec(name, node.path("label").asText(name), kind, box(context, node, width, height),
-					cells));
+			int maxDigits = node.path("maxDigits").asInt(kind == FieldKind.SSN && cells == 0 ? 9 : 0);
+			if (node.has("maxDigits") && (kind != FieldKind.NUMBER || maxDigits < 1)) {
+				throw new TemplateFormatException(context + ": only a number has \"maxDigits\", at least 1");
+			}
+			TemplateBox box = box(context, node, width, height);
+			OptionalDouble centsDivider = OptionalDouble.empty();
+			if (node.has("centsDivider")) {
+				double x = node.path("centsDivider").asDouble(Double.NaN);
+				if (kind != FieldKind.AMOUNT || !(x > box.x() && x < box.right())) {
+					throw new TemplateFormatException(context + ": \"centsDivider\" is the x of an amount's printed "
+							+ "cents divider, inside its box (" + box.x() + " to " + box.right() + ")");
+				}
+				centsDivider = OptionalDouble.of(x);
+			}
+			fields.add(new FieldSpec(name, node.path("label").asText(name), kind, box, cells, maxDigits, centsDivider));
 		}
 		List<ValidationRule> rules = new ArrayList<>();
 		JsonNode ruleNodes = root.path("rules");

@@ -15,7 +15,9 @@ import com.digitdesk.api.recognition.DigitPrediction;
  * @param glyphs the digit positions; for cell fields one per cell, empty
  *        cells included
  * @param centsStart for amounts, the index in {@code glyphs} where the cents
- *        begin, or -1 when no cents separator was found or for cell fields
+ *        begin; {@code glyphs.size()} for an amount written in whole dollars
+ *        (its cents are 00); -1 when no cents separator was found, and for
+ *        fields that are no amounts
  * @param problems what went wrong while cutting, for the review queue
  */
 public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> glyphs, int centsStart,
@@ -39,8 +41,11 @@ public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> gl
 	 */
 	public String value(CharSequence written) {
 		String value = written.toString();
-		return value.isEmpty() || centsStart < 0 ? value
-				: value.substring(0, centsStart) + "." + value.substring(centsStart);
+		if (value.isEmpty() || centsStart < 0) {
+			return value;
+		}
+		String cents = value.substring(centsStart);
+		return value.substring(0, centsStart) + "." + (cents.isEmpty() ? "00" : cents);
 	}
 
 	/**

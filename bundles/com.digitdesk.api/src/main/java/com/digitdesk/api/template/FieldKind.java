@@ -9,8 +9,13 @@ public enum FieldKind {
 	DIGITS,
 	/** Dollars and cents written freely; value: dollars, a dot, two cent digits ("1234.56"). */
 	AMOUNT,
-	/** A social security number in nine cells; value: nine digits. */
+	/** A social security number, in nine cells or written freely in one box; value: nine digits. */
 	SSN,
 	/** A date in cells; value: MMDDYYYY. */
-	DATE
+	DATE,
+	/**
+	 * A digit string written freely in a box (a count, a year, a phone or
+	 * account number), without cells or cents; value: the digits.
+	 */
+	NUMBER
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,21 +65,34 @@ class FormTemplateTest {
 	}
 
 	@Test
-	void cellFieldsNeedTheirCellCount() {
-		assertThatThrownBy(() -> new FieldSpec("ssn", "SSN", FieldKind.SSN, new TemplateBox(0, 0, 90, 20), 0))
+	void cellFieldsNeedTheirCellCountAndFreeHandFieldsHaveNone() {
+		assertThatThrownBy(() -> new FieldSpec("zip", "ZIP", FieldKind.DIGITS, new TemplateBox(0, 0, 90, 20), 0))
 				.hasMessageContaining("needs its cell count");
 		assertThat(new FieldSpec("ssn", "SSN", FieldKind.SSN, new TemplateBox(0, 0, 90, 20), 9).isCellField())
 				.isTrue();
+		assertThatThrownBy(() -> new FieldSpec("n", "N", FieldKind.NUMBER, new TemplateBox(0, 0, 90, 20), 4))
+				.hasMessageContaining("written without cells");
 	}
 
 	@Test
-	void anAmountHasItsDollarSignAtTheLeftAndItsCentsDividerAtTheRight() {
-		FieldSpec amount = amount("a"); // 150 x 20 points at (400, 100)
-		assertThat(amount.dollarSign()).isEqualTo(new TemplateBox(400, 100, 12, 20));
-		assertThat(amount.centsDivider()).isEqualTo(518);
-		assertThat(amount.dollars()).isEqualTo(new TemplateBox(412, 100, 106, 20));
-		assertThat(amount.cents()).isEqualTo(new TemplateBox(518, 100, 32, 20));
-		assertThatThrownBy(amount::cellBoxes).hasMessageContaining("field a has no cells");
+	void anSsnInOneBoxIsAFreeHandStringOfNineDigits() {
+		FieldSpec ssn = new FieldSpec("ssn", "SSN", FieldKind.SSN, new TemplateBox(0, 0, 107, 14), 0);
+		assertThat(ssn.isCellField()).isFalse();
+		assertThat(ssn.isFreeDigitString()).isTrue();
+		assertThat(ssn.maxDigits()).isEqualTo(9);
+	}
+
+	@Test
+	void onlyAnAmountStatesACentsDividerAndOnlyInsideItsBox() {
+		TemplateBox box = new TemplateBox(400, 100, 150, 20);
+		assertThat(new FieldSpec("a", "A", FieldKind.AMOUNT, box, 0, 0, OptionalDouble.of(520)).centsDivider())
+				.hasValue(520);
+		assertThat(amount("a").centsDivider()).isEmpty();
+		assertThatThrownBy(() -> new FieldSpec("a", "A", FieldKind.AMOUNT, box, 0, 0, OptionalDouble.of(560)))
+				.hasMessageContaining("inside its box");
+		assertThatThrownBy(() -> new FieldSpec("n", "N", FieldKind.NUMBER, box, 0, 0, OptionalDouble.of(520)))
+				.hasMessageContaining("only an amount");
+		assertThatThrownBy(amount("a")::cellBoxes).hasMessageContaining("field a has no cells");
 	}
 
 	@Test
@@ -86,6 +100,5 @@ class FormTemplateTest {
 		FieldSpec zip = new FieldSpec("zip", "ZIP", FieldKind.DIGITS, new TemplateBox(100, 50, 60, 18), 5);
 		assertThat(zip.cellBoxes()).containsExactly(new TemplateBox(100, 50, 12, 18), new TemplateBox(112, 50, 12, 18),
 				new TemplateBox(124, 50, 12, 18), new TemplateBox(136, 50, 12, 18), new TemplateBox(148, 50, 12, 18));
-		assertThatThrownBy(zip::centsDivider).hasMessageContaining("field zip is no amount");
 	}
 }
