@@ -30,7 +30,7 @@ import com.digitdesk.api.template.TemplateCatalog;
 public class JsonTemplateCatalog implements TemplateCatalog {
 
 	/** The templates inside this bundle. */
-	static final List<String> SHIPPED = List.of("f1040-p1.json", "w2.json");
+	static final List<String> SHIPPED = List.of("f1040-2024-p1.json", "w2-2024.json", "f1040-p1.json", "w2.json");
 
 	private final Path directory;
 	private final Map<String, FormTemplate> shipped = new TreeMap<>();

@@ -10,8 +10,10 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.digitdesk.api.template.Anchor;
 import com.digitdesk.api.template.DocumentRule;
 import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.ValidationRule;
 import com.digitdesk.api.template.ValidationRule.Operation;
@@ -24,7 +26,17 @@ class JsonTemplateCatalogTest {
 	@Test
 	void shippedTemplatesAreThere() {
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir.resolve("none"));
-		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-p1", "w2");
+		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-2024-p1", "f1040-p1", "w2",
+				"w2-2024");
+		FormTemplate real = catalog.template("f1040-2024-p1").orElseThrow();
+		assertThat(real.fields()).extracting(FieldSpec::name).startsWith("ssn", "spouse_ssn", "zip", "line1a")
+				.contains("line1z", "line2a", "line6b", "line15").doesNotHaveDuplicates();
+		assertThat(real.field("ssn").orElseThrow().isFreeDigitString()).isTrue();
+		assertThat(real.anchors()).extracting(Anchor::kind).doesNotContain(Anchor.Kind.SQUARE_MARK);
+		assertThat(real.rules()).extracting(ValidationRule::target).containsExactly("line1z", "line9", "line11",
+				"line14", "line15");
+		assertThat(catalog.template("w2-2024").orElseThrow().fields()).extracting(FieldSpec::name)
+				.containsExactly("ssn", "ein", "box1", "box2", "box3", "box4", "box5", "box6");
 		FormTemplate f1040 = catalog.template("f1040-p1").orElseThrow();
 		assertThat(f1040.field("ssn").orElseThrow().kind()).isEqualTo(FieldKind.SSN);
 		assertThat(f1040.field("ssn").orElseThrow().cells()).isEqualTo(9);
@@ -46,17 +58,18 @@ class JsonTemplateCatalogTest {
 	@Test
 	void templateDroppedIntoTheDirectoryIsPickedUpAndBrokenOnesAreNamed() throws Exception {
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
-		assertThat(catalog.templates()).hasSize(2);
+		assertThat(catalog.templates()).hasSize(4);
 		String w2 = new String(JsonTemplateCatalog.class.getResourceAsStream("/templates/w2.json").readAllBytes());
 		Files.writeString(dir.resolve("w3.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"w3\""));
 		Files.writeString(dir.resolve("broken.json"), "{ \"id\": \"x\", ");
 		Files.writeString(dir.resolve("badkind.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"w4\"")
 				.replace("\"kind\": \"ssn\"", "\"kind\": \"phone\""));
-		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-p1", "w2", "w3");
+		assertThat(catalog.templates()).extracting(FormTemplate::id).containsExactly("f1040-2024-p1", "f1040-p1", "w2",
+				"w2-2024", "w3");
 		assertThat(catalog.loadProblems()).hasSize(2);
 		assertThat(catalog.loadProblems()).anySatisfy(p -> assertThat(p).contains("broken.json", "not valid JSON"));
 		assertThat(catalog.loadProblems()).anySatisfy(p -> assertThat(p).contains("badkind.json",
-				"field employee_ssn", "\"phone\"", "expected one of digits, amount, ssn, date"));
+				"field employee_ssn", "\"phone\"", "expected one of digits, amount, ssn, date, number"));
 
 		Files.delete(dir.resolve("broken.json"));
 		Files.setLastModifiedTime(dir.resolve("w3.json"), FileTime.fromMillis(0));
@@ -77,7 +90,7 @@ class JsonTemplateCatalogTest {
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
 		assertThat(catalog.loadProblems()).hasSize(4);
 		assertThat(catalog.loadProblems().get(0)).contains("a.json", "field box1", "not inside the page");
-		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells, not 8");
+		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells or none, not 8");
 		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule box 4 = 6.2% of box 3 names unknown field box9");
 		assertThat(catalog.loadProblems().get(3)).contains("d.json", "rule box 6 = 1.45% of box 5",
 				"a percent rule needs \"percent\"");
