@@ -11,10 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.digitdesk.api.image.GrayImage;
 import com.digitdesk.api.registration.Registration;
 import com.digitdesk.api.registration.RegistrationException;
 import com.digitdesk.api.render.RenderedPage;
+import com.digitdesk.api.template.Anchor;
 import com.digitdesk.api.template.FormTemplate;
+import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.register.OfficialScans.Placement;
 import com.digitdesk.register.OfficialScans.Wear;
 import com.digitdesk.template.JsonTemplateCatalog;
@@ -99,6 +102,25 @@ class LineRegistrationTest {
 		Registration registration = REGISTRAR.register(erased, template);
 		assertThat(registration.anchorsUsed()).isEqualTo(5);
 		assertThat(OfficialScans.maxCornerError(registration.transform(), placement.transform(300), template))
+				.isLessThan(0.5);
+	}
+
+	@Test
+	void squareMarksJoinTheRulesWhenATemplateHasBoth() throws Exception {
+		FormTemplate w2 = template("w2-2024");
+		List<Anchor> anchors = new ArrayList<>(w2.anchors());
+		anchors.add(new Anchor("left mark", Anchor.Kind.SQUARE_MARK, new TemplateBox(40, 500, 14, 14)));
+		anchors.add(new Anchor("right mark", Anchor.Kind.SQUARE_MARK, new TemplateBox(558, 500, 14, 14)));
+		FormTemplate marked = new FormTemplate("w2-marked", w2.title(), w2.widthPoints(), w2.heightPoints(), anchors,
+				w2.fields(), w2.rules());
+		Placement placement = new Placement(2.5, -9, 4, 0.98);
+		RenderedPage page = OfficialScans.scan(OfficialScans.W2, w2, 200, placement, Wear.heavy(true), 8);
+		for (Anchor mark : anchors.subList(6, 8)) {
+			page = Pages.painted(page, placement.transform(200), mark.box(), 0, GrayImage.BLACK);
+		}
+		Registration registration = REGISTRAR.register(page, marked);
+		assertThat(registration.anchorsUsed()).isEqualTo(8);
+		assertThat(OfficialScans.maxCornerError(registration.transform(), placement.transform(200), marked))
 				.isLessThan(0.5);
 	}
 

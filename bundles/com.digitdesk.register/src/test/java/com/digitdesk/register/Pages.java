@@ -24,6 +24,11 @@ final class Pages {
 
 	/** The page with a template box (grown by {@code margin} points) painted white where {@code truth} puts it. */
 	static RenderedPage erased(RenderedPage page, PageTransform truth, TemplateBox box, double margin) {
+		return painted(page, truth, box, margin, GrayImage.WHITE);
+	}
+
+	/** The page with a template box (grown by {@code margin} points) painted one gray where {@code truth} puts it. */
+	static RenderedPage painted(RenderedPage page, PageTransform truth, TemplateBox box, double margin, int gray) {
 		GrayImage image = page.image();
 		byte[] pixels = image.pixels();
 		double step = 0.25 / truth.scale();
@@ -32,7 +37,7 @@ final class Pages {
 				int px = (int) Math.floor(truth.pixelX(x, y));
 				int py = (int) Math.floor(truth.pixelY(x, y));
 				if (px >= 0 && py >= 0 && px < image.width() && py < image.height()) {
-					pixels[py * image.width() + px] = (byte) GrayImage.WHITE;
+					pixels[py * image.width() + px] = (byte) gray;
 				}
 			}
 		}
