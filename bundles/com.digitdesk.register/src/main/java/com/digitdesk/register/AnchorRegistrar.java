@@ -1,6 +1,7 @@
 package com.digitdesk.register;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +39,8 @@ public class AnchorRegistrar implements PageRegistrar {
 
 	/** Share of a line anchor's length where its rule must be found: broken and dashed rules show half or more. */
 	static final double MIN_COVERAGE = 0.3;
-	/** Share of an anchor's points the fit must keep for the anchor to fit the others. */
-	static final double MIN_INLIERS = 0.5;
+	/** How far, in points, the fit may miss an anchor (the median of its points) for it to fit the others. */
+	static final double MISFIT = 0.5;
 	/** A square mark's centre weighs as much as this many points along a rule. */
 	private static final double MARK_WEIGHT = 50;
 
@@ -119,55 +120,106 @@ public class AnchorRegistrar implements PageRegistrar {
 	private Registration onLines(RenderedPage page, FormTemplate template, double pixelsPerPoint)
 			throws RegistrationException {
 		Raster raster = new Raster(page.image());
+		List<Anchor> lines = template.anchors().stream().filter(anchor -> anchor.kind() != Anchor.Kind.SQUARE_MARK)
+				.toList();
+		// Square marks are found near their nominal places, once for all placements tried.
+		List<Constraint> marks = new ArrayList<>();
+		List<String> marksMissing = new ArrayList<>();
+		for (int i = 0; i < template.anchors().size(); i++) {
+			Anchor anchor = template.anchors().get(i);
+			if (anchor.kind() != Anchor.Kind.SQUARE_MARK) {
+				continue;
+			}
+			Optional<double[]> found = SquareMarkFinder.find(page.image(), anchor.box(), pixelsPerPoint);
+			if (found.isPresent()) {
+				double[] centre = found.get();
+				marks.add(new Constraint(i, Axis.X, centre[0], centre[1], anchor.box().centerX(), MARK_WEIGHT));
+				marks.add(new Constraint(i, Axis.Y, centre[0], centre[1], anchor.box().centerY(), MARK_WEIGHT));
+			} else {
+				marksMissing.add(anchor.name());
+			}
+		}
+		// Each coarse placement gets a closer look; the one whose rules are found best and fit wins.
+		Attempt best = null;
+		RegistrationException refusal = null;
+		for (PageTransform coarse : LineAligner.align(raster, lines, pixelsPerPoint,
+				configuration.maxRotationDegrees())) {
+			try {
+				Attempt attempt = attempt(raster, template, coarse, marks, marksMissing);
+				if (best == null || attempt.quality() > best.quality()) {
+					best = attempt;
+				}
+				if (attempt.registration().anchorsUsed() == template.anchors().size()) {
+					break; // every anchor found and fitting: no other placement can do better
+				}
+			} catch (RegistrationException e) {
+				if (refusal == null) {
+					refusal = e;
+				}
+			}
+		}
+		if (best == null) {
+			throw refusal;
+		}
+		return best.registration();
+	}
+
+	/**
+	 * A registration and how well it is borne out: the sum over anchors of
+	 * the share of each anchor's length (a mark counts whole) whose points fit it.
+	 */
+	private record Attempt(Registration registration, double quality) {
+	}
+
+	/** Finds each rule in a narrow band around where {@code coarse} puts it and fits the map to the points. */
+	private Attempt attempt(Raster raster, FormTemplate template, PageTransform coarse, List<Constraint> marks,
+			List<String> marksMissing) throws RegistrationException {
 		List<Anchor> anchors = template.anchors();
-		List<Anchor> lines = anchors.stream().filter(anchor -> anchor.kind() != Anchor.Kind.SQUARE_MARK).toList();
-		PageTransform coarse = LineAligner.align(raster, lines, pixelsPerPoint, configuration.maxRotationDegrees())
-				.transform();
-		List<Constraint> constraints = new ArrayList<>();
-		List<String> missing = new ArrayList<>();
+		List<Constraint> constraints = new ArrayList<>(marks);
+		List<String> missing = new ArrayList<>(marksMissing);
+		int[] positions = new int[anchors.size()];
 		for (int i = 0; i < anchors.size(); i++) {
 			Anchor anchor = anchors.get(i);
 			if (anchor.kind() == Anchor.Kind.SQUARE_MARK) {
-				Optional<double[]> found = SquareMarkFinder.find(page.image(), anchor.box(), pixelsPerPoint);
-				if (found.isPresent()) {
-					double[] centre = found.get();
-					constraints.add(new Constraint(i, Axis.X, centre[0], centre[1], anchor.box().centerX(), MARK_WEIGHT));
-					constraints.add(new Constraint(i, Axis.Y, centre[0], centre[1], anchor.box().centerY(), MARK_WEIGHT));
-				} else {
-					missing.add(anchor.name());
-				}
 				continue;
 			}
 			LineSampler.Found found = LineSampler.sample(raster, anchor, i, coarse);
+			positions[i] = found.positions();
 			if (found.coverage() < MIN_COVERAGE) {
 				missing.add(anchor.name());
 			} else {
 				constraints.addAll(found.constraints());
 			}
 		}
+		missing.sort(Comparator.comparingInt(name -> indexOf(anchors, name)));
 		requireBothAxes(template, constraints, missing);
 		LineFit.Robust fit = robustFit(template, constraints);
-		// An anchor most of whose points the fit rejects lies elsewhere than the others say.
+		// An anchor printed elsewhere than the others say shows as the one the fit misses most (by the median
+		// of its points): left out, one at a time, while the rest still fix the map.
 		List<String> misfits = new ArrayList<>();
-		for (int i = 0; i < anchors.size(); i++) {
-			int index = i;
-			long all = constraints.stream().filter(k -> k.anchor() == index).count();
-			long kept = fit.inliers().stream().filter(k -> k.anchor() == index).count();
-			if (all > 0 && kept < all * MIN_INLIERS) {
-				misfits.add(anchors.get(i).name());
+		while (true) {
+			int worst = -1;
+			double worstOff = MISFIT;
+			for (int i = 0; i < anchors.size(); i++) {
+				double off = medianOff(fit, constraints, i);
+				if (off > worstOff) {
+					worstOff = off;
+					worst = i;
+				}
 			}
-		}
-		if (!misfits.isEmpty()) {
-			Set<String> out = Set.copyOf(misfits);
-			List<Constraint> rest = constraints.stream().filter(k -> !out.contains(anchors.get(k.anchor()).name()))
-					.toList();
+			if (worst < 0) {
+				break;
+			}
+			int out = worst;
+			misfits.add(anchors.get(out).name());
+			constraints = constraints.stream().filter(k -> k.anchor() != out).toList();
 			try {
-				requireBothAxes(template, rest, misfits);
+				requireBothAxes(template, constraints, misfits);
 			} catch (RegistrationException e) {
 				throw new RegistrationException("registration anchors of template " + template.id()
 						+ " do not fit one transform (misfit: " + String.join(", ", misfits) + ")");
 			}
-			fit = robustFit(template, rest);
+			fit = robustFit(template, constraints);
 		}
 		double residual = fit.residualPoints();
 		if (residual > configuration.maxResidualPoints()) {
@@ -183,8 +235,35 @@ public class AnchorRegistrar implements PageRegistrar {
 					shear(transform) * 100, missing.isEmpty() ? ": not this form"
 							: ", too few found (missing: " + String.join(", ", missing) + ")"));
 		}
+		double quality = 0;
+		for (int i = 0; i < anchors.size(); i++) {
+			int index = i;
+			long kept = fit.inliers().stream().filter(k -> k.anchor() == index).count();
+			quality += anchors.get(i).kind() == Anchor.Kind.SQUARE_MARK ? Math.min(1, kept)
+					: (double) kept / Math.max(1, positions[i]);
+		}
 		int used = (int) fit.inliers().stream().mapToInt(Constraint::anchor).distinct().count();
-		return new Registration(template.id(), transform, residual, used);
+		return new Attempt(new Registration(template.id(), transform, residual, used), quality);
+	}
+
+	/** Median distance, in points, between an anchor's points and the fitted map; 0 for an anchor not found. */
+	private static double medianOff(LineFit.Robust fit, List<Constraint> constraints, int anchor) {
+		double[] distances = constraints.stream().filter(k -> k.anchor() == anchor)
+				.mapToDouble(k -> Math.abs(fit.inverse().residual(k))).sorted().toArray();
+		return distances.length == 0 ? 0 : distances[distances.length / 2];
+	}
+
+	private static long distinct(List<Constraint> constraints, Axis axis) {
+		return constraints.stream().filter(k -> k.axis() == axis).mapToInt(Constraint::anchor).distinct().count();
+	}
+
+	private static int indexOf(List<Anchor> anchors, String name) {
+		for (int i = 0; i < anchors.size(); i++) {
+			if (anchors.get(i).name().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static LineFit.Robust robustFit(FormTemplate template, List<Constraint> constraints)
@@ -199,10 +278,8 @@ public class AnchorRegistrar implements PageRegistrar {
 	/** Two distinct horizontal places and two vertical ones fix an affine map; fewer do not. */
 	private static void requireBothAxes(FormTemplate template, List<Constraint> constraints, List<String> missing)
 			throws RegistrationException {
-		long horizontal = constraints.stream().filter(k -> k.axis() == Axis.Y).mapToInt(Constraint::anchor).distinct()
-				.count();
-		long vertical = constraints.stream().filter(k -> k.axis() == Axis.X).mapToInt(Constraint::anchor).distinct()
-				.count();
+		long horizontal = distinct(constraints, Axis.Y);
+		long vertical = distinct(constraints, Axis.X);
 		if (horizontal < 2 || vertical < 2) {
 			long found = constraints.stream().mapToInt(Constraint::anchor).distinct().count();
 			throw new RegistrationException(String.format(

@@ -1,5 +1,7 @@
 package com.digitdesk.register;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.digitdesk.api.registration.PageTransform;
@@ -25,23 +27,25 @@ final class LineAligner {
 	/** Scale change looked for, either way. */
 	static final double SCALE_RANGE = 0.04;
 	private static final double SCALE_STEP = 0.0005;
+	/** How many placements are handed on for a closer look. */
+	static final int HYPOTHESES = 4;
+	/** Placements that put every rule within this many points of each other are one. */
+	private static final double DISTINCT = 2;
 	private static final double ANGLE_STEP = 0.25;
 	private static final double FINE_ANGLE_STEP = 0.05;
 	/** Each end of an anchor left out of the coarse search, which may not know where along the rule it is. */
 	private static final double END_MARGIN = 30;
 
-	/**
-	 * @param transform the similarity found
-	 * @param strength per anchor given, the share of its sampled length that has ink where the transform puts it
-	 */
-	record Alignment(PageTransform transform, double[] strength) {
-	}
-
 	private LineAligner() {
 	}
 
-	/** @param lines the template's line anchors (no square marks) */
-	static Alignment align(Raster page, List<Anchor> lines, double pixelsPerPoint, double maxRotationDegrees) {
+	/**
+	 * @param lines the template's line anchors (no square marks)
+	 * @return up to {@link #HYPOTHESES} similarities, best first, each putting some rule elsewhere than the
+	 *         others: on a page of many parallel rules, one anchor not printed where the template says can
+	 *         make a placement on the neighbouring rules score best, which a closer look then rejects
+	 */
+	static List<PageTransform> align(Raster page, List<Anchor> lines, double pixelsPerPoint, double maxRotationDegrees) {
 		int half = (int) Math.ceil(SEARCH * pixelsPerPoint);
 		// Rotation: the angle at which the rules are sharpest, first coarsely on a sparse sample, then finely.
 		double best = 0;
@@ -68,41 +72,62 @@ final class LineAligner {
 		for (double[] profile : profiles) {
 			widen(profile);
 		}
-		// Scale and shift: every horizontal anchor on a rule at once (and every vertical one), nearest scale first.
+		// Scale and shift: every horizontal anchor on a rule at once (and every vertical one), for each scale.
 		int steps = (int) Math.round(SCALE_RANGE / SCALE_STEP);
-		double bestScore = -1;
-		int[] bestShift = null;
-		double bestScale = pixelsPerPoint;
-		for (int i = 0; i <= 2 * steps; i++) {
-			int step = (i % 2 == 0 ? 1 : -1) * ((i + 1) / 2);
+		List<Placement> placements = new ArrayList<>();
+		for (int step = -steps; step <= steps; step++) {
 			double s = pixelsPerPoint * (1 + step * SCALE_STEP);
 			int tv = bestShift(lines, profiles, Anchor.Kind.HORIZONTAL_LINE, s - pixelsPerPoint, half);
 			int tu = bestShift(lines, profiles, Anchor.Kind.VERTICAL_LINE, s - pixelsPerPoint, half);
 			double score = sum(lines, profiles, Anchor.Kind.HORIZONTAL_LINE, s - pixelsPerPoint, tv, half)
 					+ sum(lines, profiles, Anchor.Kind.VERTICAL_LINE, s - pixelsPerPoint, tu, half);
-			if (score > bestScore + 1e-9) {
-				bestScore = score;
-				bestScale = s;
-				bestShift = new int[] { tu, tv };
+			placements.add(new Placement(s, tu, tv, score, Math.abs(step)));
+		}
+		// The best placements that put some rule at least DISTINCT points from where the better ones put it.
+		placements.sort(Comparator.comparingDouble(Placement::score).reversed()
+				.thenComparingInt(Placement::distanceFromNominal));
+		List<Placement> chosen = new ArrayList<>();
+		for (Placement placement : placements) {
+			if (chosen.size() == HYPOTHESES) {
+				break;
+			}
+			if (chosen.stream().allMatch(other -> apart(placement, other, lines, DISTINCT * pixelsPerPoint))) {
+				chosen.add(placement);
 			}
 		}
-		double[] strength = new double[lines.size()];
-		for (int i = 0; i < lines.size(); i++) {
-			boolean horizontal = lines.get(i).kind() == Anchor.Kind.HORIZONTAL_LINE;
-			strength[i] = at(profiles[i], (bestScale - pixelsPerPoint) * across(lines.get(i))
-					+ (horizontal ? bestShift[1] : bestShift[0]) + half);
-		}
 		double theta = Math.toRadians(best);
-		double cos = Math.cos(theta);
-		double sin = Math.sin(theta);
-		double cx = page.width / 2.0;
-		double cy = page.height / 2.0;
-		double tu = bestShift[0];
-		double tv = bestShift[1];
-		PageTransform transform = new PageTransform(cos * bestScale, -sin * bestScale,
-				cx + cos * (tu - cx) - sin * (tv - cy), sin * bestScale, cos * bestScale,
-				cy + sin * (tu - cx) + cos * (tv - cy));
-		return new Alignment(transform, strength);
+		List<PageTransform> transforms = new ArrayList<>();
+		for (Placement placement : chosen) {
+			transforms.add(placement.transform(theta, page.width / 2.0, page.height / 2.0));
+		}
+		return transforms;
+	}
+
+	/**
+	 * Scale {@code s} and shifts of the turned frame, in pixels, and the sum of the anchors' shares there.
+	 *
+	 * @param distanceFromNominal scale steps from the nominal scale, to prefer the nearer of equal placements
+	 */
+	private record Placement(double s, int tu, int tv, double score, int distanceFromNominal) {
+
+		PageTransform transform(double theta, double cx, double cy) {
+			double cos = Math.cos(theta);
+			double sin = Math.sin(theta);
+			return new PageTransform(cos * s, -sin * s, cx + cos * (tu - cx) - sin * (tv - cy), sin * s, cos * s,
+					cy + sin * (tu - cx) + cos * (tv - cy));
+		}
+	}
+
+	private static boolean apart(Placement one, Placement other, List<Anchor> lines, double pixels) {
+		for (Anchor anchor : lines) {
+			boolean horizontal = anchor.kind() == Anchor.Kind.HORIZONTAL_LINE;
+			double difference = (one.s() - other.s()) * across(anchor)
+					+ (horizontal ? one.tv() - other.tv() : one.tu() - other.tu());
+			if (Math.abs(difference) > pixels) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Where the anchor's rule runs across its length: its box's centre line. */

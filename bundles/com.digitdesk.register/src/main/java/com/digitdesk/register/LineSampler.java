@@ -31,9 +31,14 @@ final class LineSampler {
 
 	/**
 	 * @param constraints the points found, one per column (row) that shows the rule
-	 * @param coverage share of the anchor's length where the rule was found
+	 * @param positions columns (rows) along the anchor's length that were looked at
 	 */
-	record Found(List<Constraint> constraints, double coverage) {
+	record Found(List<Constraint> constraints, int positions) {
+
+		/** Share of the anchor's length where the rule was found. */
+		double coverage() {
+			return positions == 0 ? 0 : (double) constraints.size() / positions;
+		}
 	}
 
 	private LineSampler() {
@@ -70,7 +75,7 @@ final class LineSampler {
 					: new Constraint(index, Axis.X, centre, line + 0.5, across, 1));
 		}
 		if (constraints.isEmpty()) {
-			return new Found(constraints, 0);
+			return new Found(constraints, positions);
 		}
 		// Points off the rule's own course (ink near a gap) go before the fit sees them.
 		double[] sorted = offsets.stream().mapToDouble(Double::doubleValue).toArray();
@@ -82,7 +87,7 @@ final class LineSampler {
 				kept.add(constraints.get(i));
 			}
 		}
-		return new Found(kept, (double) kept.size() / positions);
+		return new Found(kept, positions);
 	}
 
 	/**

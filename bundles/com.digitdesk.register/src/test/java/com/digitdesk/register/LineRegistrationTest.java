@@ -125,6 +125,23 @@ class LineRegistrationTest {
 	}
 
 	@Test
+	void anAnchorTwoPointsOffItsRuleIsLeftOutAndTheOthersRegister() throws Exception {
+		FormTemplate w2 = template("w2-2024");
+		List<Anchor> anchors = new ArrayList<>(w2.anchors());
+		TemplateBox column = anchors.get(4).box();
+		anchors.set(4, new Anchor("box 1 column", Anchor.Kind.VERTICAL_LINE,
+				new TemplateBox(column.x() + 2, column.y(), column.width(), column.height())));
+		FormTemplate misdrawn = new FormTemplate("w2-misdrawn", w2.title(), w2.widthPoints(), w2.heightPoints(),
+				anchors, w2.fields(), w2.rules());
+		Placement placement = new Placement(-1.5, 6, -8, 1.02);
+		RenderedPage page = OfficialScans.scan(OfficialScans.W2, w2, 300, placement, Wear.heavy(false), 4);
+		Registration registration = REGISTRAR.register(page, misdrawn);
+		assertThat(registration.anchorsUsed()).isEqualTo(5);
+		assertThat(OfficialScans.maxCornerError(registration.transform(), placement.transform(300), misdrawn))
+				.isLessThan(0.5);
+	}
+
+	@Test
 	void aBlankPageIsRefused() throws Exception {
 		FormTemplate template = template("w2-2024");
 		RenderedPage page = OfficialScans.scan(null, template, 200, new Placement(0, 0, 0, 1), Wear.CLEAN, 5);
