@@ -21,8 +21,8 @@ import com.digitdesk.api.template.TemplateCatalog;
 
 /**
  * Identifies a page by its layout: registers it on every known template and
- * checks that the template's printed field boxes are where the registration
- * puts them. The best template wins if it matches well enough and clearly
+ * checks that the template's printed lines (field boxes, and the rules of
+ * its line anchors) are where the registration puts them. The best template wins if it matches well enough and clearly
  * better than the runner-up; otherwise the page is an unknown form.
  */
 @Component(configurationPid = IdentificationConfiguration.PID)
@@ -33,7 +33,7 @@ public class LayoutIdentifier implements FormIdentifier {
 	private final PageRegistrar registrar;
 	private final IdentificationConfiguration configuration;
 
-	private record Candidate(FormTemplate template, double score) {
+	private record Candidate(FormTemplate template, double score, String found) {
 	}
 
 	@Activate
@@ -52,13 +52,14 @@ public class LayoutIdentifier implements FormIdentifier {
 		for (FormTemplate template : catalog.templates()) {
 			try {
 				Registration registration = registrar.register(page, template);
-				candidates.add(new Candidate(template, LayoutMatcher.score(image, registration.transform(), template)));
+				LayoutMatcher.Match match = LayoutMatcher.match(image, registration.transform(), template);
+				candidates.add(new Candidate(template, match.score(), match.found()));
 			} catch (RegistrationException e) {
 				unregistered.add(e.getMessage());
 			}
 		}
 		if (candidates.isEmpty()) {
-			String why = unregistered.isEmpty() ? "no templates are loaded" : unregistered.get(0);
+			String why = unregistered.isEmpty() ? "no templates are loaded" : String.join("; ", unregistered);
 			return Identification.unknown(blank(image) ? "the page is blank" : "no known form: " + why);
 		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -74,9 +75,10 @@ public class LayoutIdentifier implements FormIdentifier {
 	private static String describe(List<Candidate> candidates) {
 		List<String> parts = new ArrayList<>();
 		for (Candidate candidate : candidates) {
-			parts.add(String.format("%s %.0f%%", candidate.template().id(), candidate.score() * 100));
+			parts.add(String.format("%s %.0f%% (%s)", candidate.template().id(), candidate.score() * 100,
+					candidate.found()));
 		}
-		return "printed field boxes found: " + String.join(", ", parts);
+		return "printed lines found: " + String.join("; ", parts);
 	}
 
 	/** A page with next to no ink: a blank sheet, maybe with a few specks. */

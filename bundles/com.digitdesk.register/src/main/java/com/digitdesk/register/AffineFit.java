@@ -30,8 +30,8 @@ final class AffineFit {
 				vy[i] += row[i] * match.py();
 			}
 		}
-		double[] abc = solve(m, vx);
-		double[] def = solve(m, vy);
+		double[] abc = solve(m, vx, 1e-9, "the marks lie on one line");
+		double[] def = solve(m, vy, 1e-9, "the marks lie on one line");
 		return new PageTransform(abc[0], abc[1], abc[2], def[0], def[1], def[2]);
 	}
 
@@ -46,11 +46,16 @@ final class AffineFit {
 		return Math.sqrt(sum / matches.size()) / t.scale();
 	}
 
-	/** Cramer's rule: fine for a well-conditioned 3x3 system. */
-	private static double[] solve(double[][] m, double[] v) {
+	/**
+	 * Cramer's rule: fine for a well-conditioned 3x3 system.
+	 *
+	 * @param least determinant below which the system counts as singular
+	 * @param singular the message when it is
+	 */
+	static double[] solve(double[][] m, double[] v, double least, String singular) {
 		double det = det(m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1], m[2][2]);
-		if (Math.abs(det) < 1e-9) {
-			throw new IllegalArgumentException("the marks lie on one line");
+		if (Math.abs(det) < least) {
+			throw new IllegalArgumentException(singular);
 		}
 		double[] result = new double[3];
 		for (int k = 0; k < 3; k++) {

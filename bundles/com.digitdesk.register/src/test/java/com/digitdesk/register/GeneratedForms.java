@@ -60,6 +60,25 @@ public final class GeneratedForms {
 		return new Scans(directory, catalog, renderer(), registrar());
 	}
 
+	/**
+	 * Scans of the first designs only (templates {@code f1040-p1} and {@code w2}, the square-mark forms),
+	 * {@code pagesEach} of each, into {@code directory}.
+	 */
+	public static Scans generateFirstDesigns(Path directory, int pagesEach, long seed) throws Exception {
+		JsonTemplateCatalog catalog = new JsonTemplateCatalog(directory.resolve("no-templates"));
+		for (String template : List.of("f1040-p1", "w2")) {
+			Path drawn = Files.createDirectories(directory.resolve("drawn-" + template));
+			corpus(catalog, drawn, "--pages", String.valueOf(pagesEach), "--seed", String.valueOf(seed), "--template",
+					template);
+			try (Stream<Path> files = Files.list(drawn)) {
+				for (Path file : files.toList()) {
+					Files.move(file, directory.resolve(template + "-" + file.getFileName()));
+				}
+			}
+		}
+		return new Scans(directory, catalog, renderer(), registrar());
+	}
+
 	/** Runs {@code digitdesk corpus} with these arguments; fails on a non-zero exit. */
 	public static void corpus(TemplateCatalog catalog, Path directory, String... arguments) throws Exception {
 		List<String> all = new ArrayList<>(List.of("--out", directory.toString()));
