@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.template.Anchor;
 import com.digitdesk.api.template.DocumentRule;
 import com.digitdesk.api.template.FieldKind;
@@ -286,6 +290,45 @@ class RealLayoutsAndDesignsTest {
 		// the written line, commas and decimal point included, stays in the 12 pt box's reach
 		assertThat(heights.get(heights.size() / 2)).isBetween(6.5, 9.5);
 		assertThat(heights.get(heights.size() - 1)).isLessThan(12.5);
+	}
+
+	@Test
+	void theCommandWritesTheDesignsItUsedForTheTemplateDirectory() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = new CorpusCommand(catalog, MnistCache.atDefaultLocation()).run(new CommandContext(
+				List.of("--out", "corpus", "--pages", "2", "--seed", "4", "--designs", "household,w2-2024"),
+				new PrintStream(out, true), new PrintStream(err, true), dir, false));
+		assertThat(status).as(err.toString()).isZero();
+		try (Stream<Path> written = Files.list(dir.resolve("corpus/templates"))) {
+			assertThat(written.map(p -> p.getFileName().toString())).containsExactly("household.json");
+		}
+		JsonTemplateCatalog withDesign = new JsonTemplateCatalog(dir.resolve("corpus/templates"));
+		assertThat(withDesign.loadProblems()).isEmpty();
+		assertThat(withDesign.template(Designs.HOUSEHOLD)).contains(Designs.template(Designs.HOUSEHOLD).orElseThrow());
+		for (Path pdf : GroundTruth.pdfsWithTruth(dir.resolve("corpus"))) {
+			assertThat(GroundTruth.read(GroundTruth.fileFor(pdf)).pages())
+					.allMatch(p -> p.template().equals(Designs.HOUSEHOLD) || p.template().equals("w2-2024"));
+		}
+		assertThat(new CorpusCommand(catalog, MnistCache.atDefaultLocation()).run(new CommandContext(
+				List.of("--out", "other", "--pages", "1", "--designs", "household,no-such-form"),
+				new PrintStream(out, true), new PrintStream(err, true), dir, false))).isEqualTo(2);
+		assertThat(err.toString()).contains("no design or template no-such-form");
+	}
+
+	@Test
+	void theFirstDesignsAndTemplatesInTheirConventionsKeepTheirStyle() {
+		FormTemplate w2 = catalog.template("w2").orElseThrow();
+		assertThat(FormStyle.of(catalog.template("f1040-p1").orElseThrow())).isSameAs(FirstDesignStyle.INSTANCE);
+		assertThat(FormStyle.of(w2)).isSameAs(FirstDesignStyle.INSTANCE);
+		FormTemplate cellsOnly = new FormTemplate("f1099-int", "Form 1099-INT", 612, 792, w2.anchors(), w2.fields(),
+				List.of());
+		assertThat(FormStyle.of(cellsOnly)).isSameAs(FirstDesignStyle.INSTANCE);
+		FormTemplate free = new FormTemplate("local-form", "A local form", 612, 792, w2.anchors(),
+				List.of(new FieldSpec("zip", "ZIP", FieldKind.NUMBER, new TemplateBox(100, 100, 100, 20), 0, 9,
+						java.util.OptionalDouble.empty())),
+				List.of());
+		assertThat(FormStyle.of(free)).isSameAs(DesignStyle.FIRST_DESIGN_BOXES);
 	}
 
 	@Test
