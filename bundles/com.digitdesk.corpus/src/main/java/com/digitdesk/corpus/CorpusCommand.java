@@ -1,6 +1,8 @@
 package com.digitdesk.corpus;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,11 +19,13 @@ import com.digitdesk.api.template.TemplateCatalog;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.MnistDatasets;
 
-/** {@code digitdesk corpus}: writes a corpus of scanned, filled-in tax forms with their ground truth. */
+/** {@code digitdesk corpus}: writes a corpus of scanned, filled-in forms with their ground truth. */
 @Component(service = Subcommand.class, property = "digitdesk.command=corpus")
 public class CorpusCommand implements Subcommand {
 
 	static final long DEFAULT_SEED = 20261121L;
+	/** The default designs: the first designs, so that a seed means the corpus it always meant. */
+	static final List<String> FIRST_DESIGNS = List.of("f1040-p1", "w2");
 
 	private final TemplateCatalog catalog;
 	private final MnistDatasets mnist;
@@ -40,20 +44,39 @@ public class CorpusCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return """
-				usage: digitdesk corpus --out DIR --pages N [--seed S] [--template ID] [--threads N]
-				                        [--digits test|fitting|held-out] [--split-seed S]
+				usage: digitdesk corpus --out DIR --pages N [--seed S] [--designs ID[,ID...] | --template ID]
+				                        [--threads N] [--digits test|fitting|held-out] [--split-seed S]
 
-				Draws blank forms from their templates, fills them in with
-				handwritten MNIST digits (digits in cells, amounts written
-				freely, some fields empty, some digits touching), simulates a scan
+				Prints blank forms, fills them in with handwritten MNIST digits
+				(digits in cells, amounts and numbers written freely, some fields
+				empty, some digits touching), simulates a scan
 				(200 or 300 dpi, rotation up to 3 degrees, shift, scale up to 3%%,
 				blur, speckles, binarization) and writes image-only PDFs (CCITT G4,
 				JPEG or Flate) as DIR/form-NNNNN.pdf, each with its ground truth in
 				DIR/form-NNNNN.json:
 				  {"pages": [{"template": "<id>", "fields": {"<field>": "<value>"}}]}
-				Some PDFs are a whole return: a f1040-p1 page and W-2 pages.
-				--template restricts the corpus to one template. The same seed
-				gives the same corpus. Default seed: %d.
+				--designs chooses the forms (default: f1040-p1,w2, the first
+				designs, drawn from their templates):
+				  f1040-2024-p1, w2-2024  the official 2024 pages, filled in as
+				      people do: amounts right-aligned with or without thousands
+				      commas, with a written decimal point and cents or in whole
+				      dollars, SSN in the 1040's 3|2|4 parts or freely with or
+				      without dashes, EIN as 12-3456789, ZIP of 5 digits
+				  household    a household income statement: corner squares, a
+				      boxed 9-digit number and year, amounts with $ outside the
+				      box and cents divider 1.3 box heights from the right
+				  survey-1989  a census-style questionnaire: no corner squares,
+				      printed rules, 2 to 10 digits written freely in plain boxes
+				  heldout      dotted boxes, short comb ticks, no $, a dotted
+				      cents divider: measured last, tuned on by nobody
+				  any other template id: its template, in the first designs' boxes
+				The ground truth is normalized: written commas, points and dashes
+				are not in it. The corpus's own designs are also written as
+				DIR/templates/<id>.json, for the template directory.
+				Some PDFs are a whole return: a 1040 page and one or two W-2
+				pages (f1040-p1 with w2, f1040-2024-p1 with w2-2024).
+				--template ID is --designs with one ID. The same seed and designs
+				give the same corpus. Default seed: %d.
 				--digits test (the default) writes with the MNIST test digits: a
 				corpus to measure with. --digits fitting writes with the training
 				digits a training run of seed --split-seed (default %d) learns
@@ -62,18 +85,32 @@ public class CorpusCommand implements Subcommand {
 				MnistDatasets.DEFAULT_SEED, MnistDatasets.HELD_OUT_DIGITS);
 	}
 
+	/** The design ids of {@code --designs} or {@code --template}, by default the first designs. */
+	static List<String> designs(String designs, String template) {
+		if (designs != null && template != null) {
+			throw new IllegalArgumentException("--designs and --template exclude each other (--template ID is --designs ID)");
+		}
+		String ids = designs != null ? designs : template != null ? template : String.join(",", FIRST_DESIGNS);
+		List<String> list = Arrays.stream(ids.split(",", -1)).map(String::strip).toList();
+		if (list.stream().anyMatch(String::isEmpty) || list.stream().distinct().count() != list.size()) {
+			throw new IllegalArgumentException("--designs takes distinct ids separated by commas, not \"" + ids + "\"");
+		}
+		return list;
+	}
+
 	@Override
 	public int run(CommandContext context) throws Exception {
 		Path out;
 		int pages;
 		long seed;
 		int threads;
-		Optional<String> templateId;
+		List<String> designs;
 		String digits;
 		long splitSeed;
 		try {
 			CommandOptions options = CommandOptions
-					.parse(context.arguments(), Set.of("--out", "--pages", "--seed", "--template", "--threads", "--digits", "--split-seed"), Set.of())
+					.parse(context.arguments(), Set.of("--out", "--pages", "--seed", "--template", "--designs", "--threads", "--digits",
+							"--split-seed"), Set.of())
 					.withoutPositional();
 			String outName = options.get("--out", null);
 			if (outName == null) {
@@ -86,7 +123,7 @@ public class CorpusCommand implements Subcommand {
 			}
 			seed = options.getLong("--seed", DEFAULT_SEED);
 			threads = options.getInt("--threads", Runtime.getRuntime().availableProcessors());
-			templateId = Optional.ofNullable(options.get("--template", null));
+			designs = designs(options.get("--designs", null), options.get("--template", null));
 			digits = options.get("--digits", "test");
 			if (!List.of("test", "fitting", "held-out").contains(digits)) {
 				throw new IllegalArgumentException("--digits is test, fitting or held-out, not " + digits);
@@ -96,15 +133,15 @@ public class CorpusCommand implements Subcommand {
 			context.err().println("corpus: " + e.getMessage() + "\n" + usage());
 			return 2;
 		}
-		List<FormTemplate> templates = catalog.templates();
-		if (templateId.isPresent()) {
-			Optional<FormTemplate> template = catalog.template(templateId.get());
+		List<FormTemplate> templates = new ArrayList<>();
+		for (String id : designs) {
+			Optional<FormTemplate> template = Designs.template(id).or(() -> catalog.template(id));
 			if (template.isEmpty()) {
-				context.err().println("corpus: no template " + templateId.get() + "; known: "
-						+ templates.stream().map(FormTemplate::id).toList());
+				context.err().println("corpus: no design or template " + id + "; designs: " + Designs.IDS
+						+ ", templates: " + catalog.templates().stream().map(FormTemplate::id).toList());
 				return 2;
 			}
-			templates = List.of(template.get());
+			templates.add(template.get());
 		}
 		DigitPicker picker;
 		try {
@@ -119,6 +156,14 @@ public class CorpusCommand implements Subcommand {
 		}
 		long start = System.nanoTime();
 		List<Path> files = new CorpusGenerator(templates, picker, threads).generate(out, pages, seed, context.err());
+		for (String id : designs) {
+			// the corpus's own designs are no shipped template: the user may want them in the template directory
+			Optional<FormTemplate> design = Designs.template(id);
+			if (design.isPresent()) {
+				context.out().println("corpus: template of design " + id + " written to "
+						+ TemplateJson.write(out.resolve("templates"), design.get()));
+			}
+		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		context.out().printf("corpus: %d pages in %d PDF files written to %s (seed %d, %s digits, %.1f s)%n", pages,
 				files.size(), out, seed, picker.digits().name(), seconds);

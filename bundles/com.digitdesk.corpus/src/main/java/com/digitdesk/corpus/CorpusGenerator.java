@@ -15,20 +15,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.corpus.ScanPdfWriter.ScannedPage;
 
 /**
- * Generates a corpus of scanned tax forms: blank forms drawn from their
- * templates, filled in with MNIST test digits, scanned with the
+ * Generates a corpus of scanned forms: blank forms printed in their
+ * {@link FormStyle} (the first designs drawn from their templates, the
+ * official pages of the real layouts, the corpus's own designs), filled in
+ * with MNIST digits, scanned with the
  * imperfections of {@link ScanSimulator}, stored as image-only PDFs with
  * their ground truth. Deterministic for a seed, whatever the thread count.
  */
 final class CorpusGenerator {
 
-	static final String RETURN_MAIN = "f1040-p1";
-	static final String RETURN_ATTACHMENT = "w2";
+	/** The returns: a 1040-style page and its W-2-style attachment, the first designs' and the real layouts'. */
+	static final List<List<String>> RETURNS = List.of(List.of("f1040-p1", "w2"),
+			List.of(OfficialFormStyle.F1040_2024, OfficialFormStyle.W2_2024));
 	/** Share of documents that are a return: a 1040-style page and one or two W-2-style pages. */
 	static final double RETURN_SHARE = 0.35;
 
@@ -51,17 +53,25 @@ final class CorpusGenerator {
 
 	List<Plan> plan(int pageCount, long seed) {
 		Random random = new Random(seed);
-		Optional<FormTemplate> main = find(RETURN_MAIN);
-		Optional<FormTemplate> attachment = find(RETURN_ATTACHMENT);
+		List<List<FormTemplate>> returns = new ArrayList<>();
+		for (List<String> pair : RETURNS) {
+			Optional<FormTemplate> main = find(pair.get(0));
+			Optional<FormTemplate> attachment = find(pair.get(1));
+			if (main.isPresent() && attachment.isPresent()) {
+				returns.add(List.of(main.get(), attachment.get()));
+			}
+		}
 		List<Plan> plans = new ArrayList<>();
 		int planned = 0;
 		while (planned < pageCount) {
 			List<FormTemplate> pages = new ArrayList<>();
-			if (main.isPresent() && attachment.isPresent() && random.nextDouble() < RETURN_SHARE) {
-				pages.add(main.get());
+			if (!returns.isEmpty() && random.nextDouble() < RETURN_SHARE) {
+				// one kind of return draws nothing to choose it, as when only the first designs were known
+				List<FormTemplate> kind = returns.get(returns.size() == 1 ? 0 : random.nextInt(returns.size()));
+				pages.add(kind.get(0));
 				int w2s = 1 + random.nextInt(2);
 				for (int i = 0; i < w2s; i++) {
-					pages.add(attachment.get());
+					pages.add(kind.get(1));
 				}
 			} else {
 				pages.add(templates.get(random.nextInt(templates.size())));
@@ -115,17 +125,16 @@ final class CorpusGenerator {
 		List<Map<String, String>> documentValues = new ArrayList<>();
 		for (int page = 0; page < plan.pages().size(); page++) {
 			FormTemplate template = plan.pages().get(page);
-			Map<String, String> values = ValueGenerator.values(template, random);
+			FormStyle style = FormStyle.of(template);
+			Map<String, String> values = style.values(template, random);
 			ValueGenerator.fitToDocument(plan.pages(), documentValues, page, values);
 			documentValues.add(values);
 			ScanSettings settings = ScanSettings.random(dpi, compression, random);
 			Handwriting hand = new Handwriting(picker, random);
 			BufferedImage image = ScanSimulator.scan(template.widthPoints(), template.heightPoints(), settings, random,
 					g -> {
-						FormPainter.paint(g, template);
-						for (FieldSpec field : template.fields()) {
-							hand.write(g, field, values.get(field.name()));
-						}
+						style.paint(g, template);
+						style.fill(g, template, values, hand, random);
 					});
 			scans.add(new ScannedPage(image, settings, template.widthPoints(), template.heightPoints()));
 			truth.add(new GroundTruth.Page(template.id(), values, describe(settings)));

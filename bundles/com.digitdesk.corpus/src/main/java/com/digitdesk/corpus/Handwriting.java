@@ -1,8 +1,12 @@
 package com.digitdesk.corpus;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,9 @@ import com.digitdesk.api.template.TemplateBox;
  * Writes field values the way people do, with real handwritten digits: one
  * digit per cell for cell fields, and for amounts dollars written freely
  * (varying size, spacing and alignment, now and then two digits touching)
- * left of the cents divider and two cent digits right of it.
+ * left of the cents divider and two cent digits right of it; and digit
+ * strings with the separators people write (thousands commas, a decimal
+ * point, dashes) written freely on one line of a plain box.
  */
 final class Handwriting {
 
@@ -103,6 +109,82 @@ final class Handwriting {
 		double x = area.x() + 2.5 + random.nextDouble() * Math.max(0, area.width() - 5 - total * shrink);
 		first.draw(g, x, area.centerY() + 2 - first.height() / 2 + jitter(0.8));
 		second.draw(g, x + first.width() + gap * shrink, area.centerY() + 2 - second.height() / 2 + jitter(0.8));
+	}
+
+	/**
+	 * Writes {@code text} (digits and the separators {@code , . -}) freely on
+	 * one line inside {@code area}, digits about {@code height} points high,
+	 * squeezed when it would not fit.
+	 *
+	 * @param slackShare where the text sits: the share of the free width left
+	 *            of it (0 flush left, 1 flush right)
+	 */
+	void writeFree(Graphics2D g, TemplateBox area, String text, double height, double slackShare) {
+		if (text.isEmpty()) {
+			return;
+		}
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		double size = height * (0.95 + 0.1 * random.nextDouble());
+		List<Glyph> glyphs = new ArrayList<>();
+		List<Double> widths = new ArrayList<>();
+		List<Double> gaps = new ArrayList<>();
+		double total = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			Glyph glyph = Character.isDigit(c) ? glyph(c, size / HEIGHT_SHARE) : null;
+			double width = glyph != null ? glyph.width() : c == '-' ? 0.45 * size : 0.22 * size;
+			glyphs.add(glyph);
+			widths.add(width);
+			total += width;
+			if (i > 0) {
+				boolean digits = glyph != null && glyphs.get(i - 1) != null;
+				double gap = digits && random.nextDouble() < TOUCHING_SHARE ? -0.05 * size
+						: size * (0.08 + random.nextDouble() * 0.2);
+				gaps.add(gap);
+				total += gap;
+			}
+		}
+		double margin = Math.min(1.5, area.width() * 0.05);
+		double room = area.width() - 2 * margin;
+		double shrink = total > room ? room / total : 1;
+		double x = area.x() + margin + Math.max(0, room - total * shrink) * slackShare;
+		double top = area.centerY() - size / 2 + jitter(size * 0.06);
+		double drift = jitter(size * 0.06);
+		Color ink = new Color(pen, pen, pen);
+		for (int i = 0; i < glyphs.size(); i++) {
+			double y = top + drift * i / glyphs.size() + jitter(size * 0.04);
+			double width = widths.get(i) * shrink;
+			Glyph glyph = glyphs.get(i);
+			if (glyph != null) {
+				glyph.scaled(shrink).draw(g, x, y);
+			} else {
+				separator(g, text.charAt(i), x, y, width, size * shrink, ink);
+			}
+			x += width + (i < gaps.size() ? gaps.get(i) * shrink : 0);
+		}
+	}
+
+	/** A comma, point or dash written with the pen: {@code y} is the top of the digits beside it. */
+	private void separator(Graphics2D g, char c, double x, double y, double width, double size, Color ink) {
+		Color saved = g.getColor();
+		g.setColor(ink);
+		g.setStroke(new BasicStroke((float) (size * (0.08 + 0.03 * random.nextDouble())), BasicStroke.CAP_ROUND,
+				BasicStroke.JOIN_ROUND));
+		double baseline = y + size;
+		switch (c) {
+		case ',' -> g.draw(new Line2D.Double(x + width * 0.7, baseline - size * 0.08, x + width * 0.25,
+				baseline + size * 0.22));
+		case '.' -> {
+			double d = size * (0.12 + 0.04 * random.nextDouble());
+			g.fill(new Ellipse2D.Double(x + width / 2 - d / 2, baseline - d, d, d));
+		}
+		case '-' -> {
+			double mid = y + size * (0.5 + jitter(0.06));
+			g.draw(new Line2D.Double(x, mid, x + width, mid + jitter(size * 0.04)));
+		}
+		default -> throw new IllegalArgumentException("cannot write '" + c + "'");
+		}
+		g.setColor(saved);
 	}
 
 	private double jitter(double amount) {

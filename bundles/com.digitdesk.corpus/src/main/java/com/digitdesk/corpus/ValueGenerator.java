@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.digitdesk.api.template.DocumentRule;
+import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.ValidationRule;
@@ -21,6 +22,8 @@ final class ValueGenerator {
 	/** How often an optional field is left empty. */
 	static final double EMPTY_AMOUNT = 0.2;
 	static final double EMPTY_CELLS = 0.06;
+	/** How many forms with plain amount boxes are filled in whole dollars. */
+	static final double WHOLE_DOLLAR_FORMS = 0.4;
 
 	private ValueGenerator() {
 	}
@@ -29,6 +32,35 @@ final class ValueGenerator {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (FieldSpec field : template.fields()) {
 			values.put(field.name(), value(field, random));
+		}
+		applyRules(template, values);
+		return values;
+	}
+
+	/**
+	 * Values as people fill in forms with plain boxes: on some forms every
+	 * amount in whole dollars (cents "00" unless a rule gives cents), a ZIP
+	 * code of 5 digits, an EIN of 9, a year as a year, other numbers of 2
+	 * digits up to their {@code maxDigits}.
+	 */
+	static Map<String, String> writtenValues(FormTemplate template, Random random) {
+		boolean wholeDollars = random.nextDouble() < WHOLE_DOLLAR_FORMS;
+		Map<String, String> values = new LinkedHashMap<>();
+		for (FieldSpec field : template.fields()) {
+			String value = value(field, random);
+			if (field.kind() == FieldKind.AMOUNT && wholeDollars && !value.isEmpty()) {
+				value = value.substring(0, value.indexOf('.')) + ".00";
+			} else if (field.kind() == FieldKind.NUMBER && !value.isEmpty()) {
+				int count = switch (field.name()) {
+				case "zip" -> 5;
+				case "ein" -> 9;
+				default -> field.maxDigits() < 2 ? value.length() : 2 + random.nextInt(field.maxDigits() - 1);
+				};
+				value = digits(count, random);
+			} else if (field.name().equals("year") && field.cells() == 4 && !value.isEmpty()) {
+				value = String.valueOf(1990 + random.nextInt(36));
+			}
+			values.put(field.name(), value);
 		}
 		applyRules(template, values);
 		return values;
