@@ -16,7 +16,7 @@ import com.digitdesk.api.template.FieldSpec;
  * amount, without cents, and written dashes are no digits. The field's
  * digit count guides ambiguous ink: an SSN has exactly its 9 digits (the
  * widest blob is cut while there are fewer), and no field has more than its
- * most (the closest neighbours are joined while there are more).
+ * most (pieces of a broken digit are joined while there are more).
  */
 final class DigitStringCutter {
 
@@ -66,25 +66,44 @@ final class DigitStringCutter {
 		}
 	}
 
-	/** While there are more than {@code most} digits, the two closest neighbours narrow enough together are joined. */
+	/** The blob a cut part was cut from. */
+	private static GlyphGroup whole(GlyphGroup part) {
+		GlyphGroup whole = new GlyphGroup(part.parts.get(0));
+		part.parts.subList(1, part.parts.size()).forEach(whole::add);
+		return whole;
+	}
+
+	/**
+	 * While there are more than {@code most} digits, two neighbours narrow
+	 * enough together to be one digit are joined: those with the lowest part
+	 * (a piece of a broken digit is lower than a whole one), the closest of
+	 * equals.
+	 */
 	private static void joinClosest(List<GlyphGroup> digits, int most, double height) {
 		while (digits.size() > most) {
 			int best = -1;
+			int bestLow = Integer.MAX_VALUE;
 			int bestGap = Integer.MAX_VALUE;
 			for (int i = 1; i < digits.size(); i++) {
 				GlyphGroup a = digits.get(i - 1);
 				GlyphGroup b = digits.get(i);
 				int width = Math.max(a.maxX, b.maxX) - a.minX + 1;
 				int gap = b.minX - a.maxX - 1;
-				if (!a.cut && !b.cut && width <= StrokeDigits.JOIN_WIDTH * height && gap < bestGap) {
+				int low = Math.min(a.height(), b.height());
+				boolean halves = a.cut && b.cut && a.parts.equals(b.parts); // one blob cut by shape
+				if ((halves || !a.cut && !b.cut) && width <= StrokeDigits.JOIN_WIDTH * height
+						&& (low < bestLow || low == bestLow && gap < bestGap)) {
 					best = i;
+					bestLow = low;
 					bestGap = gap;
 				}
 			}
 			if (best < 0) {
 				return;
 			}
-			digits.set(best - 1, GlyphGroup.join(digits.get(best - 1), digits.get(best)));
+			GlyphGroup a = digits.get(best - 1);
+			GlyphGroup b = digits.get(best);
+			digits.set(best - 1, a.cut ? whole(a) : GlyphGroup.join(a, b));
 			digits.remove(best);
 		}
 	}

@@ -20,6 +20,8 @@ final class FieldInk {
 	static final double LINE_BAND = 1.0;
 	/** Margin around the field box that is read too, in points: digits can stick out a little. */
 	static final double MARGIN = 1.5;
+	/** Ink reaching out of the box and lower than this share of its height is print around it (label text). */
+	static final double TEXT_HEIGHT = 0.4;
 	/** How far (points) a printed edge may lie from where the template puts it: registration error. */
 	static final double EDGE_REACH = 1.5;
 
@@ -88,10 +90,14 @@ final class FieldInk {
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		List<Component> strokes = new ArrayList<>();
 		for (Component c : all) {
-			// A digit may stick out of its box; print outside it is centred outside.
+			// A digit may stick out of its box; print outside it is centred outside, or is small text
+			// reaching in from outside (a label's descenders).
 			boolean inside = c.centerX() >= edges[0] && c.centerX() <= edges[2] && c.centerY() >= edges[1]
 					&& c.centerY() <= edges[3];
-			if (c.ink >= minArea && inside) {
+			boolean reachesOut = c.minY < edges[1] - 1 || c.maxY > edges[3] + 1 || c.minX < edges[0] - 1
+					|| c.maxX > edges[2] + 1;
+			boolean text = reachesOut && c.height() < TEXT_HEIGHT * (edges[3] - edges[1]);
+			if (c.ink >= minArea && inside && !text) {
 				strokes.add(c);
 			}
 		}
