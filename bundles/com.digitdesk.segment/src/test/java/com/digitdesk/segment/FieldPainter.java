@@ -40,14 +40,26 @@ final class FieldPainter {
 	private final Random random;
 
 	FieldPainter(double width, double height, long seed) {
+		this(width, height, seed, null);
+	}
+
+	/** Writes on a page rendered at {@value #DPI} dpi (a blank form). */
+	FieldPainter(RenderedPage form, long seed) {
+		this(form.widthPoints(), form.heightPoints(), seed, form.image());
+	}
+
+	private FieldPainter(double width, double height, long seed, GrayImage background) {
 		this.width = width;
 		this.height = height;
 		this.random = new Random(seed);
-		image = new BufferedImage((int) Math.ceil(width * SCALE), (int) Math.ceil(height * SCALE),
-				BufferedImage.TYPE_BYTE_GRAY);
+		image = new BufferedImage(background != null ? background.width() : (int) Math.ceil(width * SCALE),
+				background != null ? background.height() : (int) Math.ceil(height * SCALE), BufferedImage.TYPE_BYTE_GRAY);
 		g = image.createGraphics();
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, image.getWidth(), image.getHeight());
+		if (background != null) {
+			image.getRaster().setDataElements(0, 0, background.width(), background.height(), background.pixels());
+		}
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 		g.scale(SCALE, SCALE);

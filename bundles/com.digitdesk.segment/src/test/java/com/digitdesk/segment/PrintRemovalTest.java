@@ -230,7 +230,7 @@ class PrintRemovalTest {
 	}
 
 	/** One glyph per written digit, in order, each centred on the digit's ink: nothing printed is a glyph. */
-	private static void assertWrittenAt(SegmentedField field, List<double[]> digits) {
+	static void assertWrittenAt(SegmentedField field, List<double[]> digits) {
 		List<Glyph> glyphs = field.writtenGlyphs();
 		assertThat(glyphs).as("glyphs of %s at %s", field.fieldName(), centres(glyphs)).hasSize(digits.size());
 		for (int i = 0; i < digits.size(); i++) {
