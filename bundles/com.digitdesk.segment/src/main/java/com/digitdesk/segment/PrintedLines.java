@@ -35,10 +35,9 @@ final class PrintedLines {
 	/**
 	 * One printed line, in raster pixels: {@code across0..across1} its
 	 * thickness (columns of a vertical line, rows of a horizontal one),
-	 * {@code along0..along1} its extent, all inclusive; {@code cover} the
-	 * inked share of its length (under 1 for a dotted line).
+	 * {@code along0..along1} its extent, all inclusive.
 	 */
-	record Line(boolean vertical, int across0, int across1, int along0, int along1, double cover) {
+	record Line(boolean vertical, int across0, int across1, int along0, int along1) {
 
 		double center() {
 			return (across0 + across1 + 1) / 2.0;
@@ -215,13 +214,11 @@ final class PrintedLines {
 	private static Line line(boolean vertical, Chain[] chains, int from, int to) {
 		int along0 = Integer.MAX_VALUE;
 		int along1 = -1;
-		double cover = 0;
 		for (int k = from; k <= to; k++) {
 			along0 = Math.min(along0, chains[k].from());
 			along1 = Math.max(along1, chains[k].to());
-			cover = Math.max(cover, (double) chains[k].inked() / length(chains[k]));
 		}
-		return new Line(vertical, from, to, along0, along1, cover);
+		return new Line(vertical, from, to, along0, along1);
 	}
 
 	/**
@@ -266,7 +263,7 @@ final class PrintedLines {
 	 * Ink whose run across the line's direction is no thicker than print:
 	 * for a vertical line, a pixel of a horizontal run at most
 	 * {@link #MAX_THICKNESS} long. A pen stroke crossing the line is thick
-	 * there, which leaves a gap in the line, not ink of it.
+	 * there: the line's chain goes on across it, but it is no ink of the line.
 	 */
 	private boolean thinInk(boolean vertical, int a, int s) {
 		int x = vertical ? a : s;
