@@ -1,93 +1,82 @@
 package com.digitdesk.segment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.template.FieldSpec;
-import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.segment.InkComponents.Component;
+import com.digitdesk.segment.StrokeDigits.Reading;
+import com.digitdesk.segment.StrokeDigits.Separator;
 
 /**
- * Cuts a free-hand amount: the printed box, dollar sign and cents divider
- * are erased; strokes left of the divider are dollars, right of it cents.
- * Tall strokes that overlap in x are one digit, and short pieces join the
- * digit they overlap (broken strokes); a blob much wider than a digit is
- * high is split where its ink is thinnest (touching digits).
+ * Cuts a free-hand amount. The print is removed (lines, a printed dollar
+ * sign); the cents divider is the one the template states, else the one
+ * printed in the box: strokes left of it are dollars, right of it cents.
+ * Without a divider the written separators tell: a point (or the last
+ * separator) followed by exactly two digits starts the cents, thousands
+ * commas are no digits, and an amount written without cents is whole
+ * dollars.
  */
 final class AmountCutter {
 
-	/** Tall strokes overlapping by this share of the narrower one belong to one digit. */
-	private static final double JOIN_OVERLAP = 0.8;
-	/** A stroke lower than this share of the digit height is a fragment of a digit. */
-	private static final double FRAGMENT_HEIGHT = 0.5;
-	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
-	private static final double FRAGMENT_REACH = 0.3;
-	/** Written digits are about this share of the amount box's height. */
-	private static final double NOMINAL_HEIGHT = 0.6;
-	/** Neighbours at most this far apart (digit heights)... */
-	private static final double JOIN_GAP = 0.12;
-	/** ...and together at most this wide are tried joined. */
-	private static final double JOIN_WIDTH = 0.95;
-	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut. */
-	private static final double CANDIDATE_ASPECT = 0.85;
-	/** Without one, a blob wider than this many times the digit height is more than one digit... */
-	private static final double SPLIT_ASPECT = 1.2;
-	/** Each part of a split must be at least this share of the digit height... */
-	private static final double PART_HEIGHT = 0.6;
-	/** ...or of this share when the recognizer finds the blob no digit at all (a small 2 touching a 9). */
-	private static final double LOOSE_PART_HEIGHT = 0.3;
-	/** A reading at least this sure is taken without trying uneven cuts, which must read this surely. */
-	private static final double SURE = 0.9;
-	/** Uneven cuts tried at most. */
-	private static final int UNEVEN_CUTS = 3;
-	/** The narrowest part of an uneven cut, in digit heights: a thin 1. */
-	private static final double NARROWEST_PART = 0.12;
-	/** ...and holds about width / (this x height) digits. */
-	private static final double DIGIT_ASPECT = 0.75;
+	/** A printed cents divider lies at least this many box heights left of the box's right edge... */
+	static final double CENTS_MIN = 0.8;
+	/** ...and at most this many. */
+	static final double CENTS_MAX = 3.0;
 
 	private AmountCutter() {
 	}
 
 	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
 	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
-		TemplateBox box = field.box();
-		double divider = field.centsDivider().orElse(box.right() - 1.6 * box.height());
-		TemplateBox sign = new TemplateBox(box.x(), box.y(), 0.6 * box.height(), box.height());
-		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[] { divider },
-				List.of(new TemplateBox(sign.x(), sign.y(), sign.width(), sign.height())));
-		int dividerX = ink.raster.toX(divider);
+		double[] stated = field.centsDivider().isPresent() ? new double[] { field.centsDivider().getAsDouble() }
+				: new double[0];
+		FieldInk ink = FieldInk.read(page, transform, field.box(), stated);
+		ink.strokes.removeAll(PrintedDollarSign.find(ink));
+		double divider = field.centsDivider().isPresent() ? ink.raster.toX(field.centsDivider().getAsDouble())
+				: printedDivider(ink);
+		return Double.isNaN(divider) ? bySeparators(field, ink, judge) : byDivider(field, ink, divider, judge);
+	}
+
+	/** The printed line across the box that parts the cents from the dollars, or NaN. */
+	static double printedDivider(FieldInk ink) {
+		double h = ink.boxHeight();
+		double best = Double.NaN;
+		for (double x : ink.innerLines) {
+			double fromRight = (ink.right - x) / h;
+			if (fromRight >= CENTS_MIN && fromRight <= CENTS_MAX) {
+				best = x; // the rightmost: lines further left are cells or ticks of the dollars
+			}
+		}
+		return best;
+	}
+
+	private static SegmentedField byDivider(FieldSpec field, FieldInk ink, double dividerX, SplitJudge judge) {
 		List<Component> dollarStrokes = new ArrayList<>();
 		List<Component> centStrokes = new ArrayList<>();
 		for (Component stroke : ink.strokes) {
 			(stroke.centerX() < dividerX ? dollarStrokes : centStrokes).add(stroke);
 		}
-		List<GlyphGroup> dollars = digits(dollarStrokes, ink, judge);
-		List<GlyphGroup> cents = digits(centStrokes, ink, judge);
+		List<GlyphGroup> dollars = StrokeDigits.read(dollarStrokes, ink, judge).digits();
+		List<GlyphGroup> cents = StrokeDigits.read(centStrokes, ink, judge).digits();
 		int centCount = cents.size();
 		boolean centsUnsure = false;
 		if (judge != null && (cents.size() == 1 || cents.size() == 3)) {
-			List<List<GlyphGroup>> options = twoCents(cents, digitHeight(centStrokes, ink), ink);
+			List<List<GlyphGroup>> options = twoCents(cents, StrokeDigits.digitHeight(centStrokes, ink), ink);
 			if (!options.isEmpty()) {
-				double[] scores = judge.scores(readings(options, ink));
+				double[] scores = judge.scores(StrokeDigits.readings(options, ink));
 				int best = SplitJudge.best(scores);
 				if (scores[best] > 0) {
 					cents = options.get(best);
-					centsUnsure = scores[best] < SURE;
+					centsUnsure = scores[best] < StrokeDigits.SURE;
 				}
 			}
 		}
-		List<Glyph> glyphs = new ArrayList<>();
-		for (GlyphGroup group : dollars) {
-			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
-		}
-		for (GlyphGroup group : cents) {
-			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
-		}
+		List<Glyph> glyphs = glyphs(dollars, ink);
+		glyphs.addAll(glyphs(cents, ink, glyphs.size()));
 		List<String> problems = new ArrayList<>();
 		if (!glyphs.isEmpty() && cents.size() != 2) {
 			problems.add("expected 2 cent digits, found " + cents.size());
@@ -103,6 +92,43 @@ final class AmountCutter {
 	}
 
 	/**
+	 * No divider printed: the cents start after the last point or comma
+	 * when exactly two digits follow it; else the amount is whole dollars.
+	 */
+	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
+		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
+		List<GlyphGroup> digits = reading.digits();
+		List<Glyph> glyphs = glyphs(digits, ink);
+		int centsStart = glyphs.isEmpty() ? -1 : glyphs.size();
+		List<Separator> points = reading.separators().stream().filter(s -> !s.dash()).toList();
+		if (!points.isEmpty() && !glyphs.isEmpty()) {
+			double last = points.get(points.size() - 1).x();
+			int before = (int) digits.stream().filter(d -> (d.minX + d.maxX) / 2.0 < last).count();
+			if (digits.size() - before == 2) {
+				centsStart = before;
+			}
+		}
+		List<String> problems = new ArrayList<>();
+		if (centsStart == 0) {
+			problems.add("no dollar digits");
+		}
+		return new SegmentedField(field.name(), ink.raster.pageBox(field.box()), glyphs, centsStart, problems);
+	}
+
+	private static List<Glyph> glyphs(List<GlyphGroup> digits, FieldInk ink) {
+		return glyphs(digits, ink, 0);
+	}
+
+	private static List<Glyph> glyphs(List<GlyphGroup> digits, FieldInk ink, int first) {
+		List<Glyph> glyphs = new ArrayList<>();
+		for (GlyphGroup group : digits) {
+			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(first + glyphs.size(), ink.raster,
+					ink.labels));
+		}
+		return glyphs;
+	}
+
+	/**
 	 * The cents are two digits: ink that looked like one is cut in two (at an
 	 * even cut or a thin neck), ink that looked like three is two with a
 	 * broken stroke joined or a stray mark dropped. Every way, for the judge.
@@ -110,7 +136,7 @@ final class AmountCutter {
 	private static List<List<GlyphGroup>> twoCents(List<GlyphGroup> cents, double digitHeight, FieldInk ink) {
 		List<List<GlyphGroup>> options = new ArrayList<>();
 		if (cents.size() == 1) {
-			options.addAll(looseCuts(cents.get(0), 2, digitHeight, ink));
+			options.addAll(StrokeDigits.looseCuts(cents.get(0), 2, digitHeight, ink));
 		} else {
 			GlyphGroup a = cents.get(0);
 			GlyphGroup b = cents.get(1);
@@ -122,251 +148,5 @@ final class AmountCutter {
 			options.add(List.of(a, b));
 		}
 		return options;
-	}
-
-	private static List<GlyphGroup> digits(List<Component> strokes, FieldInk ink, SplitJudge judge) {
-		strokes.sort(Comparator.comparingInt(c -> c.minX));
-		double height = digitHeight(strokes, ink);
-		List<GlyphGroup> groups = new ArrayList<>();
-		List<Component> fragments = new ArrayList<>();
-		for (Component stroke : strokes) {
-			if (stroke.height() < FRAGMENT_HEIGHT * height) {
-				fragments.add(stroke);
-				continue;
-			}
-			GlyphGroup joined = null;
-			for (GlyphGroup group : groups) {
-				if (overlap(group, stroke) >= JOIN_OVERLAP * Math.min(group.width(), stroke.width())) {
-					joined = group;
-					break;
-				}
-			}
-			if (joined == null) {
-				groups.add(new GlyphGroup(stroke));
-			} else {
-				joined.add(stroke);
-			}
-		}
-		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
-		for (Component fragment : fragments) {
-			GlyphGroup nearest = null;
-			double best = -FRAGMENT_REACH * height;
-			for (GlyphGroup group : groups) {
-				double overlap = overlap(group, fragment);
-				if (overlap > best) {
-					best = overlap;
-					nearest = group;
-				}
-			}
-			// A short piece near no digit is a speck or a stray mark, not a digit of its own.
-			if (nearest != null) {
-				nearest.add(fragment);
-			}
-		}
-		List<GlyphGroup> digits = new ArrayList<>();
-		for (GlyphGroup group : groups) {
-			if (group.count < ink.minDigitArea()) {
-				continue;
-			}
-			digits.addAll(split(group, height, ink, judge));
-		}
-		digits.sort(Comparator.comparingInt(g -> g.minX));
-		return judge == null ? digits : joinBroken(digits, height, ink, judge);
-	}
-
-	/**
-	 * Neighbours that nearly touch and together are no wider than a digit may
-	 * be one digit whose stroke broke: the recognizer judges whether they
-	 * read better apart or as one.
-	 */
-	private static List<GlyphGroup> joinBroken(List<GlyphGroup> digits, double height, FieldInk ink,
-			SplitJudge judge) {
-		List<GlyphGroup> result = new ArrayList<>();
-		for (GlyphGroup next : digits) {
-			if (!result.isEmpty()) {
-				GlyphGroup last = result.get(result.size() - 1);
-				int gap = next.minX - last.maxX - 1;
-				int width = Math.max(last.maxX, next.maxX) - last.minX + 1;
-				if (!last.cut && !next.cut && gap <= JOIN_GAP * height && width <= JOIN_WIDTH * height) {
-					GlyphGroup joined = GlyphGroup.join(last, next);
-					List<List<DigitImage>> options = List.of(
-							List.of(last.toGlyph(0, ink.raster, ink.labels).image(),
-									next.toGlyph(0, ink.raster, ink.labels).image()),
-							List.of(joined.toGlyph(0, ink.raster, ink.labels).image()));
-					if (judge.choose(options) == 1) {
-						result.set(result.size() - 1, joined);
-						continue;
-					}
-				}
-			}
-			result.add(next);
-		}
-		return result;
-	}
-
-	/** Columns two boxes share; negative for the gap between them. */
-	private static int overlap(GlyphGroup group, Component stroke) {
-		return Math.min(group.maxX, stroke.maxX) - Math.max(group.minX, stroke.minX) + 1;
-	}
-
-	/** The height of a written digit in this field: the median of its tall strokes, else the usual share of the box. */
-	private static double digitHeight(List<Component> strokes, FieldInk ink) {
-		double nominal = NOMINAL_HEIGHT * (ink.raster.height - 2 * FieldInk.MARGIN * ink.raster.pixelsPerPoint);
-		int[] heights = strokes.stream().mapToInt(Component::height).filter(h -> h >= FRAGMENT_HEIGHT * nominal)
-				.sorted().toArray();
-		return heights.length == 0 ? nominal : heights[heights.length / 2];
-	}
-
-	/**
-	 * Splits touching digits. With a judge, every blob at least
-	 * {@value #CANDIDATE_ASPECT} digit heights wide is read whole and cut in
-	 * two (or more), and the reading the recognizer is surest of wins; without
-	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut. When
-	 * no reading is sure, the blob may be two digits of unequal width or
-	 * height (a 1 leaning on an 8, a small 3 touching a 0): it is also tried
-	 * cut in two at each of its thinnest columns.
-	 */
-	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge) {
-		double aspect = group.width() / Math.max(group.height(), digitHeight);
-		if (judge == null) {
-			return aspect < SPLIT_ASPECT ? List.of(group)
-					: last(options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink));
-		}
-		if (aspect < CANDIDATE_ASPECT) {
-			return List.of(group);
-		}
-		List<List<GlyphGroup>> options = options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink);
-		double[] scores = judge.scores(readings(options, ink));
-		int chosen = SplitJudge.best(scores);
-		if (scores[chosen] >= SURE) {
-			return options.get(chosen);
-		}
-		List<List<GlyphGroup>> loose = looseCuts(group, digitCount(aspect), digitHeight, ink);
-		if (!loose.isEmpty()) {
-			double[] looseScores = judge.scores(readings(loose, ink));
-			int best = SplitJudge.best(looseScores);
-			if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
-				return loose.get(best);
-			}
-		}
-		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
-	}
-
-	/**
-	 * The cuts of a blob when its even cuts are unsure: in two at each of its
-	 * thinnest columns, and into 2..{@code most} even parts, each part as low
-	 * as {@value #LOOSE_PART_HEIGHT} digit heights (a small 2 touching a 9).
-	 * Without the blob whole.
-	 */
-	private static List<List<GlyphGroup>> looseCuts(GlyphGroup group, int most, double digitHeight, FieldInk ink) {
-		List<List<GlyphGroup>> cuts = unevenCuts(group, digitHeight, ink);
-		List<List<GlyphGroup>> even = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
-		cuts.addAll(even.subList(1, even.size()));
-		return cuts;
-	}
-
-	/** How many digits a blob this many digit heights wide may hold: at least two. */
-	private static int digitCount(double aspect) {
-		return Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
-	}
-
-	private static <T> T last(List<T> list) {
-		return list.get(list.size() - 1);
-	}
-
-	/**
-	 * The blob cut in two at each of its {@value #UNEVEN_CUTS} thinnest
-	 * columns (each part at least a narrow 1 wide and
-	 * {@value #LOOSE_PART_HEIGHT} digit heights high).
-	 */
-	private static List<List<GlyphGroup>> unevenCuts(GlyphGroup group, double digitHeight, FieldInk ink) {
-		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
-		int narrowest = Math.max(1, (int) Math.round(NARROWEST_PART * digitHeight));
-		List<List<GlyphGroup>> cuts = new ArrayList<>();
-		for (int x : thinnestColumns(profile, narrowest, UNEVEN_CUTS)) {
-			int at = group.minX + x;
-			List<GlyphGroup> parts = List.of(group.columns(group.minX, at, ink.labels, ink.raster.width),
-					group.columns(at + 1, group.maxX, ink.labels, ink.raster.width));
-			if (parts.stream().allMatch(part -> isDigitPart(part, LOOSE_PART_HEIGHT * digitHeight, ink))) {
-				cuts.add(parts);
-			}
-		}
-		return cuts;
-	}
-
-	/**
-	 * Up to {@code most} columns where the ink is locally thinnest (not inside
-	 * a flat stretch), thinnest first, at least {@code margin} columns from either end and from each
-	 * other.
-	 *
-	 * @param profile ink pixels per column
-	 */
-	static List<Integer> thinnestColumns(int[] profile, int margin, int most) {
-		List<Integer> valleys = new ArrayList<>();
-		for (int x = margin; x < profile.length - margin; x++) {
-			int left = profile[x - 1];
-			int right = profile[x + 1];
-			if (profile[x] <= left && profile[x] <= right && (profile[x] < left || profile[x] < right)) {
-				valleys.add(x);
-			}
-		}
-		valleys.sort(Comparator.comparingInt(x -> profile[x]));
-		List<Integer> taken = new ArrayList<>();
-		for (int x : valleys) {
-			if (taken.size() < most && taken.stream().allMatch(t -> Math.abs(t - x) >= margin)) {
-				taken.add(x);
-			}
-		}
-		return taken;
-	}
-
-	/** The blob whole, then cut into 2..{@code most} parts where each part is at least {@code minPartHeight} high. */
-	private static List<List<GlyphGroup>> options(GlyphGroup group, int most, double minPartHeight, FieldInk ink) {
-		List<List<GlyphGroup>> options = new ArrayList<>();
-		options.add(List.of(group));
-		for (int parts = 2; parts <= most; parts++) {
-			List<GlyphGroup> cut = cut(group, parts, minPartHeight, ink);
-			if (cut != null) {
-				options.add(cut);
-			}
-		}
-		return options;
-	}
-
-	private static List<List<DigitImage>> readings(List<List<GlyphGroup>> options, FieldInk ink) {
-		List<List<DigitImage>> readings = new ArrayList<>();
-		for (List<GlyphGroup> option : options) {
-			readings.add(option.stream().map(g -> g.toGlyph(0, ink.raster, ink.labels).image()).toList());
-		}
-		return readings;
-	}
-
-	/** Cuts a blob into {@code parts} at the thinnest columns near the even cuts; null if a part would not be a digit. */
-	private static List<GlyphGroup> cut(GlyphGroup group, int parts, double minPartHeight, FieldInk ink) {
-		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
-		List<GlyphGroup> result = new ArrayList<>();
-		int from = group.minX;
-		double partWidth = (double) group.width() / parts;
-		for (int j = 1; j < parts; j++) {
-			int nominal = (int) Math.round(j * partWidth);
-			int window = (int) Math.round(partWidth * 0.3);
-			int best = nominal;
-			for (int x = Math.max(1, nominal - window); x <= Math.min(profile.length - 2, nominal + window); x++) {
-				if (profile[x] < profile[best]) {
-					best = x;
-				}
-			}
-			int cut = group.minX + best;
-			result.add(group.columns(from, cut, ink.labels, ink.raster.width));
-			from = cut + 1;
-		}
-		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
-		// Touching digits give tall parts; a wide single digit (a 7's long bar) would leave a flat one.
-		return result.stream().allMatch(part -> isDigitPart(part, minPartHeight, ink)) ? result : null;
-	}
-
-	/** Whether one part of a cut blob can be a digit: tall enough, and ink enough. */
-	private static boolean isDigitPart(GlyphGroup part, double minPartHeight, FieldInk ink) {
-		return part.height() >= minPartHeight && part.count >= ink.minDigitArea();
 	}
 }

@@ -27,7 +27,7 @@ final class CellFieldCutter {
 		for (int i = 1; i < cells.size(); i++) {
 			dividers[i - 1] = cells.get(i).x();
 		}
-		FieldInk ink = FieldInk.read(page, transform, field.box(), dividers, List.of());
+		FieldInk ink = FieldInk.read(page, transform, field.box(), dividers);
 		GlyphGroup[] groups = new GlyphGroup[cells.size()];
 		for (Component stroke : ink.strokes) {
 			double x = ink.raster.region.x() + stroke.centerX() / ink.raster.pixelsPerPoint;

@@ -8,46 +8,68 @@ import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.segment.InkComponents.Component;
 
 /**
- * A field resampled from the page with its printed lines erased, and the
- * handwritten ink left in it as connected components; specks of dust are
- * dropped.
+ * A field resampled from the page with what is printed in and around its box
+ * removed (lines by {@link PrintedLines}, lines the template states), and
+ * the handwritten ink left in it as connected components; specks of dust
+ * and ink centred outside the box (label text, dot leaders, a dollar sign
+ * printed before the box) are dropped.
  */
 final class FieldInk {
 
-	/** Half the width of the band erased around a printed line, in points: the line, blur and registration error. */
+	/** Half the width of the band erased around a printed line the template states, in points. */
 	static final double LINE_BAND = 1.0;
 	/** Margin around the field box that is read too, in points: digits can stick out a little. */
 	static final double MARGIN = 1.5;
+	/** Ink reaching out of the box and lower than this share of its height is print around it (label text). */
+	static final double TEXT_HEIGHT = 0.4;
+	/** How far (points) a printed edge may lie from where the template puts it: registration error. */
+	static final double EDGE_REACH = 1.5;
 
 	final FieldRaster raster;
 	final int[] labels;
 	final List<Component> strokes;
+	/** The box as printed, in raster pixels: its edges where found, else where the template puts them. */
+	final int left;
+	final int right;
+	final int top;
+	final int bottom;
+	/** Centres (raster pixels) of the printed lines across the box inside it, left to right. */
+	final List<Double> innerLines;
 
-	private FieldInk(FieldRaster raster, int[] labels, List<Component> strokes) {
+	private FieldInk(FieldRaster raster, int[] labels, List<Component> strokes, int[] edges, List<Double> innerLines) {
 		this.raster = raster;
 		this.labels = labels;
 		this.strokes = strokes;
+		this.left = edges[0];
+		this.top = edges[1];
+		this.right = edges[2];
+		this.bottom = edges[3];
+		this.innerLines = innerLines;
 	}
 
 	/**
-	 * @param lines x positions (points) of the printed vertical lines inside the box, erased along with the box outline
-	 * @param blanks further boxes (points) of print to erase, such as a dollar sign
+	 * @param lines x positions (points) of printed vertical lines inside the box the template states,
+	 *        erased whether found or not
 	 */
-	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box,
-			double[] lines, List<TemplateBox> blanks) {
+	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines) {
 		TemplateBox region = new TemplateBox(box.x() - MARGIN, box.y() - MARGIN, box.width() + 2 * MARGIN,
 				box.height() + 2 * MARGIN);
 		FieldRaster raster = FieldRaster.warp(page, transform, region);
-		double band = 2 * LINE_BAND;
-		raster.erase(region.x(), region.y(), region.width(), MARGIN + LINE_BAND);
-		raster.erase(region.x(), box.bottom() - LINE_BAND, region.width(), MARGIN + LINE_BAND);
-		raster.erase(region.x(), region.y(), MARGIN + LINE_BAND, region.height());
-		raster.erase(box.right() - LINE_BAND, region.y(), MARGIN + LINE_BAND, region.height());
+		PrintedLines.Print print = PrintedLines.remove(raster, box);
 		for (double x : lines) {
-			raster.erase(x - LINE_BAND, region.y(), band, region.height());
+			raster.erase(x - LINE_BAND, region.y(), 2 * LINE_BAND, region.height());
 		}
-		for (TemplateBox blank : blanks) {
-			raster.erase(blank.x(), blank.y(), blank.width(), blank.height());
+		double reach = EDGE_REACH * raster.pixelsPerPoint;
+		int[] edges = {
+				edge(print.verticals(), raster.toX(box.x()), reach),
+				edge(print.horizontals(), raster.toY(box.y()), reach),
+				edge(print.verticals(), raster.toX(box.right()), reach),
+				edge(print.horizontals(), raster.toY(box.bottom()), reach) };
+		List<Double> inner = new ArrayList<>();
+		for (PrintedLines.Line line : print.verticals()) {
+			if (line.center() > edges[0] + reach && line.center() < edges[2] - reach) {
+				inner.add(line.center());
+			}
 		}
 		int[] labels = new int[raster.width * raster.height];
 		// Strokes are joined across one-pixel breaks (thin pen lines break
@@ -68,11 +90,37 @@ final class FieldInk {
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		List<Component> strokes = new ArrayList<>();
 		for (Component c : all) {
-			if (c.ink >= minArea) {
+			// A digit may stick out of its box; print outside it is centred outside, or is small text
+			// reaching in from outside (a label's descenders).
+			boolean inside = c.centerX() >= edges[0] && c.centerX() <= edges[2] && c.centerY() >= edges[1]
+					&& c.centerY() <= edges[3];
+			boolean reachesOut = c.minY < edges[1] - 1 || c.maxY > edges[3] + 1 || c.minX < edges[0] - 1
+					|| c.maxX > edges[2] + 1;
+			boolean text = reachesOut && c.height() < TEXT_HEIGHT * (edges[3] - edges[1]);
+			if (c.ink >= minArea && inside && !text) {
 				strokes.add(c);
 			}
 		}
-		return new FieldInk(raster, labels, strokes);
+		return new FieldInk(raster, labels, strokes, edges, inner);
+	}
+
+	/** The printed line nearest to where the template puts an edge, within reach; else the template's place. */
+	private static int edge(List<PrintedLines.Line> lines, int expected, double reach) {
+		double best = expected;
+		double distance = reach;
+		for (PrintedLines.Line line : lines) {
+			double d = Math.abs(line.center() - expected);
+			if (d <= distance) {
+				distance = d;
+				best = line.center();
+			}
+		}
+		return (int) Math.round(best);
+	}
+
+	/** Height of the box in raster pixels. */
+	int boxHeight() {
+		return bottom - top;
 	}
 
 	/** The mask grown by one pixel in all eight directions. */

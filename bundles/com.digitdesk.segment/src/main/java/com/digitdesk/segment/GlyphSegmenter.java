@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.osgi.service.component.annotations.Component;
 
 import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.registration.Registration;
 import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
@@ -14,9 +15,11 @@ import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.template.FieldSpec;
 
 /**
- * Cuts cell fields with {@link CellFieldCutter} and amounts with
- * {@link AmountCutter}; the caller's recognizer, if any, judges whether a
- * wide blob in an amount is one digit or touching digits.
+ * Cuts cell fields with {@link CellFieldCutter}, amounts with
+ * {@link AmountCutter} and digit strings written freely (numbers, an SSN in
+ * one box) with {@link DigitStringCutter}; each first removes what is
+ * printed in and around the field's box. The caller's recognizer, if any,
+ * judges whether a wide blob is one digit or touching digits.
  */
 @Component
 public class GlyphSegmenter implements FieldSegmenter {
@@ -39,8 +42,10 @@ public class GlyphSegmenter implements FieldSegmenter {
 		PageRaster raster = PageRaster.of(page);
 		List<SegmentedField> result = new ArrayList<>(fields.size());
 		for (FieldSpec field : fields) {
-			result.add(field.isCellField() ? CellFieldCutter.cut(raster, registration.transform(), field)
-					: AmountCutter.cut(raster, registration.transform(), field, judge));
+			PageTransform transform = registration.transform();
+			result.add(field.isCellField() ? CellFieldCutter.cut(raster, transform, field)
+					: field.isFreeDigitString() ? DigitStringCutter.cut(raster, transform, field, judge)
+							: AmountCutter.cut(raster, transform, field, judge));
 		}
 		return result;
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,18 +22,25 @@ import com.digitdesk.register.GeneratedForms;
 import com.digitdesk.register.GeneratedForms.Scans;
 import com.digitdesk.register.GeneratedForms.TruthPage;
 
-/** Segmentation of real generated scans of both shipped forms, registered by the real registrar. */
+/** Segmentation of real generated scans of the first designs of both forms, registered by the real registrar. */
 class SegmentationTest {
 
 	@TempDir
 	static Path corpus;
 
 	static Scans scans;
+	static List<Path> pdfs;
 	final GlyphSegmenter segmenter = new GlyphSegmenter();
 
 	@BeforeAll
 	static void generate() throws Exception {
-		scans = GeneratedForms.generate(corpus, "--pages", "8", "--seed", "11");
+		int pages = Integer.getInteger("segmentation.pages", 4);
+		scans = GeneratedForms.generate(corpus.resolve("f1040"), "--pages", "" + pages, "--seed", "11", "--template",
+				"f1040-p1");
+		GeneratedForms.corpus(scans.catalog(), corpus.resolve("w2"), "--pages", "" + pages, "--seed", "11",
+				"--template", "w2");
+		pdfs = new ArrayList<>(scans.pdfs());
+		pdfs.addAll(GeneratedForms.pdfs(corpus.resolve("w2")));
 	}
 
 	@AfterAll
@@ -44,7 +52,7 @@ class SegmentationTest {
 	void byShapeFieldsAreCutIntoAsManyGlyphsAsDigitsWereWritten() throws Exception {
 		int fields = 0;
 		int right = 0;
-		for (Path pdf : scans.pdfs()) {
+		for (Path pdf : pdfs) {
 			List<TruthPage> truth = GeneratedForms.truth(pdf);
 			try (PdfDocument document = scans.renderer().open(pdf)) {
 				for (int p = 0; p < truth.size(); p++) {
@@ -79,7 +87,7 @@ class SegmentationTest {
 
 	@Test
 	void cuttingWithAJudgeNeedsOne() throws Exception {
-		Path pdf = scans.pdfs().get(0);
+		Path pdf = pdfs.get(0);
 		FormTemplate template = scans.catalog().template(GeneratedForms.truth(pdf).get(0).template()).orElseThrow();
 		try (PdfDocument document = scans.renderer().open(pdf)) {
 			RenderedPage page = document.scan(0, 300);

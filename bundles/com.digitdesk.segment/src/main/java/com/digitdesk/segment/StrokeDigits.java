@@ -1,0 +1,364 @@
+package com.digitdesk.segment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.segment.InkComponents.Component;
+
+/**
+ * Groups the handwritten strokes of a digit string written freely into
+ * digits: tall strokes that overlap in x are one digit, and short pieces
+ * join the digit they overlap (broken strokes); a blob much wider than a
+ * digit is high is split where its ink is thinnest (touching digits), and
+ * neighbours that nearly touch may be joined (a broken digit), as the judge
+ * finds them read best. Small marks between digits are the separators people
+ * write (a decimal point, a thousands comma, a dash), no digits.
+ */
+final class StrokeDigits {
+
+	/** The digits of a string and the separators written between them. */
+	record Reading(List<GlyphGroup> digits, List<Separator> separators) {
+	}
+
+	/**
+	 * A written mark between digits: a point or comma (low), or a dash (in
+	 * the middle, wider than high); x its centre in raster pixels.
+	 */
+	record Separator(double x, boolean dash) {
+	}
+
+	/** Tall strokes overlapping by this share of the narrower one belong to one digit. */
+	private static final double JOIN_OVERLAP = 0.8;
+	/** A stroke lower than this share of the digit height is a fragment of a digit. */
+	private static final double FRAGMENT_HEIGHT = 0.5;
+	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
+	private static final double FRAGMENT_REACH = 0.3;
+	/** Written digits are about this share of the amount box's height. */
+	private static final double NOMINAL_HEIGHT = 0.6;
+	/** Neighbours at most this far apart (digit heights)... */
+	private static final double JOIN_GAP = 0.12;
+	/** ...and together at most this wide are tried joined. */
+	static final double JOIN_WIDTH = 0.95;
+	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut. */
+	private static final double CANDIDATE_ASPECT = 0.85;
+	/** Without one, a blob wider than this many times the digit height is more than one digit... */
+	private static final double SPLIT_ASPECT = 1.2;
+	/** Each part of a split must be at least this share of the digit height... */
+	private static final double PART_HEIGHT = 0.6;
+	/** ...or of this share when the recognizer finds the blob no digit at all (a small 2 touching a 9). */
+	static final double LOOSE_PART_HEIGHT = 0.3;
+	/** A reading at least this sure is taken without trying uneven cuts, which must read this surely. */
+	static final double SURE = 0.9;
+	/** Uneven cuts tried at most. */
+	private static final int UNEVEN_CUTS = 3;
+	/** The narrowest part of an uneven cut, in digit heights: a thin 1. */
+	private static final double NARROWEST_PART = 0.12;
+	/** ...and holds about width / (this x height) digits. */
+	private static final double DIGIT_ASPECT = 0.75;
+	/** A separator is lower than this share of the digit height... */
+	private static final double SEPARATOR_HEIGHT = 0.35;
+	/** ...and narrower than this share. */
+	private static final double SEPARATOR_WIDTH = 0.7;
+
+	private StrokeDigits() {
+	}
+
+	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
+	static Reading read(List<Component> strokes, FieldInk ink, SplitJudge judge) {
+		strokes = new ArrayList<>(strokes);
+		strokes.sort(Comparator.comparingInt(c -> c.minX));
+		double height = digitHeight(strokes, ink);
+		List<GlyphGroup> groups = new ArrayList<>();
+		List<Component> fragments = new ArrayList<>();
+		for (Component stroke : strokes) {
+			if (stroke.height() < FRAGMENT_HEIGHT * height) {
+				fragments.add(stroke);
+				continue;
+			}
+			GlyphGroup joined = null;
+			for (GlyphGroup group : groups) {
+				if (overlap(group, stroke) >= JOIN_OVERLAP * Math.min(group.width(), stroke.width())) {
+					joined = group;
+					break;
+				}
+			}
+			if (joined == null) {
+				groups.add(new GlyphGroup(stroke));
+			} else {
+				joined.add(stroke);
+			}
+		}
+		List<Separator> separators = new ArrayList<>();
+		double[] band = band(groups);
+		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
+		for (Component fragment : fragments) {
+			Separator separator = separator(fragment, groups, height, band);
+			if (separator != null) {
+				separators.add(separator);
+				continue;
+			}
+			GlyphGroup nearest = null;
+			double best = -FRAGMENT_REACH * height;
+			for (GlyphGroup group : groups) {
+				double overlap = overlap(group, fragment);
+				if (overlap > best) {
+					best = overlap;
+					nearest = group;
+				}
+			}
+			// A short piece near no digit is a speck or a stray mark, not a digit of its own.
+			if (nearest != null) {
+				nearest.add(fragment);
+			}
+		}
+		List<GlyphGroup> digits = new ArrayList<>();
+		for (GlyphGroup group : groups) {
+			if (group.count < ink.minDigitArea()) {
+				continue;
+			}
+			digits.addAll(split(group, height, ink, judge));
+		}
+		digits.sort(Comparator.comparingInt(g -> g.minX));
+		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators);
+	}
+
+	/** The rows the digits are written between: the medians of their tops and bottoms; null without digits. */
+	private static double[] band(List<GlyphGroup> groups) {
+		if (groups.isEmpty()) {
+			return null;
+		}
+		int[] tops = groups.stream().mapToInt(g -> g.minY).sorted().toArray();
+		int[] bottoms = groups.stream().mapToInt(g -> g.maxY).sorted().toArray();
+		return new double[] { tops[tops.length / 2], bottoms[bottoms.length / 2] };
+	}
+
+	/**
+	 * The separator a short piece is, or null: small, between two digits and
+	 * apart from both, low (a point, a comma) or in the middle and wider
+	 * than high (a dash).
+	 */
+	private static Separator separator(Component piece, List<GlyphGroup> groups, double height, double[] band) {
+		if (band == null || piece.height() >= SEPARATOR_HEIGHT * height || piece.width() >= SEPARATOR_WIDTH * height) {
+			return null;
+		}
+		double x = (piece.minX + piece.maxX) / 2.0;
+		boolean left = false;
+		boolean right = false;
+		for (GlyphGroup group : groups) {
+			if (x >= group.minX && x <= group.maxX) {
+				return null;
+			}
+			left |= group.maxX < x;
+			right |= group.minX > x;
+		}
+		if (!left || !right) {
+			return null;
+		}
+		double level = (piece.centerY() - band[0]) / Math.max(1, band[1] - band[0]);
+		if (level >= 0.6) {
+			return new Separator(x, false);
+		}
+		if (level >= 0.2 && piece.width() >= 1.2 * piece.height()) {
+			return new Separator(x, true);
+		}
+		return null;
+	}
+
+	/**
+	 * Neighbours that nearly touch and together are no wider than a digit may
+	 * be one digit whose stroke broke: the recognizer judges whether they
+	 * read better apart or as one.
+	 */
+	private static List<GlyphGroup> joinBroken(List<GlyphGroup> digits, double height, FieldInk ink,
+			SplitJudge judge) {
+		List<GlyphGroup> result = new ArrayList<>();
+		for (GlyphGroup next : digits) {
+			if (!result.isEmpty()) {
+				GlyphGroup last = result.get(result.size() - 1);
+				int gap = next.minX - last.maxX - 1;
+				int width = Math.max(last.maxX, next.maxX) - last.minX + 1;
+				if (!last.cut && !next.cut && gap <= JOIN_GAP * height && width <= JOIN_WIDTH * height) {
+					GlyphGroup joined = GlyphGroup.join(last, next);
+					List<List<DigitImage>> options = List.of(
+							List.of(last.toGlyph(0, ink.raster, ink.labels).image(),
+									next.toGlyph(0, ink.raster, ink.labels).image()),
+							List.of(joined.toGlyph(0, ink.raster, ink.labels).image()));
+					if (judge.choose(options) == 1) {
+						result.set(result.size() - 1, joined);
+						continue;
+					}
+				}
+			}
+			result.add(next);
+		}
+		return result;
+	}
+
+	/** Columns two boxes share; negative for the gap between them. */
+	private static int overlap(GlyphGroup group, Component stroke) {
+		return Math.min(group.maxX, stroke.maxX) - Math.max(group.minX, stroke.minX) + 1;
+	}
+
+	/** The height of a written digit in this field: the median of its tall strokes, else the usual share of the box. */
+	static double digitHeight(List<Component> strokes, FieldInk ink) {
+		double nominal = NOMINAL_HEIGHT * (ink.raster.height - 2 * FieldInk.MARGIN * ink.raster.pixelsPerPoint);
+		int[] heights = strokes.stream().mapToInt(Component::height).filter(h -> h >= FRAGMENT_HEIGHT * nominal)
+				.sorted().toArray();
+		return heights.length == 0 ? nominal : heights[heights.length / 2];
+	}
+
+	/**
+	 * Splits touching digits. With a judge, every blob at least
+	 * {@value #CANDIDATE_ASPECT} digit heights wide is read whole and cut in
+	 * two (or more), and the reading the recognizer is surest of wins; without
+	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut. When
+	 * no reading is sure, the blob may be two digits of unequal width or
+	 * height (a 1 leaning on an 8, a small 3 touching a 0): it is also tried
+	 * cut in two at each of its thinnest columns.
+	 */
+	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge) {
+		double aspect = group.width() / Math.max(group.height(), digitHeight);
+		if (judge == null) {
+			return aspect < SPLIT_ASPECT ? List.of(group)
+					: last(options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink));
+		}
+		if (aspect < CANDIDATE_ASPECT) {
+			return List.of(group);
+		}
+		List<List<GlyphGroup>> options = options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink);
+		double[] scores = judge.scores(readings(options, ink));
+		int chosen = SplitJudge.best(scores);
+		if (scores[chosen] >= SURE) {
+			return options.get(chosen);
+		}
+		List<List<GlyphGroup>> loose = looseCuts(group, digitCount(aspect), digitHeight, ink);
+		if (!loose.isEmpty()) {
+			double[] looseScores = judge.scores(readings(loose, ink));
+			int best = SplitJudge.best(looseScores);
+			if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
+				return loose.get(best);
+			}
+		}
+		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
+	}
+
+	/**
+	 * The cuts of a blob when its even cuts are unsure: in two at each of its
+	 * thinnest columns, and into 2..{@code most} even parts, each part as low
+	 * as {@value #LOOSE_PART_HEIGHT} digit heights (a small 2 touching a 9).
+	 * Without the blob whole.
+	 */
+	static List<List<GlyphGroup>> looseCuts(GlyphGroup group, int most, double digitHeight, FieldInk ink) {
+		List<List<GlyphGroup>> cuts = unevenCuts(group, digitHeight, ink);
+		List<List<GlyphGroup>> even = options(group, most, LOOSE_PART_HEIGHT * digitHeight, ink);
+		cuts.addAll(even.subList(1, even.size()));
+		return cuts;
+	}
+
+	/** How many digits a blob this many digit heights wide may hold: at least two. */
+	private static int digitCount(double aspect) {
+		return Math.max(2, (int) Math.round(aspect / DIGIT_ASPECT));
+	}
+
+	private static <T> T last(List<T> list) {
+		return list.get(list.size() - 1);
+	}
+
+	/**
+	 * The blob cut in two at each of its {@value #UNEVEN_CUTS} thinnest
+	 * columns (each part at least a narrow 1 wide and
+	 * {@value #LOOSE_PART_HEIGHT} digit heights high).
+	 */
+	private static List<List<GlyphGroup>> unevenCuts(GlyphGroup group, double digitHeight, FieldInk ink) {
+		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
+		int narrowest = Math.max(1, (int) Math.round(NARROWEST_PART * digitHeight));
+		List<List<GlyphGroup>> cuts = new ArrayList<>();
+		for (int x : thinnestColumns(profile, narrowest, UNEVEN_CUTS)) {
+			int at = group.minX + x;
+			List<GlyphGroup> parts = List.of(group.columns(group.minX, at, ink.labels, ink.raster.width),
+					group.columns(at + 1, group.maxX, ink.labels, ink.raster.width));
+			if (parts.stream().allMatch(part -> isDigitPart(part, LOOSE_PART_HEIGHT * digitHeight, ink))) {
+				cuts.add(parts);
+			}
+		}
+		return cuts;
+	}
+
+	/**
+	 * Up to {@code most} columns where the ink is locally thinnest (not inside
+	 * a flat stretch), thinnest first, at least {@code margin} columns from either end and from each
+	 * other.
+	 *
+	 * @param profile ink pixels per column
+	 */
+	static List<Integer> thinnestColumns(int[] profile, int margin, int most) {
+		List<Integer> valleys = new ArrayList<>();
+		for (int x = margin; x < profile.length - margin; x++) {
+			int left = profile[x - 1];
+			int right = profile[x + 1];
+			if (profile[x] <= left && profile[x] <= right && (profile[x] < left || profile[x] < right)) {
+				valleys.add(x);
+			}
+		}
+		valleys.sort(Comparator.comparingInt(x -> profile[x]));
+		List<Integer> taken = new ArrayList<>();
+		for (int x : valleys) {
+			if (taken.size() < most && taken.stream().allMatch(t -> Math.abs(t - x) >= margin)) {
+				taken.add(x);
+			}
+		}
+		return taken;
+	}
+
+	/** The blob whole, then cut into 2..{@code most} parts where each part is at least {@code minPartHeight} high. */
+	static List<List<GlyphGroup>> options(GlyphGroup group, int most, double minPartHeight, FieldInk ink) {
+		List<List<GlyphGroup>> options = new ArrayList<>();
+		options.add(List.of(group));
+		for (int parts = 2; parts <= most; parts++) {
+			List<GlyphGroup> cut = cut(group, parts, minPartHeight, ink);
+			if (cut != null) {
+				options.add(cut);
+			}
+		}
+		return options;
+	}
+
+	static List<List<DigitImage>> readings(List<List<GlyphGroup>> options, FieldInk ink) {
+		List<List<DigitImage>> readings = new ArrayList<>();
+		for (List<GlyphGroup> option : options) {
+			readings.add(option.stream().map(g -> g.toGlyph(0, ink.raster, ink.labels).image()).toList());
+		}
+		return readings;
+	}
+
+	/** Cuts a blob into {@code parts} at the thinnest columns near the even cuts; null if a part would not be a digit. */
+	static List<GlyphGroup> cut(GlyphGroup group, int parts, double minPartHeight, FieldInk ink) {
+		int[] profile = group.columnProfile(ink.labels, ink.raster.width);
+		List<GlyphGroup> result = new ArrayList<>();
+		int from = group.minX;
+		double partWidth = (double) group.width() / parts;
+		for (int j = 1; j < parts; j++) {
+			int nominal = (int) Math.round(j * partWidth);
+			int window = (int) Math.round(partWidth * 0.3);
+			int best = nominal;
+			for (int x = Math.max(1, nominal - window); x <= Math.min(profile.length - 2, nominal + window); x++) {
+				if (profile[x] < profile[best]) {
+					best = x;
+				}
+			}
+			int cut = group.minX + best;
+			result.add(group.columns(from, cut, ink.labels, ink.raster.width));
+			from = cut + 1;
+		}
+		result.add(group.columns(from, group.maxX, ink.labels, ink.raster.width));
+		// Touching digits give tall parts; a wide single digit (a 7's long bar) would leave a flat one.
+		return result.stream().allMatch(part -> isDigitPart(part, minPartHeight, ink)) ? result : null;
+	}
+
+	/** Whether one part of a cut blob can be a digit: tall enough, and ink enough. */
+	private static boolean isDigitPart(GlyphGroup part, double minPartHeight, FieldInk ink) {
+		return part.height() >= minPartHeight && part.count >= ink.minDigitArea();
+	}
+}

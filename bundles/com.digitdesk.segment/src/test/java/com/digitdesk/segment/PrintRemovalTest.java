@@ -1,0 +1,253 @@
+package com.digitdesk.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import com.digitdesk.api.registration.PageTransform;
+import com.digitdesk.api.registration.Registration;
+import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.TemplateBox;
+
+/**
+ * Fields printed in many styles, with real handwritten digits, cut by the
+ * segmenter: every written digit is one glyph where it was written, and
+ * nothing printed (box, rules, ticks, dividers, a dollar sign, label text,
+ * dot leaders) comes out as a glyph. The scan is registered about a point
+ * off, as registration leaves it.
+ */
+class PrintRemovalTest {
+
+	private static final double S = FieldPainter.SCALE;
+	/** Amount boxes: 160 x 18 pt. */
+	private static final TemplateBox AMOUNT = new TemplateBox(40, 30, 160, 18);
+	private static final double H = AMOUNT.height();
+
+	private final GlyphSegmenter segmenter = new GlyphSegmenter();
+
+	@Test
+	void anAmountWithTheSignOutsideAndTheDividerAt1_3BoxHeightsIsReadAsDollarsAndCents() {
+		FieldPainter painter = new FieldPainter(240, 70, 1).box(AMOUNT, false);
+		double divider = AMOUNT.right() - 1.3 * H;
+		painter.line(divider, AMOUNT.y() + 0.3 * H, divider, AMOUNT.bottom(), false);
+		painter.text("$", AMOUNT.x() - 8, AMOUNT.y() + 0.72 * H, 0.6 * H);
+		painter.text("1a Wages, salaries, tips", AMOUNT.x(), AMOUNT.y() - 3, 7);
+		List<double[]> dollars = painter.digits("129", divider - 35, AMOUNT.centerY() + 1, 0.6 * H, 3, 2.5);
+		List<double[]> cents = painter.digits("98", divider + 3, AMOUNT.centerY() + 1, 0.6 * H, 3);
+
+		SegmentedField found = cut(painter, amount(OptionalDouble.empty()));
+		SegmentedField stated = cut(painter, amount(OptionalDouble.of(divider)));
+
+		for (SegmentedField field : List.of(found, stated)) {
+			assertWrittenAt(field, concat(dollars, cents));
+			assertThat(field.centsStart()).isEqualTo(3);
+			assertThat(field.problems()).isEmpty();
+		}
+	}
+
+	@Test
+	void theFirstDesignsAmountWithTheSignInsideAndTheDividerAt1_6BoxHeights() {
+		FieldPainter painter = new FieldPainter(240, 70, 2).box(AMOUNT, false);
+		double divider = AMOUNT.right() - 1.6 * H;
+		painter.line(divider, AMOUNT.y() + 0.35 * H, divider, AMOUNT.bottom(), false);
+		painter.text("$", AMOUNT.x() + 0.15 * H, AMOUNT.y() + 0.68 * H, 0.5 * H);
+		List<double[]> dollars = painter.digits("4071", divider - 50, AMOUNT.centerY() + 2, 0.6 * H, 2, 3.5, 2);
+		List<double[]> cents = painter.digits("05", divider + 4, AMOUNT.centerY() + 2, 0.6 * H, 3);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, concat(dollars, cents));
+		assertThat(field.centsStart()).isEqualTo(4);
+	}
+
+	@Test
+	void aDottedBoxWithADottedDividerIsNoInk() {
+		FieldPainter painter = new FieldPainter(240, 70, 3).box(AMOUNT, true);
+		double divider = AMOUNT.right() - 1.3 * H;
+		painter.line(divider, AMOUNT.y(), divider, AMOUNT.bottom(), true);
+		List<double[]> dollars = painter.digits("86", AMOUNT.x() + 60, AMOUNT.centerY(), 0.6 * H, 3);
+		List<double[]> cents = painter.digits("40", divider + 3, AMOUNT.centerY(), 0.6 * H, 2.5);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, concat(dollars, cents));
+		assertThat(field.centsStart()).isEqualTo(2);
+	}
+
+	@Test
+	void inAPlainBoxCommasAreNoDigitsAndThePointBeforeTwoDigitsStartsTheCents() {
+		FieldPainter painter = new FieldPainter(240, 70, 4).box(AMOUNT, false);
+		double baseline = AMOUNT.centerY() + 0.3 * H;
+		List<double[]> thousands = painter.digits("1", AMOUNT.x() + 30, AMOUNT.centerY(), 0.6 * H);
+		painter.comma(thousands.get(0)[1] + 2.2, baseline);
+		List<double[]> hundreds = painter.digits("234", thousands.get(0)[1] + 4.5, AMOUNT.centerY(), 0.6 * H, 2.5);
+		painter.point(hundreds.get(2)[1] + 2.5, baseline);
+		List<double[]> cents = painter.digits("56", hundreds.get(2)[1] + 5, AMOUNT.centerY(), 0.6 * H, 2.5);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, concat(concat(thousands, hundreds), cents));
+		assertThat(field.centsStart()).isEqualTo(4);
+	}
+
+	@Test
+	void anAmountWrittenWithoutCentsIsWholeDollarsAndTheSignAndDotLeadersBeforeTheBoxAreNoInk() {
+		FieldPainter painter = new FieldPainter(240, 70, 5).box(AMOUNT, false);
+		painter.text("Total income . . . . . . . . .", 2, AMOUNT.bottom() - 3, 7);
+		painter.text("$", AMOUNT.x() - 6, AMOUNT.y() + 0.72 * H, 0.6 * H);
+		List<double[]> dollars = painter.digits("4500", AMOUNT.x() + 2, AMOUNT.centerY(), 0.6 * H, 3);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, dollars);
+		assertThat(field.centsStart()).isEqualTo(4);
+		assertThat(field.read(List.of(), false)).isEmpty(); // nothing read yet; the value's shape is "4500.00"
+		assertThat(field.value("4500")).isEqualTo("4500.00");
+	}
+
+	@Test
+	void digitsCrossingTheBoxEdgesKeepTheirInkOutsideIt() {
+		FieldPainter painter = new FieldPainter(240, 70, 6).box(AMOUNT, false);
+		List<double[]> dollars = painter.digits("707", AMOUNT.x() + 40, AMOUNT.centerY(), 1.15 * H, 4);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, dollars);
+		for (int i = 0; i < dollars.size(); i++) {
+			// The glyph reaches beyond both edges, as the digit was written: the pen's ink on the lines stays.
+			Glyph glyph = field.writtenGlyphs().get(i);
+			assertThat(glyph.pageBox().height()).as("glyph %d", i).isGreaterThan((int) (1.05 * H * S));
+		}
+	}
+
+	@Test
+	void numbersOf2To10DigitsInACombWithTicksOfTwoHeights() {
+		for (String digits : List.of("42", "90210", "3141592", "1234567890")) {
+			TemplateBox box = new TemplateBox(30, 30, 150, 16);
+			FieldPainter painter = new FieldPainter(220, 70, digits.length()).box(box, false);
+			for (int i = 1; i < 10; i++) {
+				double x = box.x() + i * 15;
+				painter.line(x, box.bottom() - (i % 2 == 0 ? 0.5 : 0.3) * box.height(), x, box.bottom(), false);
+			}
+			List<double[]> written = new ArrayList<>();
+			for (int i = 0; i < digits.length(); i++) {
+				double[] ink = painter.centredDigit(digits.charAt(i) - '0', box.x() + i * 15 + 7.5, box.centerY(),
+						0.65 * box.height());
+				written.add(ink);
+			}
+			FieldSpec field = new FieldSpec("zip", "ZIP code", FieldKind.NUMBER, box, 0, 10, OptionalDouble.empty());
+
+			SegmentedField cut = cut(painter, field);
+
+			assertWrittenAt(cut, written);
+			assertThat(cut.centsStart()).isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void touchingDigitsOfANumberAreCutApart() {
+		TemplateBox box = new TemplateBox(30, 30, 150, 16);
+		FieldPainter painter = new FieldPainter(220, 70, 7).box(box, false);
+		List<double[]> written = painter.digits("5830", box.x() + 20, box.centerY(), 0.65 * box.height(), 2.5, -0.8,
+				2.5);
+		FieldSpec field = new FieldSpec("number", "Number", FieldKind.NUMBER, box, 0, 0, OptionalDouble.empty());
+
+		assertThat(cut(painter, field).writtenGlyphs()).hasSize(4);
+	}
+
+	@Test
+	void anSsnBoxWithDotted3_2_4DividersGivesItsNineDigits() {
+		TemplateBox box = new TemplateBox(30, 30, 125.6, 14);
+		FieldPainter painter = new FieldPainter(200, 70, 8).box(box, false);
+		double slot = box.width() / 9;
+		painter.line(box.x() + 3 * slot, box.y(), box.x() + 3 * slot, box.bottom(), true);
+		painter.line(box.x() + 5 * slot, box.y(), box.x() + 5 * slot, box.bottom(), true);
+		List<double[]> written = new ArrayList<>();
+		String ssn = "078051120";
+		for (int i = 0; i < 9; i++) {
+			written.add(painter.digit(ssn.charAt(i) - '0', box.x() + i * slot + 3, box.centerY(), 0.65 * box.height()));
+		}
+		FieldSpec field = new FieldSpec("ssn", "Your social security number", FieldKind.SSN, box, 0);
+
+		SegmentedField cut = cut(painter, field);
+
+		assertWrittenAt(cut, written);
+		assertThat(cut.problems()).isEmpty();
+	}
+
+	@Test
+	void writtenDashesOfAnSsnAndAnEinAreNoDigitsNorIsTheLabelAbove() {
+		TemplateBox box = new TemplateBox(30, 30, 140, 14);
+		FieldPainter ssnPainter = new FieldPainter(200, 70, 13).box(box, false);
+		ssnPainter.text("a Employee's social security number", box.x(), box.y() - 2, 6);
+		List<double[]> ssn = dashed(ssnPainter, box, "123", "45", "6789");
+		FieldPainter einPainter = new FieldPainter(200, 70, 10);
+		einPainter.line(box.x() - 2, box.bottom(), box.right() + 2, box.bottom(), false); // a rule under the writing only
+		einPainter.text("b Employer identification number (EIN)", box.x(), box.y() + 1, 6);
+		List<double[]> ein = dashed(einPainter, box, "12", "3456789");
+
+		SegmentedField ssnCut = cut(ssnPainter, new FieldSpec("ssn", "SSN", FieldKind.SSN, box, 0));
+		SegmentedField einCut = cut(einPainter,
+				new FieldSpec("ein", "EIN", FieldKind.NUMBER, box, 0, 9, OptionalDouble.empty()));
+
+		assertWrittenAt(ssnCut, ssn);
+		assertWrittenAt(einCut, ein);
+	}
+
+	/** Groups of digits with a written dash between them; returns the digits' ink boxes. */
+	private static List<double[]> dashed(FieldPainter painter, TemplateBox box, String... groups) {
+		List<double[]> written = new ArrayList<>();
+		double x = box.x() + 6;
+		double size = 0.62 * box.height();
+		for (int g = 0; g < groups.length; g++) {
+			if (g > 0) {
+				painter.dash(x + 3, x + 6.5, box.centerY() + 0.5);
+				x += 9.5;
+			}
+			List<double[]> digits = painter.digits(groups[g], x, box.centerY(), size, 2.2);
+			written.addAll(digits);
+			x = digits.get(digits.size() - 1)[1] + 1;
+		}
+		return written;
+	}
+
+	private static FieldSpec amount(OptionalDouble divider) {
+		return new FieldSpec("line1a", "Wages", FieldKind.AMOUNT, AMOUNT, 0, 0, divider);
+	}
+
+	/** Cuts one field by shape, registered 0.8 pt right and 0.6 pt up of where it is. */
+	private SegmentedField cut(FieldPainter painter, FieldSpec field) {
+		PageTransform transform = new PageTransform(S, 0, 0.8 * S, 0, S, -0.6 * S);
+		return segmenter.segmentByShape(painter.page(), new Registration("painted", transform, 0.8, 4), List.of(field))
+				.get(0);
+	}
+
+	/** One glyph per written digit, in order, each centred on the digit's ink: nothing printed is a glyph. */
+	static void assertWrittenAt(SegmentedField field, List<double[]> digits) {
+		List<Glyph> glyphs = field.writtenGlyphs();
+		assertThat(glyphs).as("glyphs of %s at %s", field.fieldName(), centres(glyphs)).hasSize(digits.size());
+		for (int i = 0; i < digits.size(); i++) {
+			double centre = (glyphs.get(i).pageBox().x() + glyphs.get(i).pageBox().width() / 2.0) / S;
+			assertThat(centre).as("glyph %d of %s at %s", i, field.fieldName(), centres(glyphs)).isBetween(digits.get(i)[0] - 0.5,
+					digits.get(i)[1] + 0.5);
+		}
+	}
+
+	private static String centres(List<Glyph> glyphs) {
+		return glyphs.stream().map(g -> String.format("%.1f", (g.pageBox().x() + g.pageBox().width() / 2.0) / S))
+				.toList().toString();
+	}
+
+	private static List<double[]> concat(List<double[]> a, List<double[]> b) {
+		List<double[]> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+}
