@@ -40,7 +40,7 @@ final class FieldProposer {
 	 * inside the cell, points: clear of its descenders, as the fillable
 	 * originals place their fields.
 	 */
-	private static final double BELOW_BASELINE = 4;
+	private static final double BELOW_BASELINE = 3;
 
 	private final GrayImage image;
 	private final double scale;

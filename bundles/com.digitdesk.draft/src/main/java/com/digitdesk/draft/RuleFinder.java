@@ -14,10 +14,35 @@ import com.digitdesk.api.image.GrayImage;
  */
 final class RuleFinder {
 
+	/**
+	 * Hairline rules show on a 200 dpi raster as light gray only (the top of
+	 * the Form 1040's line 1i box): rules are looked for in ink, then thin
+	 * ones in anything darker than this, which shaded areas spoil less. A
+	 * hairline is light along most of its length: a run along the foot of a
+	 * line of type, ink with gray between the letters, is none.
+	 */
+	static final int HAIRLINE_LEVEL = 250;
+
 	private RuleFinder() {
 	}
 
-	static List<Rule> find(GrayImage image, boolean horizontal, int minLength, int maxThickness) {
+	/** The rules in ink, and the hairlines (at most {@code maxHairline} thick) that are not one of them. */
+	static List<Rule> find(GrayImage image, boolean horizontal, int minLength, int maxThickness, int maxHairline) {
+		List<Rule> rules = atLevel(image, horizontal, minLength, maxThickness, GrayImage.INK_LEVEL, 1);
+		List<Rule> all = new ArrayList<>(rules);
+		for (Rule hairline : atLevel(image, horizontal, minLength, maxHairline, HAIRLINE_LEVEL, 0.3)) {
+			// a hairline that continues an ink rule is new where the ink rule ends
+			if (rules.stream().noneMatch(rule -> Math.abs(rule.position() - hairline.position()) <= maxHairline
+					&& Math.min(rule.to(), hairline.to()) - Math.max(rule.from(), hairline.from()) >= 0.8
+							* hairline.length())) {
+				all.add(hairline);
+			}
+		}
+		return all;
+	}
+
+	private static List<Rule> atLevel(GrayImage image, boolean horizontal, int minLength, int maxThickness,
+			int level, double maxInkShare) {
 		int lines = horizontal ? image.height() : image.width();
 		int along = horizontal ? image.width() : image.height();
 		List<Rule> found = new ArrayList<>();
@@ -25,12 +50,12 @@ final class RuleFinder {
 		for (int line = 0; line <= lines; line++) {
 			List<int[]> next = new ArrayList<>();
 			if (line < lines) {
-				for (int[] run : runs(image, horizontal, line, along, minLength)) {
+				for (int[] run : runs(image, horizontal, line, along, minLength, level, maxInkShare)) {
 					int[] joined = null;
 					for (Iterator<int[]> it = open.iterator(); it.hasNext();) {
 						int[] rule = it.next();
 						int common = Math.min(rule[1], run[1]) - Math.max(rule[0], run[0]) + 1;
-						if (common >= 0.5 * Math.min(rule[1] - rule[0], run[1] - run[0])) {
+						if (common >= 0.5 * Math.max(rule[1] - rule[0], run[1] - run[0])) {
 							it.remove();
 							joined = rule;
 							break;
@@ -57,25 +82,28 @@ final class RuleFinder {
 	}
 
 	/** Runs of ink along one row (or column) at least {@code minLength} long, as {from, to}. */
-	private static List<int[]> runs(GrayImage image, boolean horizontal, int line, int along, int minLength) {
+	private static List<int[]> runs(GrayImage image, boolean horizontal, int line, int along, int minLength,
+			int level, double maxInkShare) {
 		List<int[]> runs = new ArrayList<>();
 		int start = -1;
 		int lastInk = -2;
-		for (int a = 0; a < along; a++) {
-			boolean ink = horizontal ? image.isInk(a, line) : image.isInk(line, a);
-			if (!ink) {
+		int inkCount = 0;
+		for (int a = 0; a <= along; a++) {
+			int gray = a == along ? GrayImage.WHITE : horizontal ? image.gray(a, line) : image.gray(line, a);
+			if (gray >= level && a < along) {
 				continue;
 			}
-			if (a - lastInk > 2) {
-				if (start >= 0 && lastInk - start + 1 >= minLength) {
+			if (a - lastInk > 2 || a == along) {
+				if (start >= 0 && lastInk - start + 1 >= minLength && inkCount <= maxInkShare * (lastInk - start + 1)) {
 					runs.add(new int[] { start, lastInk });
 				}
 				start = a;
+				inkCount = 0;
 			}
 			lastInk = a;
-		}
-		if (start >= 0 && lastInk - start + 1 >= minLength) {
-			runs.add(new int[] { start, lastInk });
+			if (gray < GrayImage.INK_LEVEL) {
+				inkCount++;
+			}
 		}
 		return runs;
 	}
