@@ -107,9 +107,10 @@ final class CellFinder {
 
 	/**
 	 * Closes the open top and bottom of a box: from each end of a vertical
-	 * rule, a wall across to the next rule on either side, when that is near
-	 * and nothing printed lies between (the Form 1040's line 2a and 1i boxes
-	 * have no top rule of their own).
+	 * rule, a wall across to the next rule on either side, when that is near,
+	 * a hairline too faint or broken to be found as a rule runs there, and
+	 * nothing printed crosses it (the tops of the Form 1040's line 2a and 1i
+	 * boxes).
 	 */
 	private void closeOpenEnds(GrayImage image, List<Rule> rules, int maxJoin) {
 		for (Rule rule : rules) {
@@ -127,17 +128,28 @@ final class CellFinder {
 		if (y < 0 || y >= height) {
 			return;
 		}
+		int printed = 0;
 		for (int x = startX, n = 0; x >= 0 && x < width && n <= maxJoin; x += step, n++) {
 			if (lines[y * width + x]) {
-				for (int fill = startX; fill != x; fill += step) {
-					lines[y * width + fill] = true;
+				if (printed >= 0.8 * n) {
+					for (int fill = startX; fill != x; fill += step) {
+						lines[y * width + fill] = true;
+					}
 				}
 				return;
 			}
-			if (image.isInk(x, y) || image.gray(x, y) < SHADE_LEVEL) {
+			if (image.gray(x, y) < RuleFinder.HAIRLINE_LEVEL) {
+				printed++;
+			}
+			if (crossing(image, x, y)) {
 				return;
 			}
 		}
+	}
+
+	/** Print crossing a row: ink above and below it (a hairline or a letter's bar along the row is not). */
+	private static boolean crossing(GrayImage image, int x, int y) {
+		return image.isInk(x, y) && image.isInk(x, y - 2) && image.isInk(x, y + 2);
 	}
 
 	/** Closes the open side between two horizontal rules that end at the same x, one above the other. */

@@ -9,7 +9,7 @@ import com.digitdesk.api.image.GrayImage;
 /**
  * Finds the printed rules of a page: straight runs of ink at least a given
  * length, thin across (box edges, column rules, comb lines). Thick strokes
- * (filled marks, large bold type) are no rules. Gaps of one pixel are bridged
+ * (filled marks, large bold type) are no rules. Gaps of one or two pixels in ink are bridged
  * so that a scanned rule with a lighter pixel stays one rule.
  */
 final class RuleFinder {
@@ -18,8 +18,8 @@ final class RuleFinder {
 	 * Hairline rules show on a 200 dpi raster as light gray only (the top of
 	 * the Form 1040's line 1i box): rules are looked for in ink, then thin
 	 * ones in anything darker than this, which shaded areas spoil less. A
-	 * hairline is light along most of its length: a run along the foot of a
-	 * line of type, ink with gray between the letters, is none.
+	 * hairline is light and unbroken along its length: a run along a line of
+	 * type, ink with gray between the letters, is none.
 	 */
 	static final int HAIRLINE_LEVEL = 250;
 
@@ -28,9 +28,9 @@ final class RuleFinder {
 
 	/** The rules in ink, and the hairlines (at most {@code maxHairline} thick) that are not one of them. */
 	static List<Rule> find(GrayImage image, boolean horizontal, int minLength, int maxThickness, int maxHairline) {
-		List<Rule> rules = atLevel(image, horizontal, minLength, maxThickness, GrayImage.INK_LEVEL, 1);
+		List<Rule> rules = atLevel(image, horizontal, minLength, maxThickness, GrayImage.INK_LEVEL, 1, 2);
 		List<Rule> all = new ArrayList<>(rules);
-		for (Rule hairline : atLevel(image, horizontal, minLength, maxHairline, HAIRLINE_LEVEL, 0.3)) {
+		for (Rule hairline : atLevel(image, horizontal, minLength, maxHairline, HAIRLINE_LEVEL, 0.02, 0)) {
 			// a hairline that continues an ink rule is new where the ink rule ends
 			if (rules.stream().noneMatch(rule -> Math.abs(rule.position() - hairline.position()) <= maxHairline
 					&& Math.min(rule.to(), hairline.to()) - Math.max(rule.from(), hairline.from()) >= 0.8
@@ -42,7 +42,7 @@ final class RuleFinder {
 	}
 
 	private static List<Rule> atLevel(GrayImage image, boolean horizontal, int minLength, int maxThickness,
-			int level, double maxInkShare) {
+			int level, double maxInkShare, int maxGap) {
 		int lines = horizontal ? image.height() : image.width();
 		int along = horizontal ? image.width() : image.height();
 		List<Rule> found = new ArrayList<>();
@@ -50,7 +50,7 @@ final class RuleFinder {
 		for (int line = 0; line <= lines; line++) {
 			List<int[]> next = new ArrayList<>();
 			if (line < lines) {
-				for (int[] run : runs(image, horizontal, line, along, minLength, level, maxInkShare)) {
+				for (int[] run : runs(image, horizontal, line, along, minLength, level, maxInkShare, maxGap)) {
 					int[] joined = null;
 					for (Iterator<int[]> it = open.iterator(); it.hasNext();) {
 						int[] rule = it.next();
@@ -83,7 +83,7 @@ final class RuleFinder {
 
 	/** Runs of ink along one row (or column) at least {@code minLength} long, as {from, to}. */
 	private static List<int[]> runs(GrayImage image, boolean horizontal, int line, int along, int minLength,
-			int level, double maxInkShare) {
+			int level, double maxInkShare, int maxGap) {
 		List<int[]> runs = new ArrayList<>();
 		int start = -1;
 		int lastInk = -2;
@@ -93,7 +93,7 @@ final class RuleFinder {
 			if (gray >= level && a < along) {
 				continue;
 			}
-			if (a - lastInk > 2 || a == along) {
+			if (a - lastInk > maxGap + 1 || a == along) {
 				if (start >= 0 && lastInk - start + 1 >= minLength && inkCount <= maxInkShare * (lastInk - start + 1)) {
 					runs.add(new int[] { start, lastInk });
 				}
