@@ -20,6 +20,8 @@ final class CellFinder {
 
 	/** Paper darker than this and lighter than ink is shade. */
 	static final int SHADE_LEVEL = 235;
+	/** Paper darker than this is printed: a hairline shows as light gray only on a 200 dpi raster. */
+	static final int HAIRLINE_LEVEL = 250;
 
 	private final int width;
 	private final int height;
@@ -68,8 +70,13 @@ final class CellFinder {
 		return labels[y * width + x];
 	}
 
-	/** Marks runs of at least {@code minRun} pixels of gray (not white, not ink) paper as walls. */
+	/**
+	 * Marks shade as walls: gray (not white, not ink) paper in runs at least
+	 * {@code minRun} pixels long across and half that down, so that the gray
+	 * fringe of type is not taken for shade.
+	 */
 	private void shade(GrayImage image, int minRun) {
+		boolean[] across = new boolean[width * height];
 		for (int y = 0; y < height; y++) {
 			int start = 0;
 			for (int x = 0; x <= width; x++) {
@@ -77,12 +84,22 @@ final class CellFinder {
 				if (gray >= GrayImage.INK_LEVEL && gray < SHADE_LEVEL) {
 					continue;
 				}
-				if (x - start >= minRun) {
-					for (int s = start; s < x; s++) {
-						lines[y * width + s] = true;
-					}
+				for (int s = start; x - start >= minRun && s < x; s++) {
+					across[y * width + s] = true;
 				}
 				start = x + 1;
+			}
+		}
+		for (int x = 0; x < width; x++) {
+			int start = 0;
+			for (int y = 0; y <= height; y++) {
+				if (y < height && across[y * width + x]) {
+					continue;
+				}
+				for (int s = start; y - start >= minRun / 2 && s < y; s++) {
+					lines[s * width + x] = true;
+				}
+				start = y + 1;
 			}
 		}
 	}
@@ -138,7 +155,7 @@ final class CellFinder {
 				}
 				return;
 			}
-			if (image.gray(x, y) < RuleFinder.HAIRLINE_LEVEL) {
+			if (image.gray(x, y) < HAIRLINE_LEVEL) {
 				printed++;
 			}
 			if (crossing(image, x, y)) {

@@ -60,7 +60,7 @@ final class FieldProposer {
 
 	private List<DraftField> propose() {
 		List<Region> candidates = cells.regions().stream()
-				.filter(r -> r.fill() >= 0.85 && r.width() >= 4 * scale && r.height() >= 6 * scale)
+				.filter(r -> r.fill() >= 0.75 && r.width() >= 4 * scale && r.height() >= 6 * scale)
 				.sorted(Comparator.comparingInt(Region::top).thenComparingInt(Region::left)).toList();
 		List<DraftField> fields = new ArrayList<>();
 		Set<Region> grouped = new HashSet<>();

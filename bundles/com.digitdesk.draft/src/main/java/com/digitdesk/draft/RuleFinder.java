@@ -9,40 +9,16 @@ import com.digitdesk.api.image.GrayImage;
 /**
  * Finds the printed rules of a page: straight runs of ink at least a given
  * length, thin across (box edges, column rules, comb lines). Thick strokes
- * (filled marks, large bold type) are no rules. Gaps of one or two pixels in ink are bridged
- * so that a scanned rule with a lighter pixel stays one rule.
+ * (filled marks, large bold type) and runs with print on both sides (the
+ * foot of a line of bold type) are no rules. Gaps of one or two pixels
+ * are bridged so that a scanned rule with a lighter pixel stays one rule.
  */
 final class RuleFinder {
-
-	/**
-	 * Hairline rules show on a 200 dpi raster as light gray only (the top of
-	 * the Form 1040's line 1i box): rules are looked for in ink, then thin
-	 * ones in anything darker than this, which shaded areas spoil less. A
-	 * hairline is light and unbroken along its length: a run along a line of
-	 * type, ink with gray between the letters, is none.
-	 */
-	static final int HAIRLINE_LEVEL = 250;
 
 	private RuleFinder() {
 	}
 
-	/** The rules in ink, and the hairlines (at most {@code maxHairline} thick) that are not one of them. */
-	static List<Rule> find(GrayImage image, boolean horizontal, int minLength, int maxThickness, int maxHairline) {
-		List<Rule> rules = atLevel(image, horizontal, minLength, maxThickness, GrayImage.INK_LEVEL, 1, 2);
-		List<Rule> all = new ArrayList<>(rules);
-		for (Rule hairline : atLevel(image, horizontal, minLength, maxHairline, HAIRLINE_LEVEL, 0.02, 0)) {
-			// a hairline that continues an ink rule is new where the ink rule ends
-			if (rules.stream().noneMatch(rule -> Math.abs(rule.position() - hairline.position()) <= maxHairline
-					&& Math.min(rule.to(), hairline.to()) - Math.max(rule.from(), hairline.from()) >= 0.8
-							* hairline.length())) {
-				all.add(hairline);
-			}
-		}
-		return all;
-	}
-
-	private static List<Rule> atLevel(GrayImage image, boolean horizontal, int minLength, int maxThickness,
-			int level, double maxInkShare, int maxGap) {
+	static List<Rule> find(GrayImage image, boolean horizontal, int minLength, int maxThickness) {
 		int lines = horizontal ? image.height() : image.width();
 		int along = horizontal ? image.width() : image.height();
 		List<Rule> found = new ArrayList<>();
@@ -50,7 +26,7 @@ final class RuleFinder {
 		for (int line = 0; line <= lines; line++) {
 			List<int[]> next = new ArrayList<>();
 			if (line < lines) {
-				for (int[] run : runs(image, horizontal, line, along, minLength, level, maxInkShare, maxGap)) {
+				for (int[] run : runs(image, horizontal, line, along, minLength)) {
 					int[] joined = null;
 					for (Iterator<int[]> it = open.iterator(); it.hasNext();) {
 						int[] rule = it.next();
@@ -72,8 +48,10 @@ final class RuleFinder {
 				}
 			}
 			for (int[] rule : open) {
-				if (rule[3] - rule[2] + 1 <= maxThickness) {
-					found.add(new Rule(horizontal, rule[0], rule[1], rule[2], rule[3]));
+				Rule candidate = new Rule(horizontal, rule[0], rule[1], rule[2], rule[3]);
+				if (candidate.thickness() <= maxThickness && (clearBeside(image, candidate, rule[2] - 2)
+						|| clearBeside(image, candidate, rule[3] + 2))) {
+					found.add(candidate);
 				}
 			}
 			open = next;
@@ -81,29 +59,38 @@ final class RuleFinder {
 		return found;
 	}
 
+	/**
+	 * True when the line beside a rule is mostly paper: the foot of a line of
+	 * bold type is a run of ink too, but with letters on one side and their
+	 * descenders or the next line on the other.
+	 */
+	private static boolean clearBeside(GrayImage image, Rule rule, int line) {
+		int ink = 0;
+		for (int a = rule.from(); a <= rule.to(); a++) {
+			if (rule.horizontal() ? image.isInk(a, line) : image.isInk(line, a)) {
+				ink++;
+			}
+		}
+		return ink <= 0.5 * rule.length();
+	}
+
 	/** Runs of ink along one row (or column) at least {@code minLength} long, as {from, to}. */
-	private static List<int[]> runs(GrayImage image, boolean horizontal, int line, int along, int minLength,
-			int level, double maxInkShare, int maxGap) {
+	private static List<int[]> runs(GrayImage image, boolean horizontal, int line, int along, int minLength) {
 		List<int[]> runs = new ArrayList<>();
 		int start = -1;
 		int lastInk = -2;
-		int inkCount = 0;
 		for (int a = 0; a <= along; a++) {
-			int gray = a == along ? GrayImage.WHITE : horizontal ? image.gray(a, line) : image.gray(line, a);
-			if (gray >= level && a < along) {
+			boolean ink = a < along && (horizontal ? image.isInk(a, line) : image.isInk(line, a));
+			if (!ink && a < along) {
 				continue;
 			}
-			if (a - lastInk > maxGap + 1 || a == along) {
-				if (start >= 0 && lastInk - start + 1 >= minLength && inkCount <= maxInkShare * (lastInk - start + 1)) {
+			if (a - lastInk > 3 || a == along) {
+				if (start >= 0 && lastInk - start + 1 >= minLength) {
 					runs.add(new int[] { start, lastInk });
 				}
 				start = a;
-				inkCount = 0;
 			}
 			lastInk = a;
-			if (gray < GrayImage.INK_LEVEL) {
-				inkCount++;
-			}
 		}
 		return runs;
 	}

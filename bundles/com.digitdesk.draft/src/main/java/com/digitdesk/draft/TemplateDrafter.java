@@ -28,8 +28,6 @@ final class TemplateDrafter {
 	private static final double MIN_VERTICAL = 8;
 	/** Thickest rule, points: thicker strokes are marks or bold type. */
 	private static final double MAX_THICKNESS = 2.5;
-	/** Thickest hairline (a rule lighter than ink), points. */
-	private static final double MAX_HAIRLINE = 2;
 	/** How far left of a box its label is looked for when it is not printed inside the cell, points. */
 	private static final double LABEL_REACH = 300;
 
@@ -40,10 +38,9 @@ final class TemplateDrafter {
 		double scale = page.pixelsPerPoint();
 		var image = page.image();
 		int thickness = (int) Math.ceil(MAX_THICKNESS * scale);
-		int hairline = (int) Math.ceil(MAX_HAIRLINE * scale);
 		List<Rule> rules = new ArrayList<>(
-				RuleFinder.find(image, true, (int) Math.round(MIN_HORIZONTAL * scale), thickness, hairline));
-		rules.addAll(RuleFinder.find(image, false, (int) Math.round(MIN_VERTICAL * scale), thickness, hairline));
+				RuleFinder.find(image, true, (int) Math.round(MIN_HORIZONTAL * scale), thickness));
+		rules.addAll(RuleFinder.find(image, false, (int) Math.round(MIN_VERTICAL * scale), thickness));
 		CellFinder cells = CellFinder.find(image, rules, (int) Math.ceil(scale), (int) Math.ceil(2 * scale),
 				(int) Math.round(60 * scale), (int) Math.round(100 * scale), (int) Math.round(4 * scale));
 		List<DraftField> fields = readingOrder(FieldProposer.propose(image, scale, cells, rules));
