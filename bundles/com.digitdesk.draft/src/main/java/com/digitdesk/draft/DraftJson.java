@@ -1,6 +1,7 @@
 package com.digitdesk.draft;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.TemplateBox;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Writes a draft in the template format of docs/templates.md, fields named field1..N in reading order. */
 final class DraftJson {
 
+	private static final Pattern SSN_LABEL = Pattern.compile("(?i)social\\s+security\\s+(number|no\\b)");
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	private DraftJson() {
@@ -41,7 +43,7 @@ final class DraftJson {
 			if (!label.isEmpty()) {
 				node.put("label", label);
 			}
-			node.put("kind", field.kind().name().toLowerCase(Locale.ROOT));
+			node.put("kind", kind(field, label).name().toLowerCase(Locale.ROOT));
 			if (field.kind() == FieldKind.DIGITS) {
 				node.put("cells", field.cells());
 			}
@@ -54,6 +56,11 @@ final class DraftJson {
 		} catch (JsonProcessingException e) {
 			throw new IllegalStateException("a tree of plain values is always written", e);
 		}
+	}
+
+	/** A plain box labelled as a social security number is an SSN written in one box. */
+	static FieldKind kind(DraftField field, String label) {
+		return field.kind() == FieldKind.NUMBER && SSN_LABEL.matcher(label).find() ? FieldKind.SSN : field.kind();
 	}
 
 	private static void box(ObjectNode node, TemplateBox box) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.digitdesk.api.image.GrayImage;
 import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.template.TemplateBox;
 
@@ -29,14 +30,16 @@ final class TemplateDrafter {
 	/** Thickest rule, points: thicker strokes are marks or bold type. */
 	private static final double MAX_THICKNESS = 2.5;
 	/** How far left of a box its label is looked for when it is not printed inside the cell, points. */
-	private static final double LABEL_REACH = 300;
+	private static final double LABEL_REACH = 450;
+	/** A label left of its box is at least this wide, points: a narrower cell holds a line number only. */
+	private static final double MIN_LEFT_LABEL = 40;
 
 	private TemplateDrafter() {
 	}
 
 	static TemplateDraft draft(RenderedPage page, String id, String title, LabelReader labels) throws Exception {
 		double scale = page.pixelsPerPoint();
-		var image = page.image();
+		GrayImage image = page.image();
 		int thickness = (int) Math.ceil(MAX_THICKNESS * scale);
 		List<Rule> rules = new ArrayList<>(
 				RuleFinder.find(image, true, (int) Math.round(MIN_HORIZONTAL * scale), thickness));
@@ -48,7 +51,7 @@ final class TemplateDrafter {
 				page.widthPoints(), page.heightPoints());
 		List<String> texts = new ArrayList<>();
 		for (DraftField field : fields) {
-			texts.add(label(field, labels));
+			texts.add(label(field, fields, rules, image, scale, labels));
 		}
 		return new TemplateDraft(id, title, page.widthPoints(), page.heightPoints(), anchors, fields, texts);
 	}
@@ -73,8 +76,13 @@ final class TemplateDrafter {
 		return ordered;
 	}
 
-	/** The label printed inside the cell above the box, else on the box's line to its left, else just above it. */
-	private static String label(DraftField field, LabelReader reader) throws Exception {
+	/**
+	 * The label printed inside the cell above the box, else on the box's line
+	 * to its left (from the nearest rule or box at least {@value #MIN_LEFT_LABEL}
+	 * points to the left, up to the dot leaders), else just above it.
+	 */
+	private static String label(DraftField field, List<DraftField> fields, List<Rule> rules, GrayImage image,
+			double scale, LabelReader reader) throws Exception {
 		TemplateBox box = field.box();
 		if (field.labelInside().isPresent()) {
 			String text = clean(reader.read(field.labelInside().get()));
@@ -82,9 +90,24 @@ final class TemplateDrafter {
 				return text;
 			}
 		}
+		double middle = box.centerY();
 		double left = Math.max(0, box.x() - LABEL_REACH);
-		if (box.x() - left > 4) {
-			String text = clean(reader.read(new TemplateBox(left, box.y(), box.x() - 1 - left, box.height())));
+		for (Rule rule : rules) {
+			double x = (rule.bottom() + 1) / scale;
+			if (!rule.horizontal() && rule.from() / scale <= middle && rule.to() / scale >= middle
+					&& x < box.x() - MIN_LEFT_LABEL) {
+				left = Math.max(left, x);
+			}
+		}
+		for (DraftField other : fields) {
+			if (other.box().y() <= middle && other.box().bottom() >= middle
+					&& other.box().right() < box.x() - MIN_LEFT_LABEL) {
+				left = Math.max(left, other.box().right());
+			}
+		}
+		double right = LabelArea.beforeLeaders(image, scale, left, box.y(), box.x() - 1, box.bottom());
+		if (right - left > 4) {
+			String text = clean(reader.read(new TemplateBox(left, box.y(), right - left, box.height())));
 			if (!text.isEmpty()) {
 				return text;
 			}
