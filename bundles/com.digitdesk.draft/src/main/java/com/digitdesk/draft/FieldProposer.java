@@ -103,10 +103,10 @@ final class FieldProposer {
 		return result;
 	}
 
-	/** Rows of three or more blank, equal, narrow cells side by side: boxed digits. */
+	/** Rows of three or more equal narrow cells side by side, blank or written in: boxed digits. */
 	private List<List<Region>> cellRows(List<Region> candidates) {
 		List<Region> narrow = candidates.stream()
-				.filter(r -> r.width() <= 1.4 * r.height() && r.width() >= 5 * scale && ink(r).count == 0).toList();
+				.filter(r -> r.width() <= 1.4 * r.height() && r.width() >= 5 * scale).toList();
 		List<List<Region>> rows = new ArrayList<>();
 		Set<Region> used = new HashSet<>();
 		int near = (int) Math.ceil(1.5 * scale);
@@ -151,8 +151,8 @@ final class FieldProposer {
 		if (ink.count > 0) {
 			int labelBottom = ink.firstBandBottom;
 			int baseline = ink.firstBandBaseline;
-			if (ink.right <= region.left() + 0.8 * region.height() && ink.top > region.top()
-					&& ink.bottom < region.bottom()) {
+			if (region.width() >= 2.5 * region.height() && ink.right <= region.left() + 0.8 * region.height()
+					&& ink.top > region.top() && ink.bottom < region.bottom()) {
 				dollar = true; // a printed $ at the box's left: the amount is written right of it
 			} else if (labelBottom <= region.top() + LABEL_SHARE * region.height()
 					&& region.bottom() - labelBottom >= (MIN_HEIGHT + LABEL_GAP) * scale
@@ -184,7 +184,7 @@ final class FieldProposer {
 		int margin = (int) Math.round(2 * scale);
 		return verticals.stream()
 				.filter(rule -> rule.top() > left + margin && rule.bottom() < right - margin
-						&& rule.to() >= bottom - margin && rule.from() >= top - margin
+						&& rule.to() >= bottom - margin && rule.to() <= bottom + 2 * margin && rule.from() >= top - margin
 						&& rule.to() - Math.max(rule.from(), top) >= 0.4 * (bottom - top))
 				.sorted(Comparator.comparingDouble(Rule::position)).toList();
 	}
