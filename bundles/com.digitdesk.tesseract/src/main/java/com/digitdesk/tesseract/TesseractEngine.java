@@ -5,6 +5,7 @@ import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import com.digitdesk.api.recognition.RecognitionException;
 import com.sun.jna.Pointer;
@@ -18,8 +19,9 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * One Tesseract engine (a native TessBaseAPI handle) set up to read a single
- * digit per image. Tesseract keeps the current image and its results in the
- * handle, so an engine must be used by one thread at a time.
+ * digit per image, or a block of printed text. Tesseract keeps the current
+ * image and its results in the handle, so an engine must be used by one
+ * thread at a time.
  *
  * <p>Uses Tess4J's mapping of the C API ({@link TessAPI}) rather than its
  * {@code Tesseract} class, which creates and loads a new engine for every
@@ -51,6 +53,20 @@ final class TesseractEngine implements AutoCloseable {
 
 	/** Loads the language model, which takes far longer than reading a digit: engines are reused. */
 	static TesseractEngine open(Path dataPath, String language) throws RecognitionException {
+		TesseractEngine engine = load(dataPath, language);
+		TESS.TessBaseAPISetPageSegMode(engine.api, TessPageSegMode.PSM_SINGLE_CHAR);
+		TESS.TessBaseAPISetVariable(engine.api, "tessedit_char_whitelist", "0123456789");
+		return engine;
+	}
+
+	/** An engine that reads a block of printed text (a form's label), any characters. */
+	static TesseractEngine openForText(Path dataPath, String language) throws RecognitionException {
+		TesseractEngine engine = load(dataPath, language);
+		TESS.TessBaseAPISetPageSegMode(engine.api, TessPageSegMode.PSM_SINGLE_BLOCK);
+		return engine;
+	}
+
+	private static TesseractEngine load(Path dataPath, String language) throws RecognitionException {
 		TessBaseAPI api = TESS.TessBaseAPICreate();
 		// LSTM only: the legacy engine adapts to what it has read before, so the
 		// same glyph could read differently on different engines.
@@ -59,8 +75,6 @@ final class TesseractEngine implements AutoCloseable {
 			throw new RecognitionException("Tesseract cannot load language '" + language + "' from " + dataPath
 					+ " (is it an LSTM model of Tesseract 4 or later?)", null);
 		}
-		TESS.TessBaseAPISetPageSegMode(api, TessPageSegMode.PSM_SINGLE_CHAR);
-		TESS.TessBaseAPISetVariable(api, "tessedit_char_whitelist", "0123456789");
 		// Tesseract prints notes such as "Empty page!!" to standard error, which
 		// carries the runtime's log: send them nowhere.
 		TESS.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
@@ -73,6 +87,15 @@ final class TesseractEngine implements AutoCloseable {
 	 * @param page a {@link BufferedImage#TYPE_BYTE_GRAY} image
 	 */
 	Reading read(BufferedImage page) {
+		return recognize(page, DPI, this::symbols);
+	}
+
+	/** Reads the printed text of a page of dark print on white paper, lines separated by newlines. */
+	String readText(BufferedImage page, int dpi) {
+		return recognize(page, dpi, this::text).text();
+	}
+
+	private Reading recognize(BufferedImage page, int dpi, Supplier<Reading> result) {
 		if (page.getType() != BufferedImage.TYPE_BYTE_GRAY) {
 			throw new IllegalArgumentException("Tesseract pages are TYPE_BYTE_GRAY, got type " + page.getType());
 		}
@@ -85,14 +108,27 @@ final class TesseractEngine implements AutoCloseable {
 		pixels.clear();
 		pixels.put(gray, 0, width * height).flip();
 		TESS.TessBaseAPISetImage(api, pixels, width, height, 1, width);
-		TESS.TessBaseAPISetSourceResolution(api, DPI);
+		TESS.TessBaseAPISetSourceResolution(api, dpi);
 		try {
 			if (TESS.TessBaseAPIRecognize(api, null) != 0) {
 				return Reading.NOTHING;
 			}
-			return symbols();
+			return result.get();
 		} finally {
 			TESS.TessBaseAPIClear(api);
+		}
+	}
+
+	/** The whole text read, with no confidence. */
+	private Reading text() {
+		Pointer text = TESS.TessBaseAPIGetUTF8Text(api);
+		if (text == null) {
+			return Reading.NOTHING;
+		}
+		try {
+			return new Reading(text.getString(0, StandardCharsets.UTF_8.name()), 0);
+		} finally {
+			TESS.TessDeleteText(text);
 		}
 	}
 
