@@ -1,7 +1,9 @@
 package com.digitdesk.segment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.segmentation.Glyph;
@@ -30,28 +32,26 @@ final class AmountCutter {
 	private AmountCutter() {
 	}
 
-	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
-	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
+	/**
+	 * An amount's ink, with the template's divider (if stated), the printed
+	 * lines found inside the box where {@code innerPrint} (x in points)
+	 * accepts them, and a printed dollar sign removed.
+	 */
+	static FieldInk ink(PageRaster page, PageTransform transform, FieldSpec field, DoublePredicate innerPrint) {
 		double[] stated = field.centsDivider().isPresent() ? new double[] { field.centsDivider().getAsDouble() }
 				: new double[0];
-		FieldInk ink = FieldInk.read(page, transform, field.box(), stated);
+		FieldInk ink = FieldInk.read(page, transform, field.box(), stated, innerPrint);
 		ink.strokes.removeAll(PrintedDollarSign.find(ink));
-		double divider = field.centsDivider().isPresent() ? ink.raster.toX(field.centsDivider().getAsDouble())
-				: printedDivider(ink);
-		return Double.isNaN(divider) ? bySeparators(field, ink, judge) : byDivider(field, ink, divider, judge);
+		return ink;
 	}
 
-	/** The printed line across the box that parts the cents from the dollars, or NaN. */
-	static double printedDivider(FieldInk ink) {
-		double h = ink.boxHeight();
-		double best = Double.NaN;
-		for (double x : ink.innerLines) {
-			double fromRight = (ink.right - x) / h;
-			if (fromRight >= CENTS_MIN && fromRight <= CENTS_MAX) {
-				best = x; // the rightmost: lines further left are cells or ticks of the dollars
-			}
-		}
-		return best;
+	/**
+	 * @param divider the cents divider in the ink's raster pixels (stated, or
+	 *        printed as on the page's other amounts), NaN when there is none
+	 * @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone
+	 */
+	static SegmentedField cut(FieldSpec field, FieldInk ink, double divider, SplitJudge judge) {
+		return Double.isNaN(divider) ? bySeparators(field, ink, judge) : byDivider(field, ink, divider, judge);
 	}
 
 	private static SegmentedField byDivider(FieldSpec field, FieldInk ink, double dividerX, SplitJudge judge) {
@@ -92,15 +92,20 @@ final class AmountCutter {
 	}
 
 	/**
-	 * No divider printed: the cents start after the last point or comma
-	 * when exactly two digits follow it; else the amount is whole dollars.
+	 * No divider printed: the cents start after the last written point when
+	 * exactly two digits follow it; else the amount is whole dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
 		List<GlyphGroup> digits = reading.digits();
 		List<Glyph> glyphs = glyphs(digits, ink);
 		int centsStart = glyphs.isEmpty() ? -1 : glyphs.size();
-		List<Separator> points = reading.separators().stream().filter(s -> !s.dash()).toList();
+		// Thousands commas part the dollars; only a point starts the cents.
+		List<Separator> points = new ArrayList<>(
+				reading.separators().stream().filter(s -> !s.dash() && !s.comma()).toList());
+		StrokeDigits.separators(ink.dots, digits, StrokeDigits.digitHeight(ink.strokes, ink)).stream()
+				.filter(s -> !s.comma()).forEach(points::add);
+		points.sort(Comparator.comparingDouble(Separator::x));
 		if (!points.isEmpty() && !glyphs.isEmpty()) {
 			double last = points.get(points.size() - 1).x();
 			int before = (int) digits.stream().filter(d -> (d.minX + d.maxX) / 2.0 < last).count();

@@ -2,6 +2,7 @@ package com.digitdesk.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.template.TemplateBox;
@@ -22,12 +23,18 @@ final class FieldInk {
 	static final double MARGIN = 1.5;
 	/** Ink reaching out of the box and lower than this share of its height is print around it (label text). */
 	static final double TEXT_HEIGHT = 0.4;
+	/** Digits are written at least this share of the box height... */
+	static final double SMALL_DIGIT = 0.6;
+	/** ...and carry at least this share of their height squared in ink. */
+	static final double SMALL_DIGIT_INK = 0.06;
 	/** How far (points) a printed edge may lie from where the template puts it: registration error. */
 	static final double EDGE_REACH = 1.5;
 
 	final FieldRaster raster;
 	final int[] labels;
 	final List<Component> strokes;
+	/** Marks inside the box too small for a stroke but big enough for a written point (or a speck of dust). */
+	final List<Component> dots;
 	/** The box as printed, in raster pixels: its edges where found, else where the template puts them. */
 	final int left;
 	final int right;
@@ -36,10 +43,12 @@ final class FieldInk {
 	/** Centres (raster pixels) of the printed lines across the box inside it, left to right. */
 	final List<Double> innerLines;
 
-	private FieldInk(FieldRaster raster, int[] labels, List<Component> strokes, int[] edges, List<Double> innerLines) {
+	private FieldInk(FieldRaster raster, int[] labels, List<Component> strokes, List<Component> dots, int[] edges,
+			List<Double> innerLines) {
 		this.raster = raster;
 		this.labels = labels;
 		this.strokes = strokes;
+		this.dots = dots;
 		this.left = edges[0];
 		this.top = edges[1];
 		this.right = edges[2];
@@ -52,10 +61,20 @@ final class FieldInk {
 	 *        erased whether found or not
 	 */
 	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines) {
-		TemplateBox region = new TemplateBox(box.x() - MARGIN, box.y() - MARGIN, box.width() + 2 * MARGIN,
-				box.height() + 2 * MARGIN);
-		FieldRaster raster = FieldRaster.warp(page, transform, region);
-		PrintedLines.Print print = PrintedLines.remove(raster, box);
+		return read(page, transform, box, lines, x -> true);
+	}
+
+	/**
+	 * @param lines x positions (points) of printed vertical lines inside the box the template states,
+	 *        erased whether found or not
+	 * @param innerPrint which x positions (points) of vertical lines found inside the box are print
+	 */
+	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines,
+			DoublePredicate innerPrint) {
+		FieldRaster raster = FieldRaster.warp(page, transform, region(box));
+		PrintedLines.Print print = PrintedLines.remove(raster, box,
+				x -> innerPrint.test(raster.region.x() + x / raster.pixelsPerPoint));
+		TemplateBox region = raster.region;
 		for (double x : lines) {
 			raster.erase(x - LINE_BAND, region.y(), 2 * LINE_BAND, region.height());
 		}
@@ -88,7 +107,10 @@ final class FieldInk {
 		}
 		// Dust is a few pixels whatever the resolution; a stroke fragment is a few square points.
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
+		// A written point is a dot of the pen: about half a point across or more.
+		double minDot = Math.max(4, 0.3 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		List<Component> strokes = new ArrayList<>();
+		List<Component> dots = new ArrayList<>();
 		for (Component c : all) {
 			// A digit may stick out of its box; print outside it is centred outside, or is small text
 			// reaching in from outside (a label's descenders).
@@ -99,9 +121,16 @@ final class FieldInk {
 			boolean text = reachesOut && c.height() < TEXT_HEIGHT * (edges[3] - edges[1]);
 			if (c.ink >= minArea && inside && !text) {
 				strokes.add(c);
+			} else if (c.ink >= minDot && inside && !reachesOut) {
+				dots.add(c);
 			}
 		}
-		return new FieldInk(raster, labels, strokes, edges, inner);
+		return new FieldInk(raster, labels, strokes, dots, edges, inner);
+	}
+
+	/** The part of the page a field is read from: its box and a margin around it, in template points. */
+	static TemplateBox region(TemplateBox box) {
+		return new TemplateBox(box.x() - MARGIN, box.y() - MARGIN, box.width() + 2 * MARGIN, box.height() + 2 * MARGIN);
 	}
 
 	/** The printed line nearest to where the template puts an edge, within reach; else the template's place. */
@@ -143,6 +172,9 @@ final class FieldInk {
 
 	/** Ink of at least this many pixels makes a digit rather than a stray stroke fragment. */
 	int minDigitArea() {
-		return (int) Math.round(6 * raster.pixelsPerPoint * raster.pixelsPerPoint);
+		// In a small box digits are small too: a thin 1 written 7 pt high in a 12 pt box has less ink.
+		double digit = SMALL_DIGIT * boxHeight();
+		return (int) Math.round(Math.min(6 * raster.pixelsPerPoint * raster.pixelsPerPoint,
+				Math.max(14, SMALL_DIGIT_INK * digit * digit)));
 	}
 }

@@ -3,6 +3,7 @@ package com.digitdesk.segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -12,6 +13,7 @@ import com.digitdesk.api.registration.Registration;
 import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.segmentation.FieldSegmenter;
 import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 
 /**
@@ -40,12 +42,23 @@ public class GlyphSegmenter implements FieldSegmenter {
 	private static List<SegmentedField> cut(RenderedPage page, Registration registration, List<FieldSpec> fields,
 			SplitJudge judge) {
 		PageRaster raster = PageRaster.of(page);
+		PageTransform transform = registration.transform();
+		List<FieldSpec> unstated = fields.stream()
+				.filter(f -> f.kind() == FieldKind.AMOUNT && f.centsDivider().isEmpty()).toList();
+		OptionalDouble printedDivider = PrintedDividers.common(raster, transform, unstated);
 		List<SegmentedField> result = new ArrayList<>(fields.size());
 		for (FieldSpec field : fields) {
-			PageTransform transform = registration.transform();
-			result.add(field.isCellField() ? CellFieldCutter.cut(raster, transform, field)
-					: field.isFreeDigitString() ? DigitStringCutter.cut(raster, transform, field, judge)
-							: AmountCutter.cut(raster, transform, field, judge));
+			if (field.kind() == FieldKind.AMOUNT) {
+				FieldInk ink = AmountCutter.ink(raster, transform, field,
+						field.centsDivider().isPresent() ? x -> true : PrintedDividers.print(field, printedDivider));
+				double divider = field.centsDivider().isPresent()
+						? ink.raster.toX(field.centsDivider().getAsDouble())
+						: PrintedDividers.at(field, ink, printedDivider);
+				result.add(AmountCutter.cut(field, ink, divider, judge));
+			} else {
+				result.add(field.isCellField() ? CellFieldCutter.cut(raster, transform, field)
+						: DigitStringCutter.cut(raster, transform, field, judge));
+			}
 		}
 		return result;
 	}

@@ -2,6 +2,7 @@ package com.digitdesk.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 import com.digitdesk.api.template.TemplateBox;
 
@@ -31,6 +32,8 @@ final class PrintedLines {
 	static final double FULL_LINE = 0.8;
 	/** A tick standing on a rule is at least this share of the box height long. */
 	static final double TICK = 0.2;
+	/** A line across the box is at most this many times as wide as the box's rules (and half a pixel of blur). */
+	static final double PRINT_WIDTH_SLACK = 1.35;
 
 	/**
 	 * One printed line, in raster pixels: {@code across0..across1} its
@@ -73,10 +76,34 @@ final class PrintedLines {
 	 * erases them from the raster.
 	 */
 	static Print remove(FieldRaster raster, TemplateBox box) {
+		return remove(raster, box, x -> true);
+	}
+
+	/**
+	 * Like {@link #remove(FieldRaster, TemplateBox)}, but of the vertical
+	 * lines inside the box only those at places {@code innerPrint} accepts
+	 * (raster pixels) count as print; the box's own edges always do.
+	 */
+	static Print remove(FieldRaster raster, TemplateBox box, DoublePredicate innerPrint) {
 		PrintedLines lines = new PrintedLines(raster);
-		Print print = lines.find(box);
+		Print found = lines.find(box);
+		double reach = FieldInk.EDGE_REACH * raster.pixelsPerPoint;
+		double left = raster.toX(box.x()) + reach;
+		double right = raster.toX(box.right()) - reach;
+		List<Line> verticals = new ArrayList<>();
+		for (Line line : found.verticals()) {
+			if (line.center() <= left || line.center() >= right || innerPrint.test(line.center())) {
+				verticals.add(line);
+			}
+		}
+		Print print = new Print(found.horizontals(), verticals);
 		lines.erase(print);
 		return print;
+	}
+
+	/** The lines printed in and around {@code box}, the raster left as it is. */
+	static Print find(FieldRaster raster, TemplateBox box) {
+		return new PrintedLines(raster).find(box);
 	}
 
 	private Print find(TemplateBox box) {
@@ -93,14 +120,58 @@ final class PrintedLines {
 				horizontals.add(line);
 			}
 		}
-		// Lines across the box: long, or standing on a rule (a tick, a cents divider).
+		// Lines across the box: long, or standing on a rule (a tick, a cents divider), and printed as thin as
+		// the box's rules are: a pen's stroke (a written 1 resting on the rule) is thicker than print.
+		double widest = horizontals.isEmpty() ? Double.MAX_VALUE : PRINT_WIDTH_SLACK * meanWidth(horizontals) + 0.5;
 		List<Line> verticals = new ArrayList<>();
 		for (Line line : lines(true, TICK * boxHeight, horizontals)) {
-			if (line.length() >= FULL_LINE * boxHeight || standsOnRule(line, horizontals)) {
+			if ((line.length() >= FULL_LINE * boxHeight || standsOnRule(line, horizontals))
+					&& meanWidth(line) <= widest) {
 				verticals.add(line);
 			}
 		}
 		return new Print(horizontals, verticals);
+	}
+
+	/** The mean width of the rules' ink across their direction, in pixels. */
+	private double meanWidth(List<Line> rules) {
+		double sum = 0;
+		for (Line rule : rules) {
+			sum += meanWidth(rule);
+		}
+		return sum / rules.size();
+	}
+
+	/**
+	 * How wide a line's ink is across it, in pixels, on average along its
+	 * inked length: the run of ink through its centre, where that run is no
+	 * thicker than print (not where a pen stroke crosses it).
+	 */
+	private double meanWidth(Line line) {
+		int center = (int) line.center();
+		long sum = 0;
+		int count = 0;
+		for (int s = line.along0(); s <= line.along1(); s++) {
+			int x = line.vertical() ? center : s;
+			int y = line.vertical() ? s : center;
+			if (!ink(x, y)) {
+				continue;
+			}
+			int dx = line.vertical() ? 1 : 0;
+			int dy = line.vertical() ? 0 : 1;
+			int run = 1;
+			for (int k = 1; run <= thick && ink(x - k * dx, y - k * dy); k++) {
+				run++;
+			}
+			for (int k = 1; run <= thick && ink(x + k * dx, y + k * dy); k++) {
+				run++;
+			}
+			if (run <= thick) {
+				sum += run;
+				count++;
+			}
+		}
+		return count == 0 ? 0 : (double) sum / count;
 	}
 
 	/**

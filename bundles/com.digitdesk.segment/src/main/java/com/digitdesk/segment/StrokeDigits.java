@@ -24,9 +24,10 @@ final class StrokeDigits {
 
 	/**
 	 * A written mark between digits: a point or comma (low), or a dash (in
-	 * the middle, wider than high); x its centre in raster pixels.
+	 * the middle, wider than high); x its centre in raster pixels. A comma
+	 * is a point with a tail: taller than wide, or reaching below the digits.
 	 */
-	record Separator(double x, boolean dash) {
+	record Separator(double x, boolean dash, boolean comma) {
 	}
 
 	/** Tall strokes overlapping by this share of the narrower one belong to one digit. */
@@ -59,6 +60,8 @@ final class StrokeDigits {
 	private static final double DIGIT_ASPECT = 0.75;
 	/** A separator is lower than this share of the digit height... */
 	private static final double SEPARATOR_HEIGHT = 0.35;
+	/** A mark reaching this share of the digit height below the digits has a comma's tail. */
+	private static final double COMMA_TAIL = 0.1;
 	/** ...and narrower than this share. */
 	private static final double SEPARATOR_WIDTH = 0.7;
 
@@ -124,6 +127,28 @@ final class StrokeDigits {
 		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators);
 	}
 
+	/**
+	 * The separators among marks too small to be strokes (a written point,
+	 * thinner than a stroke of the pen, is easily that small), placed against
+	 * the digits as read.
+	 */
+	static List<Separator> separators(List<Component> marks, List<GlyphGroup> digits, double height) {
+		double[] band = band(digits);
+		List<Separator> separators = new ArrayList<>();
+		for (Component mark : marks) {
+			// Three dots in a row are print: a dot leader running into the box.
+			long inRow = marks.stream().filter(m -> Math.abs(m.centerY() - mark.centerY()) <= 1.5).count();
+			if (inRow >= 3) {
+				continue;
+			}
+			Separator separator = separator(mark, digits, height, band);
+			if (separator != null && !separator.dash()) {
+				separators.add(separator);
+			}
+		}
+		return separators;
+	}
+
 	/** The rows the digits are written between: the medians of their tops and bottoms; null without digits. */
 	private static double[] band(List<GlyphGroup> groups) {
 		if (groups.isEmpty()) {
@@ -158,10 +183,11 @@ final class StrokeDigits {
 		}
 		double level = (piece.centerY() - band[0]) / Math.max(1, band[1] - band[0]);
 		if (level >= 0.6) {
-			return new Separator(x, false);
+			boolean tail = piece.height() >= 1.6 * piece.width() || piece.maxY > band[1] + COMMA_TAIL * height;
+			return new Separator(x, false, tail);
 		}
 		if (level >= 0.2 && piece.width() >= 1.2 * piece.height()) {
-			return new Separator(x, true);
+			return new Separator(x, true, false);
 		}
 		return null;
 	}
