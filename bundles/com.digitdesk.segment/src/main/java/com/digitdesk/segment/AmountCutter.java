@@ -9,6 +9,7 @@ import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.TemplateBox;
 import com.digitdesk.segment.InkComponents.Component;
 import com.digitdesk.segment.StrokeDigits.Reading;
 import com.digitdesk.segment.StrokeDigits.Separator;
@@ -35,12 +36,14 @@ final class AmountCutter {
 	/**
 	 * An amount's ink, with the template's divider (if stated), the printed
 	 * lines found inside the box where {@code innerPrint} (x in points)
-	 * accepts them, and a printed dollar sign removed.
+	 * accepts them, the print the page repeats in its amount boxes and a
+	 * printed dollar sign removed.
 	 */
-	static FieldInk ink(PageRaster page, PageTransform transform, FieldSpec field, DoublePredicate innerPrint) {
+	static FieldInk ink(PageRaster page, PageTransform transform, FieldSpec field, DoublePredicate innerPrint,
+			List<TemplateBox> repeatedPrint) {
 		double[] stated = field.centsDivider().isPresent() ? new double[] { field.centsDivider().getAsDouble() }
 				: new double[0];
-		FieldInk ink = FieldInk.read(page, transform, field.box(), stated, innerPrint);
+		FieldInk ink = FieldInk.read(page, transform, field.box(), stated, innerPrint, repeatedPrint);
 		ink.strokes.removeAll(PrintedDollarSign.find(ink));
 		return ink;
 	}

@@ -61,22 +61,26 @@ final class FieldInk {
 	 *        erased whether found or not
 	 */
 	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines) {
-		return read(page, transform, box, lines, x -> true);
+		return read(page, transform, box, lines, x -> true, List.of());
 	}
 
 	/**
 	 * @param lines x positions (points) of printed vertical lines inside the box the template states,
 	 *        erased whether found or not
 	 * @param innerPrint which x positions (points) of vertical lines found inside the box are print
+	 * @param blanks further places (points) where print is, erased (print the page repeats from box to box)
 	 */
 	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines,
-			DoublePredicate innerPrint) {
+			DoublePredicate innerPrint, List<TemplateBox> blanks) {
 		FieldRaster raster = FieldRaster.warp(page, transform, region(box));
 		PrintedLines.Print print = PrintedLines.remove(raster, box,
 				x -> innerPrint.test(raster.region.x() + x / raster.pixelsPerPoint));
 		TemplateBox region = raster.region;
 		for (double x : lines) {
 			raster.erase(x - LINE_BAND, region.y(), 2 * LINE_BAND, region.height());
+		}
+		for (TemplateBox blank : blanks) {
+			raster.erase(blank.x(), blank.y(), blank.width(), blank.height());
 		}
 		double reach = EDGE_REACH * raster.pixelsPerPoint;
 		int[] edges = {
@@ -107,8 +111,9 @@ final class FieldInk {
 		}
 		// Dust is a few pixels whatever the resolution; a stroke fragment is a few square points.
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
-		// A written point is a dot of the pen: about half a point across or more.
-		double minDot = Math.max(4, 0.3 * raster.pixelsPerPoint * raster.pixelsPerPoint);
+		// A written point is a dot of the pen, scanned thin and light it may be only a few pixels: where it
+		// stands (low, between two digits, apart from both) tells it from dust.
+		double minDot = Math.max(2, 0.15 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		List<Component> strokes = new ArrayList<>();
 		List<Component> dots = new ArrayList<>();
 		for (Component c : all) {

@@ -1,7 +1,9 @@
 package com.digitdesk.segment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -46,11 +48,20 @@ public class GlyphSegmenter implements FieldSegmenter {
 		List<FieldSpec> unstated = fields.stream()
 				.filter(f -> f.kind() == FieldKind.AMOUNT && f.centsDivider().isEmpty()).toList();
 		OptionalDouble printedDivider = PrintedDividers.common(raster, transform, unstated);
-		List<SegmentedField> result = new ArrayList<>(fields.size());
+		List<RepeatedPrint.Mark> repeated = RepeatedPrint.find(raster, transform,
+				fields.stream().filter(f -> f.kind() == FieldKind.AMOUNT).toList());
+		Map<FieldSpec, FieldInk> amounts = new HashMap<>();
 		for (FieldSpec field : fields) {
 			if (field.kind() == FieldKind.AMOUNT) {
-				FieldInk ink = AmountCutter.ink(raster, transform, field,
-						field.centsDivider().isPresent() ? x -> true : PrintedDividers.print(field, printedDivider));
+				amounts.put(field, AmountCutter.ink(raster, transform, field,
+						field.centsDivider().isPresent() ? x -> true : PrintedDividers.print(field, printedDivider),
+						repeated.stream().map(mark -> mark.in(field)).toList()));
+			}
+		}
+		List<SegmentedField> result = new ArrayList<>(fields.size());
+		for (FieldSpec field : fields) {
+			FieldInk ink = amounts.get(field);
+			if (ink != null) {
 				double divider = field.centsDivider().isPresent()
 						? ink.raster.toX(field.centsDivider().getAsDouble())
 						: PrintedDividers.at(field, ink, printedDivider);
