@@ -15,6 +15,7 @@ import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.routing.RoutingPolicy;
 import com.digitdesk.api.segmentation.Glyph;
+import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.store.DigitResult;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
@@ -364,8 +365,15 @@ final class FieldRouter {
 	 */
 	static boolean differsOnlyWhereInDoubt(ReadField field, String value, Set<Integer> doubtful) {
 		List<Glyph> written = field.segmented().writtenGlyphs();
-		String digits = field.value().replace(".", "");
+		// one character per written glyph: an amount read in whole dollars has no glyphs for its cents
+		String digits = SegmentedField.written(field.predictions(), field.spec().isCellField());
 		String proposed = value.replace(".", "");
+		if (field.segmented().centsStart() == written.size() && !written.isEmpty()) {
+			if (!proposed.endsWith("00")) {
+				return false;
+			}
+			proposed = proposed.substring(0, proposed.length() - 2);
+		}
 		if (digits.indexOf('?') >= 0) {
 			return proposed.matches(readingPattern(field, digits, doubtful));
 		}

@@ -226,6 +226,34 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void anAmountReadInWholeDollarsIsComparedWithAProposalByItsWrittenDigits() {
+		// line6 written "100" (no cents) and read "180" with its 8 in doubt: line 9 says 100.00 (proposed), or,
+		// with line 9 at 1350.40, 100.40: cents no glyph of the field shows, so nothing is proposed.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line6", "180.00");
+		assertThat(routeWholeDollars(page).get("line6").proposal()).contains("100.00");
+		page.put("line9", "1350.40");
+		Map<String, FieldResult> routed = routeWholeDollars(page);
+		assertThat(routed.get("line6").value()).isEqualTo("180.00");
+		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line6").proposal()).isEmpty();
+	}
+
+	/** The page routed with line6 read as three glyphs of whole dollars, its second in doubt. */
+	private static Map<String, FieldResult> routeWholeDollars(Map<String, String> page) {
+		List<ReadField> fields = new ArrayList<>(read(page, Map.of("line6", Map.of(1, ranked(8, 0.6, 0, 0.38)))));
+		for (int i = 0; i < fields.size(); i++) {
+			ReadField field = fields.get(i);
+			if (field.spec().name().equals("line6")) {
+				fields.set(i, new ReadField(field.spec(), new SegmentedField("line6", field.segmented().fieldBox(),
+						field.segmented().glyphs().subList(0, 3), 3, List.of()), field.predictions().subList(0, 3)));
+			}
+		}
+		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
+	@Test
 	void aDigitLostIntoADoubtfulNeighbourOrAGlyphTooManyIsProposedFromWhatTheOthersGive() {
 		// line1 "1200.50" read "200.50": its 1 went into the 2, which is read with doubt.
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
