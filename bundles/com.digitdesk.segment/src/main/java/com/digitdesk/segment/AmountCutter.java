@@ -116,7 +116,7 @@ final class AmountCutter {
 				centsStart = before;
 			}
 		}
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, centsStart == glyphs.size()));
 		if (centsStart == 0) {
 			problems.add("no dollar digits");
 		}

@@ -39,7 +39,7 @@ final class DigitStringCutter {
 		for (GlyphGroup group : digits) {
 			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
 		}
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, false));
 		if (most > 0 && !glyphs.isEmpty() && (glyphs.size() > most
 				|| field.kind() == FieldKind.SSN && glyphs.size() != most)) {
 			problems.add("expected " + (field.kind() == FieldKind.SSN ? "" : "at most ") + most + " digits, found "

@@ -149,6 +149,43 @@ final class StrokeDigits {
 		return separators;
 	}
 
+	/** A digit lower than this share of the others' median height may be a separator or a piece of one. */
+	private static final double SMALL_DIGIT = 0.6;
+	/** A gap this many times the others' median (and this share of the digit height) may hold a point unseen... */
+	private static final double WIDE_GAP = 2.2;
+	private static final double WIDE_GAP_HEIGHT = 0.3;
+
+	/**
+	 * What makes a free-hand reading unsure though each glyph may read well:
+	 * a "digit" much lower than the others (a comma, a piece of a stroke),
+	 * and, when {@code whole} (no point seen), the last two digits standing
+	 * apart from the rest as cents do after a point.
+	 */
+	static List<String> doubts(List<GlyphGroup> digits, boolean whole) {
+		List<String> doubts = new ArrayList<>();
+		if (digits.size() < 3) {
+			return doubts;
+		}
+		int[] heights = digits.stream().mapToInt(GlyphGroup::height).sorted().toArray();
+		double median = heights[heights.length / 2];
+		if (heights[0] < SMALL_DIGIT * median) {
+			doubts.add("a mark much lower than the digits beside it is read as a digit");
+		}
+		if (whole && digits.size() >= 3) {
+			List<Integer> gaps = new ArrayList<>();
+			for (int i = 1; i < digits.size(); i++) {
+				gaps.add(digits.get(i).minX - digits.get(i - 1).maxX - 1);
+			}
+			int beforeCents = gaps.remove(gaps.size() - 2);
+			gaps.sort(null);
+			double usual = gaps.isEmpty() ? 0 : Math.max(1, gaps.get(gaps.size() / 2));
+			if (beforeCents >= WIDE_GAP * usual && beforeCents >= WIDE_GAP_HEIGHT * median) {
+				doubts.add("the last two digits stand apart as cents after a point do, but no point is seen");
+			}
+		}
+		return doubts;
+	}
+
 	/** The rows the digits are written between: the medians of their tops and bottoms; null without digits. */
 	private static double[] band(List<GlyphGroup> groups) {
 		if (groups.isEmpty()) {
