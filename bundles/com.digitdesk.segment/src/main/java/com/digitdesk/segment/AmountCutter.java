@@ -43,7 +43,7 @@ final class AmountCutter {
 			List<TemplateBox> repeatedPrint) {
 		double[] stated = field.centsDivider().isPresent() ? new double[] { field.centsDivider().getAsDouble() }
 				: new double[0];
-		FieldInk ink = FieldInk.read(page, transform, field.box(), stated, innerPrint, repeatedPrint);
+		FieldInk ink = FieldInk.read(page, transform, field.box(), stated, innerPrint, true, repeatedPrint);
 		ink.strokes.removeAll(PrintedDollarSign.find(ink));
 		return ink;
 	}
@@ -80,7 +80,7 @@ final class AmountCutter {
 		}
 		List<Glyph> glyphs = glyphs(dollars, ink);
 		glyphs.addAll(glyphs(cents, ink, glyphs.size()));
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(StrokeDigits.doubts(dollars, false));
 		if (!glyphs.isEmpty() && cents.size() != 2) {
 			problems.add("expected 2 cent digits, found " + cents.size());
 		}

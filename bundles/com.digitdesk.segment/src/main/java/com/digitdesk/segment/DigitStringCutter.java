@@ -25,7 +25,8 @@ final class DigitStringCutter {
 
 	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
 	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
-		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[0]);
+		// Digits written freely: a solid tick is a pen's 1 resting on the rule; dividers are dotted (an SSN box).
+		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[0], x -> true, false, List.of());
 		List<GlyphGroup> digits = new ArrayList<>(StrokeDigits.read(ink.strokes, ink, judge).digits());
 		double height = StrokeDigits.digitHeight(ink.strokes, ink);
 		int most = field.maxDigits();

@@ -61,20 +61,22 @@ final class FieldInk {
 	 *        erased whether found or not
 	 */
 	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines) {
-		return read(page, transform, box, lines, x -> true, List.of());
+		return read(page, transform, box, lines, x -> true, true, List.of());
 	}
 
 	/**
 	 * @param lines x positions (points) of printed vertical lines inside the box the template states,
 	 *        erased whether found or not
 	 * @param innerPrint which x positions (points) of vertical lines found inside the box are print
+	 * @param solidTicks whether solid lines inside the box shorter than it is high are print (see
+	 *            {@link PrintedLines#remove(FieldRaster, TemplateBox, DoublePredicate, boolean)})
 	 * @param blanks further places (points) where print is, erased (print the page repeats from box to box)
 	 */
 	static FieldInk read(PageRaster page, PageTransform transform, TemplateBox box, double[] lines,
-			DoublePredicate innerPrint, List<TemplateBox> blanks) {
+			DoublePredicate innerPrint, boolean solidTicks, List<TemplateBox> blanks) {
 		FieldRaster raster = FieldRaster.warp(page, transform, region(box));
 		PrintedLines.Print print = PrintedLines.remove(raster, box,
-				x -> innerPrint.test(raster.region.x() + x / raster.pixelsPerPoint));
+				x -> innerPrint.test(raster.region.x() + x / raster.pixelsPerPoint), solidTicks);
 		TemplateBox region = raster.region;
 		for (double x : lines) {
 			raster.erase(x - LINE_BAND, region.y(), 2 * LINE_BAND, region.height());

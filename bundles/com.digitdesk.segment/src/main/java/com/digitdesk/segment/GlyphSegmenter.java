@@ -59,6 +59,7 @@ public class GlyphSegmenter implements FieldSegmenter {
 			}
 		}
 		List<SegmentedField> result = new ArrayList<>(fields.size());
+		List<Integer> bySeparators = new ArrayList<>();
 		for (FieldSpec field : fields) {
 			FieldInk ink = amounts.get(field);
 			if (ink != null) {
@@ -66,11 +67,14 @@ public class GlyphSegmenter implements FieldSegmenter {
 						? ink.raster.toX(field.centsDivider().getAsDouble())
 						: PrintedDividers.at(field, ink, printedDivider);
 				result.add(AmountCutter.cut(field, ink, divider, judge));
+				if (Double.isNaN(divider)) {
+					bySeparators.add(result.size() - 1);
+				}
 			} else {
 				result.add(field.isCellField() ? CellFieldCutter.cut(raster, transform, field)
 						: DigitStringCutter.cut(raster, transform, field, judge));
 			}
 		}
-		return result;
+		return WritingHabit.check(result, bySeparators);
 	}
 }

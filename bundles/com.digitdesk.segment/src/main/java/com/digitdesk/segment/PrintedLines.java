@@ -30,6 +30,12 @@ final class PrintedLines {
 	static final double RULE_REACH = 0.3;
 	/** A line across the box standing alone is at least this share of the box height long (digits are about 0.6). */
 	static final double FULL_LINE = 0.8;
+	/** A comb has at least this many ticks... */
+	static final int COMB = 3;
+	/** ...that differ in length by at most this share. */
+	static final double SAME_TICK = 0.1;
+	/** A line inked along less than this share of its length is dotted or dashed. */
+	static final double SOLID = 0.85;
 	/** A tick standing on a rule is at least this share of the box height long. */
 	static final double TICK = 0.2;
 	/** A line across the box is at most this many times as wide as the box's rules (and half a pixel of blur). */
@@ -40,7 +46,7 @@ final class PrintedLines {
 	 * thickness (columns of a vertical line, rows of a horizontal one),
 	 * {@code along0..along1} its extent, all inclusive.
 	 */
-	record Line(boolean vertical, int across0, int across1, int along0, int along1) {
+	record Line(boolean vertical, int across0, int across1, int along0, int along1, boolean dotted) {
 
 		double center() {
 			return (across0 + across1 + 1) / 2.0;
@@ -76,15 +82,19 @@ final class PrintedLines {
 	 * erases them from the raster.
 	 */
 	static Print remove(FieldRaster raster, TemplateBox box) {
-		return remove(raster, box, x -> true);
+		return remove(raster, box, x -> true, true);
 	}
 
 	/**
 	 * Like {@link #remove(FieldRaster, TemplateBox)}, but of the vertical
 	 * lines inside the box only those at places {@code innerPrint} accepts
 	 * (raster pixels) count as print; the box's own edges always do.
+	 *
+	 * @param solidTicks whether a solid line inside the box shorter than the box is high counts as print (a
+	 *            cents divider, a comb tick); where digits are written freely without cells, only dotted
+	 *            dividers and lines across the whole box do: a pen's 1 resting on a rule is solid
 	 */
-	static Print remove(FieldRaster raster, TemplateBox box, DoublePredicate innerPrint) {
+	static Print remove(FieldRaster raster, TemplateBox box, DoublePredicate innerPrint, boolean solidTicks) {
 		PrintedLines lines = new PrintedLines(raster);
 		Print found = lines.find(box);
 		double reach = FieldInk.EDGE_REACH * raster.pixelsPerPoint;
@@ -92,13 +102,27 @@ final class PrintedLines {
 		double right = raster.toX(box.right()) - reach;
 		List<Line> verticals = new ArrayList<>();
 		for (Line line : found.verticals()) {
-			if (line.center() <= left || line.center() >= right || innerPrint.test(line.center())) {
+			boolean inner = line.center() > left && line.center() < right;
+			boolean kind = solidTicks || line.dotted() || line.length() >= FULL_LINE * box.height() * raster.pixelsPerPoint
+					|| comb(line, found.verticals(), left, right);
+			if (!inner || innerPrint.test(line.center()) && kind) {
 				verticals.add(line);
 			}
 		}
 		Print print = new Print(found.horizontals(), verticals);
 		lines.erase(print);
 		return print;
+	}
+
+	/**
+	 * Whether a solid tick is one of a comb's: at least {@value #COMB} ticks
+	 * of about its length inside the box (a pen's 1s vary in length, and are
+	 * rarely that many).
+	 */
+	private static boolean comb(Line tick, List<Line> verticals, double left, double right) {
+		long like = verticals.stream().filter(v -> v.center() > left && v.center() < right && !v.dotted()
+				&& Math.abs(v.length() - tick.length()) <= SAME_TICK * tick.length()).count();
+		return like >= COMB;
 	}
 
 	/** The lines printed in and around {@code box}, the raster left as it is. */
@@ -285,11 +309,15 @@ final class PrintedLines {
 	private static Line line(boolean vertical, Chain[] chains, int from, int to) {
 		int along0 = Integer.MAX_VALUE;
 		int along1 = -1;
+		long inked = 0;
+		long length = 0;
 		for (int k = from; k <= to; k++) {
 			along0 = Math.min(along0, chains[k].from());
 			along1 = Math.max(along1, chains[k].to());
+			inked += chains[k].inked();
+			length += length(chains[k]);
 		}
-		return new Line(vertical, from, to, along0, along1);
+		return new Line(vertical, from, to, along0, along1, inked < SOLID * length);
 	}
 
 	/**

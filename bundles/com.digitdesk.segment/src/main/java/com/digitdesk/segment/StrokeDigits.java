@@ -202,7 +202,12 @@ final class StrokeDigits {
 	 * than high (a dash).
 	 */
 	private static Separator separator(Component piece, List<GlyphGroup> groups, double height, double[] band) {
-		if (band == null || piece.height() >= SEPARATOR_HEIGHT * height || piece.width() >= SEPARATOR_WIDTH * height) {
+		if (band == null || piece.width() >= SEPARATOR_WIDTH * height) {
+			return null;
+		}
+		// A comma may be taller than a point, but it hangs from the baseline: its top is in the digits' lower half.
+		boolean hangs = piece.minY >= band[0] + 0.55 * (band[1] - band[0]) && piece.maxY > band[1];
+		if (piece.height() >= (hangs ? FRAGMENT_HEIGHT : SEPARATOR_HEIGHT) * height) {
 			return null;
 		}
 		double x = (piece.minX + piece.maxX) / 2.0;
