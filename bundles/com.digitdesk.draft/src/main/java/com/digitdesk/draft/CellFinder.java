@@ -194,53 +194,11 @@ final class CellFinder {
 	}
 
 	private void label() {
-		int[] queue = new int[width * height];
-		int next = 1;
-		for (int start = 0; start < labels.length; start++) {
-			if (lines[start] || labels[start] != 0) {
-				continue;
-			}
-			int id = next++;
-			int head = 0;
-			int tail = 0;
-			queue[tail++] = start;
-			labels[start] = id;
-			int left = width;
-			int top = height;
-			int right = -1;
-			int bottom = -1;
-			while (head < tail) {
-				int p = queue[head++];
-				int x = p % width;
-				int y = p / width;
-				left = Math.min(left, x);
-				right = Math.max(right, x);
-				top = Math.min(top, y);
-				bottom = Math.max(bottom, y);
-				if (x > 0) {
-					tail = visit(p - 1, id, queue, tail);
-				}
-				if (x < width - 1) {
-					tail = visit(p + 1, id, queue, tail);
-				}
-				if (y > 0) {
-					tail = visit(p - width, id, queue, tail);
-				}
-				if (y < height - 1) {
-					tail = visit(p + width, id, queue, tail);
-				}
-			}
-			if (left > 0 && top > 0 && right < width - 1 && bottom < height - 1) {
-				regions.add(new Region(id, left, top, right, bottom, tail));
+		for (Region region : ConnectedRegions.label(width, height, p -> !lines[p], labels)) {
+			// regions touching the page's edge are margin
+			if (region.left() > 0 && region.top() > 0 && region.right() < width - 1 && region.bottom() < height - 1) {
+				regions.add(region);
 			}
 		}
-	}
-
-	private int visit(int p, int id, int[] queue, int tail) {
-		if (!lines[p] && labels[p] == 0) {
-			labels[p] = id;
-			queue[tail++] = p;
-		}
-		return tail;
 	}
 }
