@@ -68,7 +68,10 @@ public class CorpusCommand implements Subcommand {
 				  survey-1989  a census-style questionnaire: no corner squares,
 				      printed rules, 2 to 10 digits written freely in plain boxes
 				  heldout      dotted boxes, short comb ticks, no $, a dotted
-				      cents divider: measured last, tuned on by nobody
+				      cents divider, one vertical rule as anchor
+				  sales-tax    a printed frame, a 10-cell permit number, a free
+				      count, amounts with $ inside and no cents divider:
+				      measured last, tuned on by nobody
 				  any other template id: its template, in the first designs' boxes
 				The ground truth is normalized: written commas, points and dashes
 				are not in it. The corpus's own designs are also written as

@@ -25,7 +25,11 @@ import com.digitdesk.api.template.ValidationRule;
  * written freely in plain boxes.</li>
  * <li>{@code heldout}: dotted box edges, comb ticks of a third of the box
  * height, no {@code $}, a dotted cents divider one box height from the right
- * edge, aligned on printed rules. Kept out of all tuning; measured last.</li>
+ * edge, aligned on three horizontal rules and one vertical.</li>
+ * <li>{@code sales-tax}: a quarterly sales tax return on a printed frame, a
+ * 10-cell permit number with half-height ticks, a free count of employees,
+ * amounts with the {@code $} inside the box and no cents divider, and two
+ * rules. Kept out of all tuning; measured last.</li>
  * </ul>
  */
 final class Designs {
@@ -33,7 +37,8 @@ final class Designs {
 	static final String HOUSEHOLD = "household";
 	static final String SURVEY = "survey-1989";
 	static final String HELDOUT = "heldout";
-	static final List<String> IDS = List.of(HOUSEHOLD, SURVEY, HELDOUT);
+	static final String SALES_TAX = "sales-tax";
+	static final List<String> IDS = List.of(HOUSEHOLD, SURVEY, HELDOUT, SALES_TAX);
 
 	private static final double PAGE_WIDTH = 612;
 	private static final double PAGE_HEIGHT = 792;
@@ -46,6 +51,7 @@ final class Designs {
 		case HOUSEHOLD -> Optional.of(household());
 		case SURVEY -> Optional.of(survey());
 		case HELDOUT -> Optional.of(heldout());
+		case SALES_TAX -> Optional.of(salesTax());
 		default -> Optional.empty();
 		};
 	}
@@ -55,6 +61,7 @@ final class Designs {
 		case HOUSEHOLD -> Optional.of(new DesignStyle(false, DesignStyle.Sign.OUTSIDE, 1.3, false, 1));
 		case SURVEY -> Optional.of(new DesignStyle(false, DesignStyle.Sign.NONE, Double.NaN, false, 1));
 		case HELDOUT -> Optional.of(new DesignStyle(true, DesignStyle.Sign.NONE, 1.0, true, 0.35));
+		case SALES_TAX -> Optional.of(new DesignStyle(false, DesignStyle.Sign.INSIDE, Double.NaN, false, 0.5));
 		default -> Optional.empty();
 		};
 	}
@@ -128,6 +135,29 @@ final class Designs {
 				0));
 		return new FormTemplate(HELDOUT, "Monthly Expense Report", PAGE_WIDTH, PAGE_HEIGHT, anchors, fields,
 				List.of(new ValidationRule("total = items 1 to 5", "total", ValidationRule.Operation.SUM, items)));
+	}
+
+	private static FormTemplate salesTax() {
+		List<Anchor> anchors = List.of(line("frame top", Anchor.Kind.HORIZONTAL_LINE, 48, 80, 516, 1.2),
+				line("frame bottom", Anchor.Kind.HORIZONTAL_LINE, 48, 700, 516, 1.2),
+				line("frame left", Anchor.Kind.VERTICAL_LINE, 48, 80, 1.2, 621.2),
+				line("frame right", Anchor.Kind.VERTICAL_LINE, 562.8, 80, 1.2, 621.2));
+		List<FieldSpec> fields = new ArrayList<>();
+		fields.add(new FieldSpec("permit", "Seller's permit number", FieldKind.DIGITS, box(72, 120, 200, 20), 10));
+		fields.add(new FieldSpec("employees", "Number of employees", FieldKind.NUMBER, box(400, 120, 80, 20), 0, 4,
+				OptionalDouble.empty()));
+		String[][] lines = { { "gross", "1 Gross sales" }, { "exempt", "2 Exempt sales" },
+				{ "taxable", "3 Taxable sales (line 1 minus line 2)" }, { "tax", "4 Tax due" },
+				{ "credits", "5 Credits and prepayments" }, { "balance", "6 Balance due (line 4 minus line 5)" } };
+		for (int i = 0; i < lines.length; i++) {
+			fields.add(new FieldSpec(lines[i][0], lines[i][1], FieldKind.AMOUNT, box(340, 200 + 56 * i, 200, 20), 0));
+		}
+		return new FormTemplate(SALES_TAX, "Quarterly Sales and Use Tax Return", PAGE_WIDTH, PAGE_HEIGHT, anchors,
+				fields,
+				List.of(new ValidationRule("3 = 1 - 2", "taxable", ValidationRule.Operation.DIFFERENCE,
+						List.of("gross", "exempt")),
+						new ValidationRule("6 = 4 - 5", "balance", ValidationRule.Operation.DIFFERENCE,
+								List.of("tax", "credits"))));
 	}
 
 	private static Anchor square(String name, double x, double y) {

@@ -169,7 +169,7 @@ class RealLayoutsAndDesignsTest {
 	@Test
 	void realReturnsAndDesignsFollowTheirRulesWithNormalizedGroundTruth() throws Exception {
 		List<FormTemplate> templates = templates(OfficialFormStyle.F1040_2024, OfficialFormStyle.W2_2024,
-				Designs.HOUSEHOLD, Designs.SURVEY, Designs.HELDOUT);
+				Designs.HOUSEHOLD, Designs.SURVEY, Designs.HELDOUT, Designs.SALES_TAX);
 		Map<String, FormTemplate> byId = new HashMap<>();
 		templates.forEach(t -> byId.put(t.id(), t));
 		List<Path> files = new CorpusGenerator(templates, picker, 2).generate(dir, 16, 3, null);
@@ -204,7 +204,8 @@ class RealLayoutsAndDesignsTest {
 					assertThat(Amounts.cents(target)).as("%s %s", pdf, rule.name()).isEqualTo(rule.expectedCents(cents));
 				}
 			}
-			if (pages.get(0).template().equals(OfficialFormStyle.F1040_2024)) {
+			// a 1040 page alone (drawn as any page, or a return cut off at the corpus's end) carries no W-2s
+			if (pages.get(0).template().equals(OfficialFormStyle.F1040_2024) && pages.size() > 1) {
 				returns++;
 				Map<String, String> main = pages.get(0).fields();
 				long wages = 0;
@@ -226,7 +227,7 @@ class RealLayoutsAndDesignsTest {
 	@Test
 	void sameSeedSameCorpusForTheRealLayoutsAndDesigns() throws Exception {
 		List<FormTemplate> templates = templates(OfficialFormStyle.F1040_2024, OfficialFormStyle.W2_2024,
-				Designs.HOUSEHOLD, Designs.SURVEY, Designs.HELDOUT);
+				Designs.HOUSEHOLD, Designs.SURVEY, Designs.HELDOUT, Designs.SALES_TAX);
 		Path one = Files.createDirectory(dir.resolve("one"));
 		Path two = Files.createDirectory(dir.resolve("two"));
 		new CorpusGenerator(templates, picker, 1).generate(one, 5, 9, null);

@@ -10,7 +10,7 @@ public @interface IdentificationConfiguration {
 
 	@AttributeDefinition(name = "Least layout match", description = "Share (0..1) of a template's printed lines "
 			+ "that must be found on the registered page for it to be that form: its field outlines, or for a "
-			+ "template with line anchors the mean of the anchors' rules found along their length and the fields' "
+			+ "template with line anchors the lesser of the anchors' rules found along their length and the fields' "
 			+ "printed edges found (each field's best horizontal and best vertical edge).")
 	double minLayoutMatch() default 0.85;
 

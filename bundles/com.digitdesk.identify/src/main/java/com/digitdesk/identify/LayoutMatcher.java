@@ -22,8 +22,10 @@ import com.digitdesk.api.template.TemplateBox;
  * column open to the right, a label above the writing area in the same
  * cell): its lines are the anchors' rules along their whole length and, of
  * every field, its best-shown horizontal edge and its best-shown vertical
- * edge (and its cell dividers); the score is the mean of the two shares, so
- * that neither the long rules nor the many small boxes alone make a match.
+ * edge (and its cell dividers); the score is the lesser of the two shares,
+ * so that neither the long rules nor the many small boxes alone make a match
+ * (another form's dense grid of boxes shows many of a template's edges by
+ * chance, but not its rules).
  */
 final class LayoutMatcher {
 
@@ -82,7 +84,7 @@ final class LayoutMatcher {
 				edges = edges.plus(share(page, transform, divider));
 			}
 		}
-		double score = (rules.value() + edges.value()) / 2;
+		double score = Math.min(rules.value(), edges.value());
 		return new Match(score,
 				String.format("rules %.0f%%, field edges %.0f%%", rules.value() * 100, edges.value() * 100));
 	}
@@ -91,29 +93,36 @@ final class LayoutMatcher {
 		return one.value() >= other.value() ? one : other;
 	}
 
+	/**
+	 * The share of the line's {@link #STEP}-long pieces with ink on them: a
+	 * dotted line (dots closer than a piece) shows as fully as a solid one.
+	 */
 	private static Share share(GrayImage page, PageTransform transform, double[] line) {
 		double length = Math.hypot(line[2] - line[0], line[3] - line[1]);
 		int steps = Math.max(1, (int) (length / STEP));
-		double nx = -(line[3] - line[1]) / length;
-		double ny = (line[2] - line[0]) / length;
+		double ux = (line[2] - line[0]) / length;
+		double uy = (line[3] - line[1]) / length;
 		int present = 0;
 		for (int s = 0; s <= steps; s++) {
 			double x = line[0] + (line[2] - line[0]) * s / steps;
 			double y = line[1] + (line[3] - line[1]) * s / steps;
-			if (inkAcross(page, transform, x, y, nx, ny)) {
+			if (inkOnPiece(page, transform, x, y, ux, uy)) {
 				present++;
 			}
 		}
 		return new Share(present, steps + 1);
 	}
 
-	private static boolean inkAcross(GrayImage page, PageTransform t, double x, double y, double nx, double ny) {
+	/** Ink within half a step along the line (direction {@code ux, uy}) of the point and {@link #REACH} across. */
+	private static boolean inkOnPiece(GrayImage page, PageTransform t, double x, double y, double ux, double uy) {
 		double step = 0.5 / t.scale();
-		for (double d = -REACH; d <= REACH; d += step) {
-			double px = x + nx * d;
-			double py = y + ny * d;
-			if (page.isInk((int) t.pixelX(px, py), (int) t.pixelY(px, py))) {
-				return true;
+		for (double along = -STEP / 2; along < STEP / 2; along += step) {
+			for (double across = -REACH; across <= REACH; across += step) {
+				double px = x + ux * along - uy * across;
+				double py = y + uy * along + ux * across;
+				if (page.isInk((int) t.pixelX(px, py), (int) t.pixelY(px, py))) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -253,10 +253,6 @@ public class AnchorRegistrar implements PageRegistrar {
 		return distances.length == 0 ? 0 : distances[distances.length / 2];
 	}
 
-	private static long distinct(List<Constraint> constraints, Axis axis) {
-		return constraints.stream().filter(k -> k.axis() == axis).mapToInt(Constraint::anchor).distinct().count();
-	}
-
 	private static int indexOf(List<Anchor> anchors, String name) {
 		for (int i = 0; i < anchors.size(); i++) {
 			if (anchors.get(i).name().equals(name)) {
@@ -275,17 +271,22 @@ public class AnchorRegistrar implements PageRegistrar {
 		}
 	}
 
-	/** Two distinct horizontal places and two vertical ones fix an affine map; fewer do not. */
+	/**
+	 * Two distinct horizontal places and two vertical ones fix an affine map;
+	 * one on an axis still fixes a scanner's map (even scale) when the other
+	 * axis has two; fewer do not.
+	 */
 	private static void requireBothAxes(FormTemplate template, List<Constraint> constraints, List<String> missing)
 			throws RegistrationException {
-		long horizontal = distinct(constraints, Axis.Y);
-		long vertical = distinct(constraints, Axis.X);
-		if (horizontal < 2 || vertical < 2) {
+		long horizontal = LineFit.distinctLines(constraints, Axis.Y);
+		long vertical = LineFit.distinctLines(constraints, Axis.X);
+		if (horizontal < 1 || vertical < 1 || horizontal + vertical < 3) {
 			long found = constraints.stream().mapToInt(Constraint::anchor).distinct().count();
 			throw new RegistrationException(String.format(
-					"found only %d of %d registration anchors of template %s (missing: %s): two horizontal and two "
-							+ "vertical are needed, found %d and %d",
-					found, template.anchors().size(), template.id(), String.join(", ", missing), horizontal, vertical));
+					"found only %d of %d registration anchors of template %s%s: one horizontal and one vertical "
+							+ "place and a second on either axis are needed, found %d horizontal and %d vertical",
+					found, template.anchors().size(), template.id(),
+					missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing) + ")", horizontal, vertical));
 		}
 	}
 

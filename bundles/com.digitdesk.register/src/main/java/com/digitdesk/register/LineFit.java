@@ -101,13 +101,55 @@ final class LineFit {
 	}
 
 	/**
-	 * @param constraints each axis with constraints on at least two distinct parallel lines
-	 * @throws IllegalArgumentException when an axis' constraints do not fix its row
+	 * An axis with constraints on two or more distinct parallel lines gets its
+	 * own row. An axis with one line only (a form printing a single vertical
+	 * rule, say) fixes where that rule goes but not the scale across it; a
+	 * scanner scales evenly and turns the page as a whole, so that row is
+	 * taken as the other row turned by a right angle, and only its offset is
+	 * fitted.
+	 *
+	 * @param constraints one axis with constraints on at least two distinct parallel lines, the other on one or more
+	 * @throws IllegalArgumentException when the constraints do not fix the map
 	 */
 	static Inverse fit(List<Constraint> constraints) {
-		double[] x = row(constraints, Axis.X);
-		double[] y = row(constraints, Axis.Y);
-		return new Inverse(x[0], x[1], x[2], y[0], y[1], y[2]);
+		long vertical = distinctLines(constraints, Axis.X);
+		long horizontal = distinctLines(constraints, Axis.Y);
+		if (vertical >= 2 && horizontal >= 2) {
+			double[] x = row(constraints, Axis.X);
+			double[] y = row(constraints, Axis.Y);
+			return new Inverse(x[0], x[1], x[2], y[0], y[1], y[2]);
+		}
+		if (horizontal >= 2 && vertical == 1) {
+			double[] y = row(constraints, Axis.Y);
+			// x = a px + b py + c with a = e, b = -d: the y row turned by a right angle.
+			return new Inverse(y[1], -y[0], offset(constraints, Axis.X, y[1], -y[0]), y[0], y[1], y[2]);
+		}
+		if (vertical >= 2 && horizontal == 1) {
+			double[] x = row(constraints, Axis.X);
+			return new Inverse(x[0], x[1], x[2], -x[1], x[0], offset(constraints, Axis.Y, -x[1], x[0]));
+		}
+		throw new IllegalArgumentException(String.format(
+				"found %d horizontal and %d vertical anchor lines: one of each and a second on either axis are needed",
+				horizontal, vertical));
+	}
+
+	/** How many distinct parallel lines (template coordinates a tenth of a point apart) constrain an axis. */
+	static long distinctLines(List<Constraint> constraints, Axis axis) {
+		return constraints.stream().filter(k -> k.axis() == axis).mapToLong(k -> Math.round(k.value() * 10)).distinct()
+				.count();
+	}
+
+	/** The weighted mean offset that puts an axis' points where they belong, given the row's other two terms. */
+	private static double offset(List<Constraint> constraints, Axis axis, double alongX, double alongY) {
+		double sum = 0;
+		double weights = 0;
+		for (Constraint k : constraints) {
+			if (k.axis() == axis) {
+				sum += k.weight() * (k.value() - alongX * k.px() - alongY * k.py());
+				weights += k.weight();
+			}
+		}
+		return sum / weights;
 	}
 
 	private static double[] row(List<Constraint> constraints, Axis axis) {

@@ -142,6 +142,22 @@ class LineRegistrationTest {
 	}
 
 	@Test
+	void aFormWithOneVerticalRuleIsRegisteredAtTheScaleItsHorizontalRulesShow() throws Exception {
+		FormTemplate f1040 = template("f1040-2024-p1");
+		List<Anchor> anchors = f1040.anchors().stream().filter(anchor -> anchor.kind() == Anchor.Kind.HORIZONTAL_LINE
+				|| anchor.name().equals("line number column")).toList();
+		FormTemplate oneColumn = new FormTemplate("f1040-one-column", f1040.title(), f1040.widthPoints(),
+				f1040.heightPoints(), anchors, f1040.fields(), f1040.rules());
+		for (Placement placement : List.of(new Placement(2.5, -10, 8, 1.03), new Placement(-1, 7, -5, 0.97))) {
+			RenderedPage page = OfficialScans.scan(OfficialScans.F1040, f1040, 200, placement, Wear.heavy(true), 9);
+			Registration registration = REGISTRAR.register(page, oneColumn);
+			assertThat(registration.anchorsUsed()).isEqualTo(4);
+			assertThat(OfficialScans.maxCornerError(registration.transform(), placement.transform(200), oneColumn))
+					.as(placement.toString()).isLessThan(0.5);
+		}
+	}
+
+	@Test
 	void aBlankPageIsRefused() throws Exception {
 		FormTemplate template = template("w2-2024");
 		RenderedPage page = OfficialScans.scan(null, template, 200, new Placement(0, 0, 0, 1), Wear.CLEAN, 5);

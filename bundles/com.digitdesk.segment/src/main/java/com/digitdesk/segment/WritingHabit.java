@@ -6,10 +6,11 @@ import java.util.List;
 import com.digitdesk.api.segmentation.SegmentedField;
 
 /**
- * One writer fills a page and keeps their habit: amounts with a point and
- * cents, or whole dollars. Where the page's other amounts in plain boxes
- * show the other habit, a point may have been missed (a small, light dot)
- * or a speck taken for one, so that amount is flagged for review.
+ * One writer fills a page and mostly keeps a habit: amounts with a point and
+ * cents, or whole dollars (now and then with ".00" all the same). Where most
+ * of the page's amounts in plain boxes show the other habit, a point may have
+ * been missed (a small, light dot) or a speck taken for one, so that amount
+ * is flagged for review. A page with no clear habit flags nothing.
  */
 final class WritingHabit {
 
@@ -37,8 +38,8 @@ final class WritingHabit {
 			SegmentedField field = fields.get(i);
 			int glyphs = field.glyphs().size();
 			String doubt = null;
-			if (glyphs >= MISSED_POINT_DIGITS && field.centsStart() == glyphs && withCents > 0) {
-				doubt = "read in whole dollars, while other amounts on the page are written with a point and cents";
+			if (glyphs >= MISSED_POINT_DIGITS && field.centsStart() == glyphs && withCents > whole) {
+				doubt = "read in whole dollars, while most amounts on the page are written with a point and cents";
 			} else if (glyphs > 0 && field.centsStart() >= 0 && field.centsStart() < glyphs && whole > withCents) {
 				doubt = "read with a point and cents, while most amounts on the page are written in whole dollars";
 			}

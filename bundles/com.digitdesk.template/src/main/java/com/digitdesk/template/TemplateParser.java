@@ -3,6 +3,7 @@ package com.digitdesk.template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,7 @@ final class TemplateParser {
 			String context = where + ", anchor " + name;
 			anchors.add(new Anchor(name, kind(context, node, Anchor.Kind.class), box(context, node, width, height)));
 		}
+		requireAnchorsFixingAMap(where, anchors);
 		List<FieldSpec> fields = new ArrayList<>();
 		for (JsonNode node : array(where, root, "fields")) {
 			String name = text(where + ", field", node, "name");
@@ -138,6 +140,34 @@ final class TemplateParser {
 					documentRules);
 		} catch (IllegalArgumentException e) {
 			throw new TemplateFormatException(source + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Rules place a scan only across their length: a map is fixed by one
+	 * horizontal and one vertical place and a second on either axis (a mark's
+	 * centre counts on both). A template that can never register is refused
+	 * here rather than on every page.
+	 */
+	private static void requireAnchorsFixingAMap(String where, List<Anchor> anchors) throws TemplateFormatException {
+		if (anchors.stream().allMatch(anchor -> anchor.kind() == Anchor.Kind.SQUARE_MARK)) {
+			return; // marks alone: three or more, checked with the template
+		}
+		Set<Long> horizontal = new HashSet<>();
+		Set<Long> vertical = new HashSet<>();
+		for (Anchor anchor : anchors) {
+			if (anchor.kind() != Anchor.Kind.VERTICAL_LINE) {
+				horizontal.add(Math.round(anchor.box().centerY() * 10));
+			}
+			if (anchor.kind() != Anchor.Kind.HORIZONTAL_LINE) {
+				vertical.add(Math.round(anchor.box().centerX() * 10));
+			}
+		}
+		if (horizontal.isEmpty() || vertical.isEmpty() || horizontal.size() + vertical.size() < 3) {
+			throw new TemplateFormatException(String.format(
+					"%s: anchors give %d horizontal and %d vertical places; registration needs one of each and a "
+							+ "second on either axis",
+					where, horizontal.size(), vertical.size()));
 		}
 	}
 

@@ -87,12 +87,18 @@ class JsonTemplateCatalogTest {
 				.replace("\"target\": \"box4\"", "\"target\": \"box9\""));
 		Files.writeString(dir.resolve("d.json"), w2.replace("\"id\": \"w2\"", "\"id\": \"d\"")
 				.replace("\"percent\": 1.45,", ""));
+		String w2024 = new String(
+				JsonTemplateCatalog.class.getResourceAsStream("/templates/w2-2024.json").readAllBytes());
+		Files.writeString(dir.resolve("e.json"), w2024.replace("\"id\": \"w2-2024\"", "\"id\": \"e\"")
+				.replace("vertical_line", "horizontal_line"));
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
-		assertThat(catalog.loadProblems()).hasSize(4);
+		assertThat(catalog.loadProblems()).hasSize(5);
 		assertThat(catalog.loadProblems().get(0)).contains("a.json", "field box1", "not inside the page");
 		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells or none, not 8");
 		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule box 4 = 6.2% of box 3 names unknown field box9");
 		assertThat(catalog.loadProblems().get(3)).contains("d.json", "rule box 6 = 1.45% of box 5",
 				"a percent rule needs \"percent\"");
+		assertThat(catalog.loadProblems().get(4)).contains("e.json", "horizontal and 0 vertical places",
+				"registration needs one of each");
 	}
 }
