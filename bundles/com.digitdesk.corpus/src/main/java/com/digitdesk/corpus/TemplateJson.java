@@ -52,6 +52,9 @@ final class TemplateJson {
 			if (field.kind() == FieldKind.NUMBER && field.maxDigits() > 0) {
 				node.put("maxDigits", field.maxDigits());
 			}
+			if (!field.digitCounts().isEmpty()) {
+				field.digitCounts().forEach(node.putArray("digitCounts")::add);
+			}
 			field.centsDivider().ifPresent(x -> node.put("centsDivider", x));
 			box(node, field.box());
 		}

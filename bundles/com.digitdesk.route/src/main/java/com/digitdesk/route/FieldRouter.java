@@ -234,6 +234,9 @@ final class FieldRouter {
 			} else if (most > 0 && written > most) {
 				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
 						"at most " + most + " digits, read " + written));
+			} else if (!field.spec().digitCounts().isEmpty() && !field.spec().digitCounts().contains(written)) {
+				problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, "written with "
+						+ counts(field.spec().digitCounts()) + " digits, read " + written));
 			}
 		} else if (AmountRule.cents(field.value()).isEmpty() && field.value().indexOf('?') < 0) {
 			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
@@ -241,6 +244,15 @@ final class FieldRouter {
 							: "an amount has two cent digits, read " + (written - field.segmented().centsStart())));
 		}
 		return problems;
+	}
+
+	/** "5 or 9", "9". */
+	private static String counts(List<Integer> counts) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < counts.size(); i++) {
+			text.append(i == 0 ? "" : i == counts.size() - 1 ? " or " : ", ").append(counts.get(i));
+		}
+		return text.toString();
 	}
 
 	static boolean isDate(String value) {

@@ -122,6 +122,21 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aNumberReadWithADigitCountItIsNeverWrittenWithIsQueued() {
+		FormTemplate w2024 = new JsonTemplateCatalog(Path.of("no-such-dir")).template("w2-2024").orElseThrow();
+		Map<String, String> page = new HashMap<>(Map.of("ssn", "123456789", "ein", "123456789", "box1", "1000.00",
+				"box2", "100.00", "box3", "1000.00", "box4", "62.00", "box5", "1000.00", "box6", "14.50"));
+		assertThat(route(w2024, POLICY, page, Map.of()).get("ein").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		page.put("ein", "12345678"); // a digit lost
+		FieldResult ein = route(w2024, POLICY, page, Map.of()).get("ein");
+		assertThat(ein.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(ein.reasons()).singleElement()
+				.satisfies(reason -> assertThat(reason.detail()).isEqualTo("written with 9 digits, read 8"));
+		assertThat(w2024.fields().stream().filter(f -> f.name().equals("ein")).findFirst().orElseThrow().digitCounts())
+				.containsExactly(9);
+	}
+
+	@Test
 	void aDateThatIsNoDateIsQueued() {
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
 		page.put("date", "13452026");

@@ -23,7 +23,7 @@ final class PrintedLines {
 	/** The widest gap between the dots or dashes of one line, in points. */
 	static final double DOT_GAP = 3.0;
 	/** A dotted line has at least this share of its length inked. */
-	static final double MIN_COVER = 0.4;
+	static final double MIN_COVER = 0.25;
 	/** A rule along the box is at least this share of the box's width long... */
 	static final double RULE_LENGTH = 0.7;
 	/** ...and lies within this share of the box height of its top or bottom edge. */
@@ -145,12 +145,15 @@ final class PrintedLines {
 			}
 		}
 		// Lines across the box: long, or standing on a rule (a tick, a cents divider), and printed as thin as
-		// the box's rules are: a pen's stroke (a written 1 resting on the rule) is thicker than print.
+		// the box's rules are: a pen's stroke (a written 1 resting on the rule) is thicker than print. A line
+		// running past the box's top and bottom edges is print however thick (a form's column rule): no
+		// written digit spans its box.
 		double widest = horizontals.isEmpty() ? Double.MAX_VALUE : PRINT_WIDTH_SLACK * meanWidth(horizontals) + 0.5;
 		List<Line> verticals = new ArrayList<>();
 		for (Line line : lines(true, TICK * boxHeight, horizontals)) {
+			boolean spansBox = line.along0() <= top && line.along1() >= bottom;
 			if ((line.length() >= FULL_LINE * boxHeight || standsOnRule(line, horizontals))
-					&& meanWidth(line) <= widest) {
+					&& (spansBox || meanWidth(line) <= widest)) {
 				verticals.add(line);
 			}
 		}

@@ -34,6 +34,8 @@ final class StrokeDigits {
 	private static final double JOIN_OVERLAP = 0.8;
 	/** A stroke lower than this share of the digit height is a fragment of a digit. */
 	private static final double FRAGMENT_HEIGHT = 0.5;
+	/** A stroke with less ink than a digit is a thin 1 when at least this share of the digit height tall. */
+	private static final double THIN_ONE_HEIGHT = 0.75;
 	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
 	private static final double FRAGMENT_REACH = 0.3;
 	/** Written digits are about this share of the amount box's height. */
@@ -118,7 +120,9 @@ final class StrokeDigits {
 		}
 		List<GlyphGroup> digits = new ArrayList<>();
 		for (GlyphGroup group : groups) {
-			if (group.count < ink.minDigitArea()) {
+			// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
+			boolean thinOne = group.height() >= THIN_ONE_HEIGHT * height && 2 * group.count >= ink.minDigitArea();
+			if (group.count < ink.minDigitArea() && !thinOne) {
 				continue;
 			}
 			digits.addAll(split(group, height, ink, judge));
@@ -225,7 +229,9 @@ final class StrokeDigits {
 		}
 		double level = (piece.centerY() - band[0]) / Math.max(1, band[1] - band[0]);
 		if (level >= 0.6) {
-			boolean tail = piece.height() >= 1.6 * piece.width() || piece.maxY > band[1] + COMMA_TAIL * height;
+			// A comma's tail makes it taller than wide; a round point written a little low is still a point.
+			boolean tail = piece.height() >= 1.6 * piece.width()
+					|| piece.maxY > band[1] + COMMA_TAIL * height && piece.height() >= 1.2 * piece.width();
 			return new Separator(x, false, tail);
 		}
 		if (level >= 0.2 && piece.width() >= 1.2 * piece.height()) {

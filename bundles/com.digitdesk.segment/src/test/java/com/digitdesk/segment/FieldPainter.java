@@ -83,6 +83,13 @@ final class FieldPainter {
 		return this;
 	}
 
+	/** A straight stroke {@code width} points wide: a printed rule of any weight, or a pen's thin 1. */
+	FieldPainter stroke(double x0, double y0, double x1, double y1, double width) {
+		g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g.draw(new Line2D.Double(x0, y0, x1, y1));
+		return this;
+	}
+
 	/** Printed text, as a label, a dollar sign, dot leaders. */
 	FieldPainter text(String text, double x, double baseline, double size) {
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont((float) size));

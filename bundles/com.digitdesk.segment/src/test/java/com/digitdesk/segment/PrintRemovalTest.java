@@ -113,6 +113,43 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aColumnRulePrintedHeavierThanTheBoxRulesAndRunningPastTheBoxIsNoDigit() {
+		FieldPainter painter = new FieldPainter(240, 70, 7);
+		// Hairline rows, as the official forms print them.
+		painter.stroke(AMOUNT.x() - 20, AMOUNT.y(), AMOUNT.right(), AMOUNT.y(), 0.3);
+		painter.stroke(AMOUNT.x() - 20, AMOUNT.bottom(), AMOUNT.right(), AMOUNT.bottom(), 0.3);
+		// The amount column's left rule, heavier than the rows' rules, from the row above to the row below, a
+		// point inside where the template puts the box's edge.
+		painter.stroke(AMOUNT.x() + 1, AMOUNT.y() - 12, AMOUNT.x() + 1, AMOUNT.bottom() + 12, 1.2);
+		List<double[]> dollars = painter.digits("6120", AMOUNT.x() + 60, AMOUNT.centerY(), 0.6 * H, 3);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, dollars);
+	}
+
+	@Test
+	void aThinOneWithLittleInkIsADigitAndARoundPointWrittenBelowTheLineIsNoComma() {
+		FieldPainter painter = new FieldPainter(240, 70, 8).box(AMOUNT, false);
+		double size = 0.6 * H;
+		double top = AMOUNT.centerY() - size / 2;
+		double baseline = top + size;
+		// A 1 written with a fine pen: one stroke a third of a point wide.
+		painter.stroke(AMOUNT.x() + 60.5, top + 0.5, AMOUNT.x() + 60, baseline, 0.35);
+		List<double[]> written = new ArrayList<>(List.of(new double[] { AMOUNT.x() + 59.5, AMOUNT.x() + 61 }));
+		written.addAll(painter.digits("35", AMOUNT.x() + 64, AMOUNT.centerY(), size, 2.5));
+		// The point sits 1.8 pt low, as a hurried hand puts it: round, no tail.
+		painter.point(written.get(2)[1] + 2.5, baseline + 1.8);
+		List<double[]> cents = painter.digits("07", written.get(2)[1] + 5, AMOUNT.centerY(), size, 2.5);
+		written.addAll(cents);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, written);
+		assertThat(field.centsStart()).isEqualTo(3);
+	}
+
+	@Test
 	void digitsCrossingTheBoxEdgesKeepTheirInkOutsideIt() {
 		FieldPainter painter = new FieldPainter(240, 70, 6).box(AMOUNT, false);
 		List<double[]> dollars = painter.digits("707", AMOUNT.x() + 40, AMOUNT.centerY(), 1.15 * H, 4);

@@ -105,7 +105,24 @@ final class TemplateParser {
 				}
 				centsDivider = OptionalDouble.of(x);
 			}
-			fields.add(new FieldSpec(name, node.path("label").asText(name), kind, box, cells, maxDigits, centsDivider));
+			List<Integer> digitCounts = new ArrayList<>();
+			if (node.has("digitCounts")) {
+				JsonNode counts = node.get("digitCounts");
+				for (JsonNode count : counts.isArray() ? counts : List.<JsonNode>of()) {
+					digitCounts.add(count.canConvertToInt() && count.isIntegralNumber() ? count.asInt() : -1);
+				}
+				boolean ascending = true;
+				for (int i = 0; i < digitCounts.size(); i++) {
+					ascending &= digitCounts.get(i) >= 1 && (maxDigits == 0 || digitCounts.get(i) <= maxDigits)
+							&& (i == 0 || digitCounts.get(i) > digitCounts.get(i - 1));
+				}
+				if (kind != FieldKind.NUMBER || digitCounts.isEmpty() || !ascending) {
+					throw new TemplateFormatException(context + ": \"digitCounts\" lists the digit counts a number "
+							+ "is written with (a ZIP code: [5, 9]), ascending, each from 1 to its \"maxDigits\"");
+				}
+			}
+			fields.add(new FieldSpec(name, node.path("label").asText(name), kind, box, cells, maxDigits, centsDivider,
+					digitCounts));
 		}
 		List<ValidationRule> rules = new ArrayList<>();
 		JsonNode ruleNodes = root.path("rules");

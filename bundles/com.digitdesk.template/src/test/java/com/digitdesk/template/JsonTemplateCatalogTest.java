@@ -91,8 +91,10 @@ class JsonTemplateCatalogTest {
 				JsonTemplateCatalog.class.getResourceAsStream("/templates/w2-2024.json").readAllBytes());
 		Files.writeString(dir.resolve("e.json"), w2024.replace("\"id\": \"w2-2024\"", "\"id\": \"e\"")
 				.replace("vertical_line", "horizontal_line"));
+		Files.writeString(dir.resolve("f.json"), w2024.replace("\"id\": \"w2-2024\"", "\"id\": \"f\"")
+				.replace("\"digitCounts\": [9]", "\"digitCounts\": [9, 10]"));
 		JsonTemplateCatalog catalog = new JsonTemplateCatalog(dir);
-		assertThat(catalog.loadProblems()).hasSize(5);
+		assertThat(catalog.loadProblems()).hasSize(6);
 		assertThat(catalog.loadProblems().get(0)).contains("a.json", "field box1", "not inside the page");
 		assertThat(catalog.loadProblems().get(1)).contains("b.json", "employee_ssn", "9 cells or none, not 8");
 		assertThat(catalog.loadProblems().get(2)).contains("c.json", "rule box 4 = 6.2% of box 3 names unknown field box9");
@@ -100,5 +102,7 @@ class JsonTemplateCatalogTest {
 				"a percent rule needs \"percent\"");
 		assertThat(catalog.loadProblems().get(4)).contains("e.json", "horizontal and 0 vertical places",
 				"registration needs one of each");
+		assertThat(catalog.loadProblems().get(5)).contains("f.json", "field ein", "\"digitCounts\"",
+				"each from 1 to its \"maxDigits\"");
 	}
 }

@@ -19,9 +19,12 @@ import java.util.OptionalDouble;
  * @param centsDivider for amounts, the x coordinate of the printed cents
  *        divider when the template states it; empty when it does not (the
  *        box may have none, or the segmenter finds it in the print)
+ * @param digitCounts for a number, the only digit counts it is written with
+ *        (a ZIP code: 5 or 9), ascending; empty when any count up to
+ *        {@code maxDigits} is right
  */
 public record FieldSpec(String name, String label, FieldKind kind, TemplateBox box, int cells, int maxDigits,
-		OptionalDouble centsDivider) {
+		OptionalDouble centsDivider, List<Integer> digitCounts) {
 
 	public FieldSpec {
 		Objects.requireNonNull(name, "name");
@@ -29,6 +32,7 @@ public record FieldSpec(String name, String label, FieldKind kind, TemplateBox b
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(box, "box");
 		Objects.requireNonNull(centsDivider, "centsDivider");
+		digitCounts = List.copyOf(digitCounts);
 		if (cells < 0 || maxDigits < 0) {
 			throw new IllegalArgumentException("field " + name + ": cells and maxDigits must not be negative");
 		}
@@ -42,6 +46,20 @@ public record FieldSpec(String name, String label, FieldKind kind, TemplateBox b
 				|| centsDivider.getAsDouble() >= box.right())) {
 			throw new IllegalArgumentException("field " + name + ": only an amount has a cents divider, inside its box");
 		}
+		for (int i = 0; i < digitCounts.size(); i++) {
+			int count = digitCounts.get(i);
+			if (kind != FieldKind.NUMBER || count < 1 || maxDigits > 0 && count > maxDigits
+					|| i > 0 && count <= digitCounts.get(i - 1)) {
+				throw new IllegalArgumentException("field " + name
+						+ ": only a number has digit counts, ascending, from 1 to its maxDigits");
+			}
+		}
+	}
+
+	/** A field without a list of digit counts. */
+	public FieldSpec(String name, String label, FieldKind kind, TemplateBox box, int cells, int maxDigits,
+			OptionalDouble centsDivider) {
+		this(name, label, kind, box, cells, maxDigits, centsDivider, List.of());
 	}
 
 	/** A field with cells, or written freely without a stated digit count or cents divider. */

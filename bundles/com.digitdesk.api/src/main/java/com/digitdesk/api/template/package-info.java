@@ -2,7 +2,7 @@
  * Form templates: the layout of a known form (page size, registration anchors, fields, validation rules) and the catalog they are loaded from.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package com.digitdesk.api.template;
 
 import org.osgi.annotation.bundle.Export;
