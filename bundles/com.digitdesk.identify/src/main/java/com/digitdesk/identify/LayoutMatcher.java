@@ -113,16 +113,31 @@ final class LayoutMatcher {
 		return new Share(present, steps + 1);
 	}
 
-	/** Ink within half a step along the line (direction {@code ux, uy}) of the point and {@link #REACH} across. */
+	/**
+	 * Ink within half a step along the line (direction {@code ux, uy}) of the
+	 * point and {@link #REACH} across: first across the point itself (a solid
+	 * line shows there), then pixel by pixel along (a dot of a dotted line).
+	 */
 	private static boolean inkOnPiece(GrayImage page, PageTransform t, double x, double y, double ux, double uy) {
-		double step = 0.5 / t.scale();
-		for (double along = -STEP / 2; along < STEP / 2; along += step) {
-			for (double across = -REACH; across <= REACH; across += step) {
-				double px = x + ux * along - uy * across;
-				double py = y + uy * along + ux * across;
-				if (page.isInk((int) t.pixelX(px, py), (int) t.pixelY(px, py))) {
-					return true;
-				}
+		if (inkAcross(page, t, x, y, ux, uy, 0.5 / t.scale())) {
+			return true;
+		}
+		double pixel = 1 / t.scale();
+		for (double along = -STEP / 2; along < STEP / 2; along += pixel) {
+			if (inkAcross(page, t, x + ux * along, y + uy * along, ux, uy, pixel)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean inkAcross(GrayImage page, PageTransform t, double x, double y, double ux, double uy,
+			double step) {
+		for (double across = -REACH; across <= REACH; across += step) {
+			double px = x - uy * across;
+			double py = y + ux * across;
+			if (page.isInk((int) t.pixelX(px, py), (int) t.pixelY(px, py))) {
+				return true;
 			}
 		}
 		return false;

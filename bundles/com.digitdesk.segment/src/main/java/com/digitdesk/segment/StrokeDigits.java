@@ -36,6 +36,10 @@ final class StrokeDigits {
 	private static final double FRAGMENT_HEIGHT = 0.5;
 	/** A stroke with less ink than a digit is a thin 1 when at least this share of the digit height tall. */
 	private static final double THIN_ONE_HEIGHT = 0.75;
+	/** Two pieces of a broken stroke lie at most this far apart (digit heights) one above the other... */
+	private static final double BROKEN_GAP = 0.4;
+	/** ...their centres at most this far apart across (a slanted 1). */
+	private static final double BROKEN_SLANT = 0.25;
 	/** How far (in digit heights) a fragment may lie from the digit it belongs to. */
 	private static final double FRAGMENT_REACH = 0.3;
 	/** Written digits are about this share of the amount box's height. */
@@ -95,6 +99,7 @@ final class StrokeDigits {
 				joined.add(stroke);
 			}
 		}
+		joinBrokenStrokes(fragments, groups, height);
 		List<Separator> separators = new ArrayList<>();
 		double[] band = band(groups);
 		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
@@ -129,6 +134,41 @@ final class StrokeDigits {
 		}
 		digits.sort(Comparator.comparingInt(g -> g.minX));
 		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators);
+	}
+
+	/**
+	 * A thin stroke broken by the scan's threshold leaves two short pieces
+	 * one above the other: together as tall as a digit, beside no digit, they
+	 * are one (a 1), not pieces of the digit next to them. Such pairs move
+	 * from {@code fragments} to {@code groups}.
+	 */
+	private static void joinBrokenStrokes(List<Component> fragments, List<GlyphGroup> groups, double height) {
+		for (int i = 0; i < fragments.size(); i++) {
+			for (int j = i + 1; j < fragments.size(); j++) {
+				Component a = fragments.get(i);
+				Component b = fragments.get(j);
+				Component upper = a.minY <= b.minY ? a : b;
+				Component lower = upper == a ? b : a;
+				int top = upper.minY;
+				int bottom = Math.max(upper.maxY, lower.maxY);
+				int left = Math.min(a.minX, b.minX);
+				int right = Math.max(a.maxX, b.maxX);
+				boolean stacked = lower.minY - upper.maxY <= BROKEN_GAP * height
+						&& Math.abs(a.centerX() - b.centerX()) <= BROKEN_SLANT * height;
+				boolean tall = bottom - top + 1 >= THIN_ONE_HEIGHT * height;
+				boolean alone = groups.stream().noneMatch(g -> g.maxX >= left && g.minX <= right);
+				if (stacked && tall && alone && right - left + 1 < THIN_ONE_HEIGHT * height) {
+					GlyphGroup one = new GlyphGroup(upper);
+					one.add(lower);
+					groups.add(one);
+					fragments.remove(j);
+					fragments.remove(i);
+					i--;
+					break;
+				}
+			}
+		}
+		groups.sort(Comparator.comparingInt(g -> g.minX));
 	}
 
 	/**

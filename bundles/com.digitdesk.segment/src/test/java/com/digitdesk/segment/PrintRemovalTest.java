@@ -150,6 +150,23 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aOneBrokenInTwoByTheScanIsOneDigitNotPiecesOfItsNeighbour() {
+		FieldPainter painter = new FieldPainter(240, 70, 9).box(AMOUNT, false);
+		double size = 0.6 * H;
+		double top = AMOUNT.centerY() - size / 2;
+		double x = AMOUNT.x() + 80;
+		// A slanted 1 whose thin middle the threshold lost: two short pieces, one above the other.
+		painter.stroke(x + 1, top + 0.3, x + 0.6, top + 0.3 * size, 0.5);
+		painter.stroke(x + 0.2, top + 0.62 * size, x - 0.2, top + size, 0.5);
+		List<double[]> written = new ArrayList<>(List.of(new double[] { x - 0.45, x + 1.25 }));
+		written.addAll(painter.digits("88", x + 3.5, AMOUNT.centerY(), size, 2.5));
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, written);
+	}
+
+	@Test
 	void digitsCrossingTheBoxEdgesKeepTheirInkOutsideIt() {
 		FieldPainter painter = new FieldPainter(240, 70, 6).box(AMOUNT, false);
 		List<double[]> dollars = painter.digits("707", AMOUNT.x() + 40, AMOUNT.centerY(), 1.15 * H, 4);
