@@ -22,8 +22,14 @@ final class PrintedLines {
 	static final double MAX_THICKNESS = 1.6;
 	/** The widest gap between the dots or dashes of one line, in points. */
 	static final double DOT_GAP = 3.0;
-	/** A dotted line has at least this share of its length inked. */
+	/** A dotted line has at least this share of its length inked (a form's sparse dots, a quarter)... */
 	static final double MIN_COVER = 0.25;
+	/**
+	 * ...but in a digit string written freely, where any dotted line counts
+	 * as print, at least this share: pen strokes in a column of digits make
+	 * chains as sparse as a quarter, which must not be erased from the digits.
+	 */
+	static final double MIN_FREE_COVER = 0.4;
 	/** A rule along the box is at least this share of the box's width long... */
 	static final double RULE_LENGTH = 0.7;
 	/** ...and lies within this share of the box height of its top or bottom edge. */
@@ -46,7 +52,12 @@ final class PrintedLines {
 	 * thickness (columns of a vertical line, rows of a horizontal one),
 	 * {@code along0..along1} its extent, all inclusive.
 	 */
-	record Line(boolean vertical, int across0, int across1, int along0, int along1, boolean dotted) {
+	record Line(boolean vertical, int across0, int across1, int along0, int along1, double cover) {
+
+		/** Inked along less than {@link #SOLID} of its length: dotted or dashed. */
+		boolean dotted() {
+			return cover < SOLID;
+		}
 
 		double center() {
 			return (across0 + across1 + 1) / 2.0;
@@ -103,13 +114,18 @@ final class PrintedLines {
 		List<Line> verticals = new ArrayList<>();
 		for (Line line : found.verticals()) {
 			boolean inner = line.center() > left && line.center() < right;
+			if (!solidTicks && line.cover() < MIN_FREE_COVER) {
+				continue;
+			}
 			boolean kind = solidTicks || line.dotted() || line.length() >= FULL_LINE * box.height() * raster.pixelsPerPoint
 					|| comb(line, found.verticals(), left, right);
 			if (!inner || innerPrint.test(line.center()) && kind) {
 				verticals.add(line);
 			}
 		}
-		Print print = new Print(found.horizontals(), verticals);
+		List<Line> horizontals = found.horizontals().stream()
+				.filter(line -> solidTicks || line.cover() >= MIN_FREE_COVER).toList();
+		Print print = new Print(horizontals, verticals);
 		lines.erase(print);
 		return print;
 	}
@@ -320,7 +336,7 @@ final class PrintedLines {
 			inked += chains[k].inked();
 			length += length(chains[k]);
 		}
-		return new Line(vertical, from, to, along0, along1, inked < SOLID * length);
+		return new Line(vertical, from, to, along0, along1, (double) inked / length);
 	}
 
 	/**
