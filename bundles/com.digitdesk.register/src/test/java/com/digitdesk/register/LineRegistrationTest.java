@@ -143,15 +143,17 @@ class LineRegistrationTest {
 
 	@Test
 	void aFormWithOneVerticalRuleIsRegisteredAtTheScaleItsHorizontalRulesShow() throws Exception {
-		FormTemplate f1040 = template("f1040-2024-p1");
-		List<Anchor> anchors = f1040.anchors().stream().filter(anchor -> anchor.kind() == Anchor.Kind.HORIZONTAL_LINE
-				|| anchor.name().equals("line number column")).toList();
-		FormTemplate oneColumn = new FormTemplate("f1040-one-column", f1040.title(), f1040.widthPoints(),
-				f1040.heightPoints(), anchors, f1040.fields(), f1040.rules());
+		FormTemplate w2 = template("w2-2024");
+		// The one vertical rule kept is the form's left edge, alone at the margin: a single vertical anchor
+		// among column rules a few points apart could be taken for its neighbour, with nothing to tell them apart.
+		List<Anchor> anchors = w2.anchors().stream().filter(anchor -> anchor.kind() == Anchor.Kind.HORIZONTAL_LINE
+				|| anchor.name().equals("left edge")).toList();
+		FormTemplate oneColumn = new FormTemplate("w2-one-column", w2.title(), w2.widthPoints(), w2.heightPoints(),
+				anchors, w2.fields(), w2.rules());
 		for (Placement placement : List.of(new Placement(2.5, -10, 8, 1.03), new Placement(-1, 7, -5, 0.97))) {
-			RenderedPage page = OfficialScans.scan(OfficialScans.F1040, f1040, 200, placement, Wear.heavy(true), 9);
+			RenderedPage page = OfficialScans.scan(OfficialScans.W2, w2, 200, placement, Wear.heavy(true), 9);
 			Registration registration = REGISTRAR.register(page, oneColumn);
-			assertThat(registration.anchorsUsed()).isEqualTo(4);
+			assertThat(registration.anchorsUsed()).isEqualTo(3);
 			assertThat(OfficialScans.maxCornerError(registration.transform(), placement.transform(200), oneColumn))
 					.as(placement.toString()).isLessThan(0.5);
 		}
