@@ -94,7 +94,9 @@ final class FieldRouter {
 	 * confirmed: a misread digit would have to be offset by another to keep
 	 * a sum right, so they need less confidence. A percent rule confirms its
 	 * target whole, but of its operand only the digits whose change moves
-	 * the target by a cent or more (of a 6.2% tax's wages, the dollars).
+	 * the target by a cent or more (of a 6.2% tax's wages, the dollars). A
+	 * difference held at zero (the others exceed the first operand) confirms
+	 * only its target: any misreading that keeps the others larger holds it.
 	 */
 	private static Map<String, Long> confirmedByRules(List<RuleReading> rules) {
 		Map<String, Long> confirmed = new HashMap<>();
@@ -104,7 +106,13 @@ final class FieldRouter {
 				contradicted.addAll(reading.names());
 				continue;
 			}
-			reading.names().forEach(name -> confirmed.merge(name, confirmedFromPlace(reading.rule(), name), Math::min));
+			ValidationRule rule = reading.rule();
+			for (String name : reading.names()) {
+				if (!name.equals(rule.target()) && reading.heldAtZero()) {
+					continue;
+				}
+				confirmed.merge(name, confirmedFromPlace(rule, name), Math::min);
+			}
 		}
 		contradicted.forEach(confirmed::remove);
 		return confirmed;
@@ -126,6 +134,18 @@ final class FieldRouter {
 
 		boolean holds() {
 			return unreadable.isEmpty() && AmountRule.holds(rule, cents);
+		}
+
+		/** A difference whose operands as read would make it negative: it says zero whatever they are. */
+		boolean heldAtZero() {
+			if (rule.operation() != ValidationRule.Operation.DIFFERENCE) {
+				return false;
+			}
+			long difference = cents.get(rule.operands().get(0));
+			for (String other : rule.operands().subList(1, rule.operands().size())) {
+				difference -= cents.get(other);
+			}
+			return difference < 0;
 		}
 	}
 

@@ -137,6 +137,35 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aDifferenceHeldAtZeroConfirmsItsTargetButNotItsOperands() {
+		List<com.digitdesk.api.template.Anchor> marks = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			marks.add(new com.digitdesk.api.template.Anchor("mark" + i,
+					com.digitdesk.api.template.Anchor.Kind.SQUARE_MARK,
+					new com.digitdesk.api.template.TemplateBox(20 + 200 * i, 20, 10, 10)));
+		}
+		List<FieldSpec> amounts = new ArrayList<>();
+		for (String name : List.of("gross", "exempt", "taxable")) {
+			amounts.add(new FieldSpec(name, name, com.digitdesk.api.template.FieldKind.AMOUNT,
+					new com.digitdesk.api.template.TemplateBox(300, 100 + 40 * amounts.size(), 150, 20), 0));
+		}
+		FormTemplate salesTax = new FormTemplate("difference", "Difference", 612, 792, marks, amounts,
+				List.of(new com.digitdesk.api.template.ValidationRule("taxable = gross - exempt", "taxable",
+						com.digitdesk.api.template.ValidationRule.Operation.DIFFERENCE, List.of("gross", "exempt"))));
+		RoutingPolicy lenient = new RoutingPolicy(0.99, 1.5, 8, 0.5);
+		// The first cent digit of the exempt sales is in doubt (0.6): it is rule-checked while the difference is positive...
+		Map<String, Map<Integer, DigitPrediction>> doubt = Map.of("exempt", Map.of(4, ranked(6, 0.6, 4, 0.39)));
+		Map<String, FieldResult> positive = route(salesTax, lenient,
+				Map.of("gross", "5000.00", "exempt", "2983.60", "taxable", "2016.40"), doubt);
+		assertThat(positive.get("exempt").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// ...but when exempt exceeds gross, taxable is 0.00 whatever exempt reads: nothing confirms it.
+		Map<String, FieldResult> atZero = route(salesTax, lenient,
+				Map.of("gross", "1000.00", "exempt", "2983.60", "taxable", "0.00"), doubt);
+		assertThat(atZero.get("exempt").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(atZero.get("taxable").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
 	void aDateThatIsNoDateIsQueued() {
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
 		page.put("date", "13452026");
