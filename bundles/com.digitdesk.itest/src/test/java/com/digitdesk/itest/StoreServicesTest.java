@@ -123,6 +123,8 @@ class StoreServicesTest {
 		ServiceReference<?> reference = only(ResultStore.class, url);
 		configurationAdmin.getConfiguration((String) reference.getProperty(Constants.SERVICE_PID), null).delete();
 		awaitGone(url);
+		// The service goes first; the component is deactivated, and its store closed, right after.
+		awaitClosed(store);
 		assertThatThrownBy(store::summary).isInstanceOf(StoreException.class).hasMessageContaining("is closed");
 
 		ResultStore again = stores.store(url);
@@ -171,6 +173,19 @@ class StoreServicesTest {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (!context.getServiceReferences(ResultStore.class, "(url=" + url + ")").isEmpty()) {
 			assertThat(System.nanoTime()).as("the store of %s went", url).isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	static void awaitClosed(ResultStore store) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (true) {
+			try {
+				store.summary();
+			} catch (StoreException e) {
+				return;
+			}
+			assertThat(System.nanoTime()).as("the store was closed").isLessThan(deadline);
 			Thread.sleep(50);
 		}
 	}
