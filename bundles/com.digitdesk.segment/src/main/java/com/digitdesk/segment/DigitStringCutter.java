@@ -27,7 +27,7 @@ final class DigitStringCutter {
 	static SegmentedField cut(PageRaster page, PageTransform transform, FieldSpec field, SplitJudge judge) {
 		// Digits written freely: a solid tick is a pen's 1 resting on the rule; dividers are dotted (an SSN box).
 		FieldInk ink = FieldInk.read(page, transform, field.box(), new double[0], x -> true, false, List.of());
-		List<GlyphGroup> digits = new ArrayList<>(StrokeDigits.read(ink.strokes, ink, judge, false).digits());
+		List<GlyphGroup> digits = new ArrayList<>(StrokeDigits.read(ink.strokes, ink, judge).digits());
 		double height = StrokeDigits.digitHeight(ink.strokes, ink);
 		int most = field.maxDigits();
 		if (most > 0 && !digits.isEmpty()) {

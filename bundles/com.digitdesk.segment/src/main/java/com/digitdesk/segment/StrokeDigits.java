@@ -76,15 +76,6 @@ final class StrokeDigits {
 
 	/** @param judge picks between readings of a wide blob (whole or cut); null: cut by shape alone */
 	static Reading read(List<Component> strokes, FieldInk ink, SplitJudge judge) {
-		return read(strokes, ink, judge, true);
-	}
-
-	/**
-	 * @param thinStrokes whether a tall stroke with little ink, or two short pieces one above the other, is a
-	 *            digit (a thin or broken 1): in an amount's plain box; not where a printed divider's remnant
-	 *            (an SSN's dotted 3|2|4 dividers) looks just like that
-	 */
-	static Reading read(List<Component> strokes, FieldInk ink, SplitJudge judge, boolean thinStrokes) {
 		strokes = new ArrayList<>(strokes);
 		strokes.sort(Comparator.comparingInt(c -> c.minX));
 		double height = digitHeight(strokes, ink);
@@ -108,9 +99,7 @@ final class StrokeDigits {
 				joined.add(stroke);
 			}
 		}
-		if (thinStrokes) {
-			joinBrokenStrokes(fragments, groups, height);
-		}
+		joinBrokenStrokes(fragments, groups, height);
 		List<Separator> separators = new ArrayList<>();
 		double[] band = band(groups);
 		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
@@ -137,8 +126,7 @@ final class StrokeDigits {
 		List<GlyphGroup> digits = new ArrayList<>();
 		for (GlyphGroup group : groups) {
 			// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
-			boolean thinOne = thinStrokes && group.height() >= THIN_ONE_HEIGHT * height
-					&& 2 * group.count >= ink.minDigitArea();
+			boolean thinOne = group.height() >= THIN_ONE_HEIGHT * height && 2 * group.count >= ink.minDigitArea();
 			if (group.count < ink.minDigitArea() && !thinOne) {
 				continue;
 			}
