@@ -231,9 +231,18 @@ final class FieldRouter {
 				second.isDigit() ? String.valueOf(second.digit()) : "no digit", second.probability());
 	}
 
+	/**
+	 * Writers who leave the cents out add ".00" now and then; a speck taken for
+	 * a point would give ".00" only where the dollars end in 00, so only other
+	 * cents against the page's habit are a doubt.
+	 */
+	private static boolean zeroCentsOutOfHabit(ReadField field, String problem) {
+		return problem.equals(SegmentedField.CENTS_AGAINST_HABIT) && field.value().endsWith(".00");
+	}
+
 	private static List<ReviewReason> shapeProblems(ReadField field) {
 		List<ReviewReason> problems = new ArrayList<>();
-		field.segmented().problems()
+		field.segmented().problems().stream().filter(problem -> !zeroCentsOutOfHabit(field, problem))
 				.forEach(problem -> problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, problem)));
 		int written = field.predictions().size();
 		if (written == 0) {

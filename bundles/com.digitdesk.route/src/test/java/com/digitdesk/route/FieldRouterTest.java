@@ -22,6 +22,7 @@ import com.digitdesk.api.segmentation.Glyph;
 import com.digitdesk.api.segmentation.SegmentedField;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ReviewReason;
 import com.digitdesk.api.store.ReviewReason.Kind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.FormTemplate;
@@ -281,6 +282,33 @@ class FieldRouterTest {
 		assertThat(routed.get("line6").value()).isEqualTo("180.00");
 		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 		assertThat(routed.get("line6").proposal()).isEmpty();
+	}
+
+	@Test
+	void zeroCentsOnAWholeDollarPageAreAHabitOtherCentsWait() {
+		// The segmenter doubts line6's point because the page's other amounts are whole dollars.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		assertThat(routeWithHabitDoubt(page).status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		page.put("line6", "100.40");
+		page.put("line9", "1350.40");
+		FieldResult speckForAPoint = routeWithHabitDoubt(page);
+		assertThat(speckForAPoint.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(speckForAPoint.reasons()).extracting(ReviewReason::detail)
+				.contains(SegmentedField.CENTS_AGAINST_HABIT);
+	}
+
+	private static FieldResult routeWithHabitDoubt(Map<String, String> page) {
+		List<ReadField> fields = new ArrayList<>(read(page, Map.of()));
+		for (int i = 0; i < fields.size(); i++) {
+			ReadField field = fields.get(i);
+			if (field.spec().name().equals("line6")) {
+				SegmentedField cut = field.segmented();
+				fields.set(i, new ReadField(field.spec(), new SegmentedField("line6", cut.fieldBox(), cut.glyphs(),
+						cut.centsStart(), List.of(SegmentedField.CENTS_AGAINST_HABIT)), field.predictions()));
+			}
+		}
+		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
+				.filter(field -> field.name().equals("line6")).findFirst().orElseThrow();
 	}
 
 	/** The page routed with line6 read as three glyphs of whole dollars, its second in doubt. */

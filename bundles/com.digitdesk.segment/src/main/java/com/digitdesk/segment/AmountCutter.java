@@ -95,8 +95,8 @@ final class AmountCutter {
 	}
 
 	/**
-	 * No divider printed: the cents start after the last written point when
-	 * exactly two digits follow it; else the amount is whole dollars.
+	 * No divider printed: the cents start after the last written point that
+	 * exactly two digits follow; else the amount is whole dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
@@ -109,11 +109,16 @@ final class AmountCutter {
 		StrokeDigits.separators(ink.dots, digits, StrokeDigits.digitHeight(ink.strokes, ink)).stream()
 				.filter(s -> !s.comma()).forEach(points::add);
 		points.sort(Comparator.comparingDouble(Separator::x));
-		if (!points.isEmpty() && !glyphs.isEmpty()) {
-			double last = points.get(points.size() - 1).x();
-			int before = (int) digits.stream().filter(d -> (d.minX + d.maxX) / 2.0 < last).count();
+		// The last point with two digits after it: a speck between the cent digits is no point of its own.
+		for (int i = points.size() - 1; i >= 0 && !glyphs.isEmpty(); i--) {
+			double x = points.get(i).x();
+			int before = (int) digits.stream().filter(d -> (d.minX + d.maxX) / 2.0 < x).count();
 			if (digits.size() - before == 2) {
 				centsStart = before;
+				break;
+			}
+			if (digits.size() - before > 2) {
+				break;
 			}
 		}
 		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, centsStart == glyphs.size()));

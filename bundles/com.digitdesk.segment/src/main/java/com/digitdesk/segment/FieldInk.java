@@ -96,26 +96,14 @@ final class FieldInk {
 				inner.add(line.center());
 			}
 		}
-		int[] labels = new int[raster.width * raster.height];
-		// Strokes are joined across one-pixel breaks (thin pen lines break
-		// when a scan is thresholded); areas count the ink itself.
-		byte[] mask = raster.mask();
-		List<Component> all = InkComponents.find(dilate(mask, raster.width, raster.height), raster.width,
-				raster.height, labels);
-		int[] inked = new int[all.size() + 1];
-		for (int i = 0; i < mask.length; i++) {
-			if (mask[i] != 0) {
-				inked[labels[i]]++;
-			}
-		}
-		for (Component c : all) {
-			c.ink = inked[c.label];
-		}
 		// Dust is a few pixels whatever the resolution; a stroke fragment is a few square points.
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 		// A written point is a dot of the pen, scanned thin and light it may be only a few pixels: where it
 		// stands (low, between two digits, apart from both) tells it from dust.
 		double minDot = Math.max(2, 0.15 * raster.pixelsPerPoint * raster.pixelsPerPoint);
+		int[] labels = new int[raster.width * raster.height];
+		List<Component> all = WrittenMarks.components(raster.mask(), raster.width, raster.height, labels, minDot,
+				minArea);
 		List<Component> strokes = new ArrayList<>();
 		List<Component> dots = new ArrayList<>();
 		for (Component c : all) {
@@ -157,24 +145,6 @@ final class FieldInk {
 	/** Height of the box in raster pixels. */
 	int boxHeight() {
 		return bottom - top;
-	}
-
-	/** The mask grown by one pixel in all eight directions. */
-	private static byte[] dilate(byte[] mask, int width, int height) {
-		byte[] grown = new byte[mask.length];
-		for (int y = 0; y < height; y++) {
-			for (int x = 0; x < width; x++) {
-				if (mask[y * width + x] == 0) {
-					continue;
-				}
-				for (int dy = Math.max(0, y - 1); dy <= Math.min(height - 1, y + 1); dy++) {
-					for (int dx = Math.max(0, x - 1); dx <= Math.min(width - 1, x + 1); dx++) {
-						grown[dy * width + dx] = 1;
-					}
-				}
-			}
-		}
-		return grown;
 	}
 
 	/** Ink of at least this many pixels makes a digit rather than a stray stroke fragment. */

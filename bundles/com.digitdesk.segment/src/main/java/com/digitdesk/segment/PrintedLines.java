@@ -40,8 +40,10 @@ final class PrintedLines {
 	static final int COMB = 3;
 	/** ...that differ in length by at most this share. */
 	static final double SAME_TICK = 0.1;
-	/** A line inked along less than this share of its length is dotted or dashed. */
+	/** A line inked along less than this share of its length is dotted or dashed... */
 	static final double SOLID = 0.85;
+	/** ...when it has at least this many dots or dashes. */
+	static final int DOTS = 3;
 	/** A tick standing on a rule is at least this share of the box height long. */
 	static final double TICK = 0.2;
 	/** A line across the box is at most this many times as wide as the box's rules (and half a pixel of blur). */
@@ -50,13 +52,21 @@ final class PrintedLines {
 	/**
 	 * One printed line, in raster pixels: {@code across0..across1} its
 	 * thickness (columns of a vertical line, rows of a horizontal one),
-	 * {@code along0..along1} its extent, all inclusive.
+	 * {@code along0..along1} its extent, all inclusive; {@code cover} the
+	 * share of its columns' (rows') length in thin ink (print's), {@code
+	 * runs} the runs of ink along it (in any of its columns or rows).
 	 */
-	record Line(boolean vertical, int across0, int across1, int along0, int along1, double cover) {
+	record Line(boolean vertical, int across0, int across1, int along0, int along1, double cover, int runs) {
 
-		/** Inked along less than {@link #SOLID} of its length: dotted or dashed. */
+		/**
+		 * Dots or dashes: thin ink along less than {@link #SOLID} of its
+		 * length, in {@value #DOTS} runs at least across its whole width. A
+		 * pen stroke is no dotted line for the gaps its slant leaves in each
+		 * column, where a heavy bar crosses it (a 4's stem), or before a
+		 * rule it ends near: its ink runs on.
+		 */
 		boolean dotted() {
-			return cover < SOLID;
+			return cover < SOLID && runs >= DOTS;
 		}
 
 		double center() {
@@ -325,7 +335,7 @@ final class PrintedLines {
 		return chain.to() - chain.from() + 1;
 	}
 
-	private static Line line(boolean vertical, Chain[] chains, int from, int to) {
+	private Line line(boolean vertical, Chain[] chains, int from, int to) {
 		int along0 = Integer.MAX_VALUE;
 		int along1 = -1;
 		long inked = 0;
@@ -336,7 +346,19 @@ final class PrintedLines {
 			inked += chains[k].inked();
 			length += length(chains[k]);
 		}
-		return new Line(vertical, from, to, along0, along1, (double) inked / length);
+		// A printed dotted line has its gaps across its whole width; a slanted pen stroke leaves each column
+		// in turn, but some column of the band holds ink all along it.
+		int runs = 0;
+		boolean before = false;
+		for (int s = along0; s <= along1; s++) {
+			boolean any = false;
+			for (int k = from; k <= to && !any; k++) {
+				any = vertical ? ink(k, s) : ink(s, k);
+			}
+			runs += any && !before ? 1 : 0;
+			before = any;
+		}
+		return new Line(vertical, from, to, along0, along1, (double) inked / length, runs);
 	}
 
 	/**

@@ -180,9 +180,7 @@ final class StrokeDigits {
 		double[] band = band(digits);
 		List<Separator> separators = new ArrayList<>();
 		for (Component mark : marks) {
-			// Three dots in a row are print: a dot leader running into the box.
-			long inRow = marks.stream().filter(m -> Math.abs(m.centerY() - mark.centerY()) <= 1.5).count();
-			if (inRow >= 3) {
+			if (inDotLeader(mark, marks)) {
 				continue;
 			}
 			Separator separator = separator(mark, digits, height, band);
@@ -192,6 +190,30 @@ final class StrokeDigits {
 		}
 		return separators;
 	}
+
+	/**
+	 * Whether a mark is one of a dot leader running into the box: three or
+	 * more dots in a row, evenly spaced as print is (a written point and
+	 * specks of dust on the same line are not).
+	 */
+	private static boolean inDotLeader(Component mark, List<Component> marks) {
+		List<Double> row = marks.stream().filter(m -> Math.abs(m.centerY() - mark.centerY()) <= 1.5)
+				.map(Component::centerX).sorted().toList();
+		if (row.size() < 3) {
+			return false;
+		}
+		double narrowest = Double.MAX_VALUE;
+		double widest = 0;
+		for (int i = 1; i < row.size(); i++) {
+			double gap = row.get(i) - row.get(i - 1);
+			narrowest = Math.min(narrowest, gap);
+			widest = Math.max(widest, gap);
+		}
+		return widest <= LEADER_EVENNESS * narrowest;
+	}
+
+	/** The widest gap between a dot leader's dots is at most this many times its narrowest. */
+	private static final double LEADER_EVENNESS = 1.5;
 
 	/** A digit lower than this share of the others' median height may be a separator or a piece of one. */
 	private static final double SMALL_DIGIT = 0.6;

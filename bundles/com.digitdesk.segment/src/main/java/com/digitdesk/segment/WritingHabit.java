@@ -41,7 +41,7 @@ final class WritingHabit {
 			if (glyphs >= MISSED_POINT_DIGITS && field.centsStart() == glyphs && withCents > whole) {
 				doubt = "read in whole dollars, while most amounts on the page are written with a point and cents";
 			} else if (glyphs > 0 && field.centsStart() >= 0 && field.centsStart() < glyphs && whole > withCents) {
-				doubt = "read with a point and cents, while most amounts on the page are written in whole dollars";
+				doubt = SegmentedField.CENTS_AGAINST_HABIT;
 			}
 			if (doubt != null) {
 				List<String> problems = new ArrayList<>(field.problems());

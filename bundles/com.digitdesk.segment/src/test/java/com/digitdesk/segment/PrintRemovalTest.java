@@ -150,6 +150,26 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aSmallPointStartsTheCentsThoughSpecksLieOnTheBaselineBetweenAndAfterTheCentDigits() {
+		FieldPainter painter = new FieldPainter(240, 70, 11).box(AMOUNT, false);
+		double size = 0.6 * H;
+		double baseline = AMOUNT.centerY() + size / 2;
+		List<double[]> dollars = painter.digits("575", AMOUNT.x() + 40, AMOUNT.centerY(), size, 2.5);
+		// A point written with a fine pen, smaller than a stroke; specks of dust too small to be written.
+		double point = dollars.get(2)[1] + 1.6;
+		painter.stroke(point, baseline - 0.5, point, baseline - 0.5, 0.9);
+		List<double[]> cents = painter.digits("46", point + 1.6, AMOUNT.centerY(), size, 2.6);
+		double between = (cents.get(0)[1] + cents.get(1)[0]) / 2;
+		painter.stroke(between, baseline - 0.3, between, baseline - 0.3, 0.6);
+		painter.stroke(cents.get(1)[1] + 16, baseline - 0.3, cents.get(1)[1] + 16, baseline - 0.3, 0.6);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, concat(dollars, cents));
+		assertThat(field.centsStart()).isEqualTo(3);
+	}
+
+	@Test
 	void aOneBrokenInTwoByTheScanIsOneDigitNotPiecesOfItsNeighbour() {
 		FieldPainter painter = new FieldPainter(240, 70, 9).box(AMOUNT, false);
 		double size = 0.6 * H;
@@ -253,6 +273,30 @@ class PrintRemovalTest {
 
 		assertWrittenAt(ssnCut, ssn);
 		assertWrittenAt(einCut, ein);
+	}
+
+	@Test
+	void aFourWithAStraightThinStemStandingOnTheRuleKeepsItsStemWhereItsBarCrossesIt() {
+		// Where a pen's heavy bar crosses the stem, the stem's column holds no thin ink: that is no gap
+		// of a dotted line, and a solid short line in a number written freely is no print.
+		TemplateBox box = new TemplateBox(30, 30, 125.6, 12);
+		FieldPainter painter = new FieldPainter(200, 70, 14).box(box, false);
+		double top = box.y() + 2;
+		double bottom = box.bottom() - 1;
+		double size = bottom - top;
+		double x = box.x() + 40;
+		painter.stroke(x - 3, top + 0.3 * size, x - 5, top + 0.62 * size, 0.6);
+		painter.stroke(x - 5, top + 0.62 * size, x + 2, top + 0.62 * size, 1.6);
+		painter.stroke(x, top, x, bottom, 0.5);
+		List<double[]> written = new ArrayList<>(List.of(new double[] { x - 5.3, x + 2.3 }));
+		written.addAll(painter.digits("70", x + 5, box.centerY(), 0.7 * box.height(), 2.5));
+		FieldSpec field = new FieldSpec("ein", "EIN", FieldKind.NUMBER, box, 0, 9, OptionalDouble.empty());
+
+		SegmentedField cut = cut(painter, field);
+
+		assertWrittenAt(cut, written);
+		assertThat(cut.writtenGlyphs().get(0).pageBox().height()).as("the 4 with its stem")
+				.isGreaterThan((int) (0.9 * size * S));
 	}
 
 	/** Groups of digits with a written dash between them; returns the digits' ink boxes. */

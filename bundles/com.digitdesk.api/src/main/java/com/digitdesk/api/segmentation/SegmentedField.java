@@ -23,6 +23,14 @@ import com.digitdesk.api.recognition.DigitPrediction;
 public record SegmentedField(String fieldName, PixelBox fieldBox, List<Glyph> glyphs, int centsStart,
 		List<String> problems) {
 
+	/**
+	 * The problem of an amount read with a point and cents on a page whose
+	 * other amounts are written in whole dollars: a speck may have been taken
+	 * for a point. Routing weighs it with the cents read: ".00" is what such
+	 * writers add now and then, other cents are a doubt.
+	 */
+	public static final String CENTS_AGAINST_HABIT = "read with a point and cents, while most amounts on the page are written in whole dollars";
+
 	public SegmentedField {
 		Objects.requireNonNull(fieldName, "fieldName");
 		Objects.requireNonNull(fieldBox, "fieldBox");

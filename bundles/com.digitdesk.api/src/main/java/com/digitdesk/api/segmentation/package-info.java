@@ -2,7 +2,7 @@
  * Field segmentation: from a registered page and a field of its template to the ordered digit glyphs of that field.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package com.digitdesk.api.segmentation;
 
 import org.osgi.annotation.bundle.Export;
