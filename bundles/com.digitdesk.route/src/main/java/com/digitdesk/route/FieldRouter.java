@@ -61,7 +61,7 @@ final class FieldRouter {
 		for (ReadField field : fields) {
 			long confirmedFrom = confirmed.getOrDefault(field.spec().name(), Long.MAX_VALUE);
 			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, confirmedFrom));
-			own.addAll(shapeProblems(field));
+			own.addAll(shapeProblems(field, confirmedFrom == 1));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
 						String.format("page registered with residual %.2f pt (limit %.2f)", residualPoints,
@@ -240,9 +240,16 @@ final class FieldRouter {
 		return problem.equals(SegmentedField.CENTS_AGAINST_HABIT) && field.value().endsWith(".00");
 	}
 
-	private static List<ReviewReason> shapeProblems(ReadField field) {
+	/**
+	 * @param confirmedWhole whether the rules confirm every digit as read: then
+	 *        the segmenter's doubts (a point missed or seen, a mark taken for a
+	 *        digit) are settled, as a value with a digit or point too many or
+	 *        too few would not keep them
+	 */
+	private static List<ReviewReason> shapeProblems(ReadField field, boolean confirmedWhole) {
 		List<ReviewReason> problems = new ArrayList<>();
-		field.segmented().problems().stream().filter(problem -> !zeroCentsOutOfHabit(field, problem))
+		field.segmented().problems().stream()
+				.filter(problem -> !confirmedWhole && !zeroCentsOutOfHabit(field, problem))
 				.forEach(problem -> problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, problem)));
 		int written = field.predictions().size();
 		if (written == 0) {

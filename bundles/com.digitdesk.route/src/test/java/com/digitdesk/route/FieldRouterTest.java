@@ -286,29 +286,45 @@ class FieldRouterTest {
 
 	@Test
 	void zeroCentsOnAWholeDollarPageAreAHabitOtherCentsWait() {
-		// The segmenter doubts line6's point because the page's other amounts are whole dollars.
-		Map<String, String> page = new java.util.HashMap<>(consistentPage());
-		assertThat(routeWithHabitDoubt(page).status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
-		page.put("line6", "100.40");
-		page.put("line9", "1350.40");
-		FieldResult speckForAPoint = routeWithHabitDoubt(page);
+		// The segmenter doubts box 2's point because the page's other amounts are whole dollars; no rule
+		// checks box 2.
+		Map<String, String> page = new java.util.HashMap<>(consistentW2());
+		assertThat(routeWithDoubt(w2, page, "box2", SegmentedField.CENTS_AGAINST_HABIT).status())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		page.put("box2", "1500.40");
+		FieldResult speckForAPoint = routeWithDoubt(w2, page, "box2", SegmentedField.CENTS_AGAINST_HABIT);
 		assertThat(speckForAPoint.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 		assertThat(speckForAPoint.reasons()).extracting(ReviewReason::detail)
 				.contains(SegmentedField.CENTS_AGAINST_HABIT);
 	}
 
-	private static FieldResult routeWithHabitDoubt(Map<String, String> page) {
-		List<ReadField> fields = new ArrayList<>(read(page, Map.of()));
+	@Test
+	void aRuleThatHoldsAsReadSettlesTheSegmentersDoubtsAboutItsFields() {
+		String doubt = "a mark much lower than the digits beside it is read as a digit";
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line6", "100.40");
+		page.put("line9", "1350.40");
+		assertThat(routeWithDoubt(f1040, page, "line6", SegmentedField.CENTS_AGAINST_HABIT).status())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routeWithDoubt(f1040, page, "line6", doubt).status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// No rule checks the ZIP code.
+		assertThat(routeWithDoubt(f1040, page, "zip", doubt).status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+	}
+
+	/** The page routed with the segmenter's doubt on one field; that field's result. */
+	private static FieldResult routeWithDoubt(FormTemplate template, Map<String, String> page, String name,
+			String doubt) {
+		List<ReadField> fields = new ArrayList<>(read(template, page, Map.of()));
 		for (int i = 0; i < fields.size(); i++) {
 			ReadField field = fields.get(i);
-			if (field.spec().name().equals("line6")) {
+			if (field.spec().name().equals(name)) {
 				SegmentedField cut = field.segmented();
-				fields.set(i, new ReadField(field.spec(), new SegmentedField("line6", cut.fieldBox(), cut.glyphs(),
-						cut.centsStart(), List.of(SegmentedField.CENTS_AGAINST_HABIT)), field.predictions()));
+				fields.set(i, new ReadField(field.spec(), new SegmentedField(name, cut.fieldBox(), cut.glyphs(),
+						cut.centsStart(), List.of(doubt)), field.predictions()));
 			}
 		}
-		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
-				.filter(field -> field.name().equals("line6")).findFirst().orElseThrow();
+		return new FieldRouter(POLICY).route(template, 0.1, fields).stream()
+				.filter(field -> field.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	/** The page routed with line6 read as three glyphs of whole dollars, its second in doubt. */
