@@ -328,11 +328,24 @@ final class FieldRouter {
 			solveFor(reading, name, fields.get(name), reasons.get(name)).ifPresent(value -> explanations.put(name, value));
 		}
 		if (explanations.size() == 1) {
-			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand.
+			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand,
+			// unless one of their digits the network gave some chance of being another would explain it too.
 			Map.Entry<String, String> explanation = explanations.entrySet().iterator().next();
 			proposals.put(explanation.getKey(), explanation.getValue());
 			reasons.get(explanation.getKey()).add(new ReviewReason(Kind.RULE_FAILED, -1, "rule " + rule.name()
 					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
+			if (reading.unreadable().isEmpty()) {
+				Map<String, ReadField> ruleFields = new LinkedHashMap<>();
+				names.forEach(name -> ruleFields.put(name, fields.get(name)));
+				Set<String> suspects = new HashSet<>();
+				LikeliestMisreading.candidates(ruleFields, values -> AmountRule.holdsForValues(rule, values)).stream()
+						.filter(m -> !m.field().equals(explanation.getKey()) && m.odds() >= LikeliestMisreading.MIN_ODDS)
+						.filter(m -> suspects.add(m.field()))
+						.forEach(m -> reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
+								fields.get(m.field()).segmented().writtenGlyphs().get(m.index()).position(),
+								detail + "; unless " + explanation.getKey() + " is " + explanation.getValue() + ", "
+										+ m.describe(m.field()).replace("the likeliest misreading: ", ""))));
+			}
 			return;
 		}
 		if (reading.unreadable().isEmpty()) {

@@ -56,6 +56,21 @@ final class LikeliestMisreading {
 	 * @return the one misreading that explains the failure, if there is one
 	 */
 	static <K> Optional<Misreading<K>> of(Map<K, ReadField> fields, Predicate<Map<K, String>> holds) {
+		List<Misreading<K>> candidates = candidates(fields, holds);
+		if (candidates.isEmpty() || candidates.get(0).odds() < MIN_ODDS
+				|| candidates.size() > 1 && candidates.get(0).odds() < MARGIN * candidates.get(1).odds()) {
+			return Optional.empty();
+		}
+		return Optional.of(candidates.get(0));
+	}
+
+	/**
+	 * Every one-digit misreading that makes the rule hold, likeliest first.
+	 *
+	 * @param fields the rule's fields as read, by key
+	 * @param holds whether the rule holds with the fields' values, by key
+	 */
+	static <K> List<Misreading<K>> candidates(Map<K, ReadField> fields, Predicate<Map<K, String>> holds) {
 		Map<K, String> values = new LinkedHashMap<>();
 		fields.forEach((key, field) -> values.put(key, field.value()));
 		List<Misreading<K>> candidates = new ArrayList<>();
@@ -85,11 +100,7 @@ final class LikeliestMisreading {
 			}
 		}
 		candidates.sort((a, b) -> Double.compare(b.odds(), a.odds()));
-		if (candidates.isEmpty() || candidates.get(0).odds() < MIN_ODDS
-				|| candidates.size() > 1 && candidates.get(0).odds() < MARGIN * candidates.get(1).odds()) {
-			return Optional.empty();
-		}
-		return Optional.of(candidates.get(0));
+		return candidates;
 	}
 
 	/**

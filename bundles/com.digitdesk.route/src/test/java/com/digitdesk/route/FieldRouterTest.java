@@ -342,6 +342,22 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aConfidentDigitThatCouldBeAnotherAsWellAsTheDoubtfulFieldWaits() {
+		// line2 "80.25" is read right, its 0 in doubt (9 is possible); line9 "1400.00" is read "1409.00", its 9
+		// confident but the network gave 0 a small chance: either explains the failed rule, so both wait.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		page.put("line9", "1409.00");
+		Map<String, FieldResult> routed = route(page, Map.of("line2", Map.of(1, ranked(0, 0.6, 6, 0.3, 8, 0.06, 9, 0.04)),
+				"line9", Map.of(3, ranked(9, 0.995, 0, 0.004))));
+		assertThat(routed.get("line2").proposal()).contains("89.25");
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line9").reasons()).extracting(ReviewReason::position).containsExactly(3);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
 	void aDigitLostIntoADoubtfulNeighbourOrAGlyphTooManyIsProposedFromWhatTheOthersGive() {
 		// line1 "1200.50" read "200.50": its 1 went into the 2, which is read with doubt.
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
