@@ -1,7 +1,10 @@
 package com.digitdesk.register;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.digitdesk.api.image.GrayImage;
 import com.digitdesk.api.registration.PageRegistrar;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.registration.Registration;
@@ -44,7 +48,23 @@ public class AnchorRegistrar implements PageRegistrar {
 	/** A square mark's centre weighs as much as this many points along a rule. */
 	private static final double MARK_WEIGHT = 50;
 
+	/** The rotation looked for on the rules of a template lies this close to the page's skew, in degrees. */
+	static final double SKEW_WINDOW = 0.5;
+
 	private final RegistrationConfiguration configuration;
+	/**
+	 * The skews of the pages read last, each found once for every template
+	 * tried on it (by identification, then by the reader): the same scan is
+	 * the same image object. By identity, as hashing a page's pixels costs
+	 * more than it saves.
+	 */
+	private final Deque<Skew> skews = new ArrayDeque<>();
+
+	private record Skew(WeakReference<GrayImage> image, double degrees) {
+	}
+
+	/** Pages whose skew is remembered: those being read at once, and then some. */
+	private static final int SKEWS_KEPT = 16;
 
 	@Activate
 	public AnchorRegistrar(RegistrationConfiguration configuration) {
@@ -142,8 +162,10 @@ public class AnchorRegistrar implements PageRegistrar {
 		// Each coarse placement gets a closer look; the one whose rules are found best and fit wins.
 		Attempt best = null;
 		RegistrationException refusal = null;
+		double most = configuration.maxRotationDegrees();
+		double skew = skew(page, raster, most);
 		for (PageTransform coarse : LineAligner.align(raster, lines, pixelsPerPoint,
-				configuration.maxRotationDegrees())) {
+				Math.max(-most, skew - SKEW_WINDOW), Math.min(most, skew + SKEW_WINDOW))) {
 			try {
 				Attempt attempt = attempt(raster, template, coarse, marks, marksMissing);
 				if (best == null || attempt.quality() > best.quality()) {
@@ -162,6 +184,24 @@ public class AnchorRegistrar implements PageRegistrar {
 			throw refusal;
 		}
 		return best.registration();
+	}
+
+	private double skew(RenderedPage page, Raster raster, double most) {
+		synchronized (skews) {
+			for (Skew known : skews) {
+				if (known.image().get() == page.image()) {
+					return known.degrees();
+				}
+			}
+		}
+		double degrees = PageSkew.of(raster, page.dpi() / 72.0, most);
+		synchronized (skews) {
+			skews.addFirst(new Skew(new WeakReference<>(page.image()), degrees));
+			while (skews.size() > SKEWS_KEPT) {
+				skews.removeLast();
+			}
+		}
+		return degrees;
 	}
 
 	/**

@@ -33,6 +33,10 @@ final class LineAligner {
 	private static final double DISTINCT = 2;
 	private static final double ANGLE_STEP = 0.25;
 	private static final double FINE_ANGLE_STEP = 0.05;
+	/** How far (points) the fine rotation search looks from where the coarse one found each rule. */
+	private static final double FINE_REACH = 4;
+	/** Points apart along the rules where the fine rotation search samples them. */
+	private static final double FINE_SAMPLE = 2;
 	/** Each end of an anchor left out of the coarse search, which may not know where along the rule it is. */
 	private static final double END_MARGIN = 30;
 
@@ -46,29 +50,49 @@ final class LineAligner {
 	 *         make a placement on the neighbouring rules score best, which a closer look then rejects
 	 */
 	static List<PageTransform> align(Raster page, List<Anchor> lines, double pixelsPerPoint, double maxRotationDegrees) {
+		return align(page, lines, pixelsPerPoint, -maxRotationDegrees, maxRotationDegrees);
+	}
+
+	/**
+	 * Like {@link #align(Raster, List, double, double)}, the rotation looked
+	 * for between {@code fromDegrees} and {@code toDegrees} (near the page's
+	 * skew, see {@link PageSkew}).
+	 */
+	static List<PageTransform> align(Raster page, List<Anchor> lines, double pixelsPerPoint, double fromDegrees,
+			double toDegrees) {
 		int half = (int) Math.ceil(SEARCH * pixelsPerPoint);
 		// Rotation: the angle at which the rules are sharpest, first coarsely on a sparse sample, then finely.
 		double best = 0;
 		double bestSharpness = -1;
-		for (double angle = -maxRotationDegrees; angle <= maxRotationDegrees + 1e-9; angle += ANGLE_STEP) {
-			double sharpness = sharpness(profiles(page, lines, angle, pixelsPerPoint, half, 3));
-			if (sharpness > bestSharpness + 1e-9) {
-				bestSharpness = sharpness;
-				best = angle;
-			}
-		}
-		double coarse = best;
-		double[][] profiles = null;
-		bestSharpness = -1;
-		for (double angle = coarse - ANGLE_STEP; angle <= coarse + ANGLE_STEP + 1e-9; angle += FINE_ANGLE_STEP) {
-			double[][] tried = profiles(page, lines, angle, pixelsPerPoint, half, 1);
+		double[][] coarseProfiles = null;
+		int[] whole = new int[lines.size()];
+		for (double angle = fromDegrees; angle <= toDegrees + 1e-9; angle += ANGLE_STEP) {
+			double[][] tried = profiles(page, lines, angle, pixelsPerPoint, half, 3, whole, half);
 			double sharpness = sharpness(tried);
 			if (sharpness > bestSharpness + 1e-9) {
 				bestSharpness = sharpness;
 				best = angle;
-				profiles = tried;
+				coarseProfiles = tried;
 			}
 		}
+		// Turning the page a little further moves each rule by a point or two: the fine search looks near
+		// where the coarse one found it.
+		int[] peaks = new int[lines.size()];
+		for (int i = 0; i < lines.size(); i++) {
+			peaks[i] = peak(coarseProfiles[i]);
+		}
+		int near = (int) Math.ceil(FINE_REACH * pixelsPerPoint);
+		double coarse = best;
+		bestSharpness = -1;
+		for (double angle = coarse - ANGLE_STEP; angle <= coarse + ANGLE_STEP + 1e-9; angle += FINE_ANGLE_STEP) {
+			double sharpness = sharpness(profiles(page, lines, angle, pixelsPerPoint, half, FINE_SAMPLE, peaks, near));
+			if (sharpness > bestSharpness + 1e-9) {
+				bestSharpness = sharpness;
+				best = angle;
+			}
+		}
+		// The rules at the angle found, all across the search, for the shift and scale.
+		double[][] profiles = profiles(page, lines, best, pixelsPerPoint, half, FINE_SAMPLE, whole, half);
 		for (double[] profile : profiles) {
 			widen(profile);
 		}
@@ -191,22 +215,39 @@ final class LineAligner {
 		}
 	}
 
+	/**
+	 * Each anchor's profile (see {@link #profile}) within {@code reach} of
+	 * its offset in {@code around} from its nominal place (0 everywhere else).
+	 */
 	private static double[][] profiles(Raster page, List<Anchor> lines, double angle, double pixelsPerPoint,
-			int half, double stepPoints) {
+			int half, double stepPoints, int[] around, int reach) {
 		double[][] profiles = new double[lines.size()][];
 		for (int i = 0; i < lines.size(); i++) {
-			profiles[i] = profile(page, lines.get(i), angle, pixelsPerPoint, half, stepPoints);
+			profiles[i] = profile(page, lines.get(i), angle, pixelsPerPoint, half, stepPoints,
+					Math.max(0, half + around[i] - reach), Math.min(2 * half, half + around[i] + reach));
 		}
 		return profiles;
+	}
+
+	/** Where a profile is highest, as an offset from the anchor's nominal place. */
+	private static int peak(double[] profile) {
+		int best = 0;
+		for (int k = 1; k < profile.length; k++) {
+			if (profile[k] > profile[best]) {
+				best = k;
+			}
+		}
+		return best - profile.length / 2;
 	}
 
 	/**
 	 * Share of ink along the anchor's length (its ends left out), for each row
 	 * (horizontal anchor) or column (vertical) of the turned frame within
-	 * {@code half} pixels of its nominal place.
+	 * {@code half} pixels of its nominal place; only the rows from index
+	 * {@code kFrom} to {@code kTo} are looked at, the others are 0.
 	 */
 	private static double[] profile(Raster page, Anchor anchor, double angle, double pixelsPerPoint, int half,
-			double stepPoints) {
+			double stepPoints, int kFrom, int kTo) {
 		boolean horizontal = anchor.kind() == Anchor.Kind.HORIZONTAL_LINE;
 		TemplateBox box = anchor.box();
 		double start = horizontal ? box.x() : box.y();
@@ -230,7 +271,7 @@ final class LineAligner {
 			// One step across the rule in the turned frame.
 			double dx = horizontal ? -sin : cos;
 			double dy = horizontal ? cos : sin;
-			for (int k = 0; k < counts.length; k++) {
+			for (int k = kFrom; k <= kTo; k++) {
 				if (page.isInk((int) Math.floor(px + k * dx), (int) Math.floor(py + k * dy))) {
 					counts[k]++;
 				}
