@@ -14,9 +14,10 @@ import com.digitdesk.api.template.FieldSpec;
  * Cuts a digit string written freely in its box (a number, an SSN in one
  * box): the print is removed, the strokes are grouped into digits as in an
  * amount, without cents, and written dashes are no digits. The field's
- * digit count guides ambiguous ink: an SSN has exactly its 9 digits (the
- * widest blob is cut while there are fewer), and no field has more than its
- * most (pieces of a broken digit are joined while there are more).
+ * digit count guides ambiguous ink: an SSN has exactly its 9 digits, a
+ * number at least the fewest of its {@code digitCounts} (the widest blob is
+ * cut while there are fewer), and no field has more than its most (pieces
+ * of a broken digit are joined while there are more).
  */
 final class DigitStringCutter {
 
@@ -30,10 +31,12 @@ final class DigitStringCutter {
 		List<GlyphGroup> digits = new ArrayList<>(StrokeDigits.read(ink.strokes, ink, judge).digits());
 		double height = StrokeDigits.digitHeight(ink.strokes, ink);
 		int most = field.maxDigits();
+		int least = field.kind() == FieldKind.SSN ? most
+				: field.digitCounts().stream().mapToInt(Integer::intValue).min().orElse(0);
+		if (least > 0 && !digits.isEmpty()) {
+			cutWidest(digits, least, height, ink);
+		}
 		if (most > 0 && !digits.isEmpty()) {
-			if (field.kind() == FieldKind.SSN) {
-				cutWidest(digits, most, height, ink);
-			}
 			joinClosest(digits, most, height);
 		}
 		List<Glyph> glyphs = new ArrayList<>();

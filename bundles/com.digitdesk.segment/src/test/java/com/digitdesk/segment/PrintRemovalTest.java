@@ -237,6 +237,20 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aNumberWrittenWithOneDigitCountIsCutToItWhereTwoDigitsRunTogether() {
+		TemplateBox box = new TemplateBox(30, 30, 150, 14);
+		FieldPainter painter = new FieldPainter(220, 70, 16).box(box, false);
+		// An EIN whose 2 and 8 were written one into the other.
+		List<double[]> written = painter.digits("892612590", box.x() + 10, box.centerY(), 0.65 * box.height(), 2.2,
+				-4.0, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2);
+		FieldSpec free = new FieldSpec("ein", "EIN", FieldKind.NUMBER, box, 0, 9, OptionalDouble.empty());
+		FieldSpec nine = new FieldSpec("ein", "EIN", FieldKind.NUMBER, box, 0, 9, OptionalDouble.empty(), List.of(9));
+
+		assertThat(cut(painter, free).writtenGlyphs()).hasSize(8);
+		assertWrittenAt(cut(painter, nine), written);
+	}
+
+	@Test
 	void anSsnBoxWithDotted3_2_4DividersGivesItsNineDigits() {
 		TemplateBox box = new TemplateBox(30, 30, 125.6, 14);
 		FieldPainter painter = new FieldPainter(200, 70, 8).box(box, false);
