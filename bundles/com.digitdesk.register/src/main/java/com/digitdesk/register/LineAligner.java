@@ -45,18 +45,11 @@ final class LineAligner {
 
 	/**
 	 * @param lines the template's line anchors (no square marks)
+	 * @param fromDegrees the rotation is looked for from here...
+	 * @param toDegrees ...to here (near the page's skew, see {@link PageSkew})
 	 * @return up to {@link #HYPOTHESES} similarities, best first, each putting some rule elsewhere than the
 	 *         others: on a page of many parallel rules, one anchor not printed where the template says can
 	 *         make a placement on the neighbouring rules score best, which a closer look then rejects
-	 */
-	static List<PageTransform> align(Raster page, List<Anchor> lines, double pixelsPerPoint, double maxRotationDegrees) {
-		return align(page, lines, pixelsPerPoint, -maxRotationDegrees, maxRotationDegrees);
-	}
-
-	/**
-	 * Like {@link #align(Raster, List, double, double)}, the rotation looked
-	 * for between {@code fromDegrees} and {@code toDegrees} (near the page's
-	 * skew, see {@link PageSkew}).
 	 */
 	static List<PageTransform> align(Raster page, List<Anchor> lines, double pixelsPerPoint, double fromDegrees,
 			double toDegrees) {

@@ -300,6 +300,13 @@ final class FieldRouter {
 		return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 	}
 
+	/** The rule's fields by name, in the rule's order. */
+	private static Map<String, ReadField> ruleFields(List<String> names, Map<String, ReadField> fields) {
+		Map<String, ReadField> ruleFields = new LinkedHashMap<>();
+		names.forEach(name -> ruleFields.put(name, fields.get(name)));
+		return ruleFields;
+	}
+
 	private void checkRule(RuleReading reading, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
 			Map<String, String> proposals) {
 		if (reading.holds()) {
@@ -335,22 +342,20 @@ final class FieldRouter {
 			reasons.get(explanation.getKey()).add(new ReviewReason(Kind.RULE_FAILED, -1, "rule " + rule.name()
 					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
 			if (reading.unreadable().isEmpty()) {
-				Map<String, ReadField> ruleFields = new LinkedHashMap<>();
-				names.forEach(name -> ruleFields.put(name, fields.get(name)));
 				Set<String> suspects = new HashSet<>();
-				LikeliestMisreading.candidates(ruleFields, values -> AmountRule.holdsForValues(rule, values)).stream()
+				LikeliestMisreading.candidates(ruleFields(names, fields), values -> AmountRule.holdsForValues(rule, values))
+						.stream()
 						.filter(m -> !m.field().equals(explanation.getKey()) && m.odds() >= LikeliestMisreading.MIN_ODDS)
 						.filter(m -> suspects.add(m.field()))
 						.forEach(m -> reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
 								fields.get(m.field()).segmented().writtenGlyphs().get(m.index()).position(),
 								detail + "; unless " + explanation.getKey() + " is " + explanation.getValue() + ", "
-										+ m.describe(m.field()).replace("the likeliest misreading: ", ""))));
+										+ m.change(m.field()))));
 			}
 			return;
 		}
 		if (reading.unreadable().isEmpty()) {
-			Map<String, ReadField> ruleFields = new LinkedHashMap<>();
-			names.forEach(name -> ruleFields.put(name, fields.get(name)));
+			Map<String, ReadField> ruleFields = ruleFields(names, fields);
 			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
 					values -> AmountRule.holdsForValues(rule, values));
 			if (misreading.isPresent()) {

@@ -42,8 +42,13 @@ final class LikeliestMisreading {
 	record Misreading<K>(K field, String value, int index, int read, int digit, double odds) {
 
 		String describe(String name) {
-			return String.format("the likeliest misreading: the %d at %s's glyph %d is a %d (odds %.2g), %s = %s", read,
-					name, index, digit, odds, name, value);
+			return "the likeliest misreading: " + change(name);
+		}
+
+		/** "the 9 at line9's glyph 3 is a 0 (odds 0.004), line9 = 1400.00" */
+		String change(String name) {
+			return String.format("the %d at %s's glyph %d is a %d (odds %.2g), %s = %s", read, name, index, digit, odds,
+					name, value);
 		}
 	}
 

@@ -119,7 +119,7 @@ final class WrittenMarks {
 						&& candidate.width() >= DASH_FLATNESS * candidate.height()
 						&& candidate.width() < DASH_WIDTH * restHeight;
 				if (ink >= minStroke && beside && small && (point || dash)
-						&& apart(candidate, group, fine, width, joined.length / width)) {
+						&& apart(candidate, fine, width, joined.length / width)) {
 					marks.add(candidate);
 				}
 			}
@@ -127,41 +127,28 @@ final class WrittenMarks {
 		return marks;
 	}
 
-	/** Whether no pixel of the rest of the group lies within {@link #GAP} pixels of the candidate. */
-	private static boolean apart(Component candidate, List<Component> group, int[] fine, int width, int height) {
-		for (int y = Math.max(0, candidate.minY - GAP); y <= Math.min(height - 1, candidate.maxY + GAP); y++) {
-			for (int x = Math.max(0, candidate.minX - GAP); x <= Math.min(width - 1, candidate.maxX + GAP); x++) {
-				int label = fine[y * width + x];
-				if (label != 0 && label != candidate.label && near(candidate, fine, width, height, x, y)
-						&& inGroup(label, group)) {
-					return false;
+	/**
+	 * Whether no other ink lies within {@link #GAP} pixels of the
+	 * candidate's (ink that near is joined to it, so it is the rest of its
+	 * group).
+	 */
+	private static boolean apart(Component candidate, int[] fine, int width, int height) {
+		for (int y = candidate.minY; y <= candidate.maxY; y++) {
+			for (int x = candidate.minX; x <= candidate.maxX; x++) {
+				if (fine[y * width + x] != candidate.label) {
+					continue;
+				}
+				for (int ny = Math.max(0, y - GAP); ny <= Math.min(height - 1, y + GAP); ny++) {
+					for (int nx = Math.max(0, x - GAP); nx <= Math.min(width - 1, x + GAP); nx++) {
+						int label = fine[ny * width + nx];
+						if (label != 0 && label != candidate.label) {
+							return false;
+						}
+					}
 				}
 			}
 		}
 		return true;
-	}
-
-	/** Whether a pixel of the candidate lies within {@link #GAP} pixels of (x, y). */
-	private static boolean near(Component candidate, int[] fine, int width, int height, int x, int y) {
-		for (int dy = -GAP; dy <= GAP; dy++) {
-			for (int dx = -GAP; dx <= GAP; dx++) {
-				int nx = x + dx;
-				int ny = y + dy;
-				if (nx >= 0 && ny >= 0 && nx < width && ny < height && fine[ny * width + nx] == candidate.label) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean inGroup(int label, List<Component> group) {
-		for (Component c : group) {
-			if (c.label == label) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static int firstPixel(Component piece, int[] fine, int width) {
