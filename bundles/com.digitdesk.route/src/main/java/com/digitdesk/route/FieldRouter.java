@@ -34,6 +34,11 @@ import com.digitdesk.api.template.ValidationRule;
  */
 final class FieldRouter {
 
+	/** The value confidence a field needs to stand where its rule cannot be checked for another field... */
+	static final double UNCHECKED_CONFIDENCE = 0.99;
+	/** ...and where its rule fails for another field whose shape is in doubt. */
+	static final double UNEXPLAINED_CONFIDENCE = 0.998;
+
 	private final RoutingPolicy policy;
 	private final SumRuleProposer proposer;
 
@@ -375,9 +380,32 @@ final class FieldRouter {
 				return;
 			}
 		}
+		double standAlone = !reading.unreadable().isEmpty() ? UNCHECKED_CONFIDENCE : UNEXPLAINED_CONFIDENCE;
 		for (String name : names) {
+			if (reasons.get(name).isEmpty() && fields.get(name).confidence() >= standAlone
+					&& otherUnknown(reading, name, reasons, explanations.size())) {
+				continue;
+			}
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
 		}
+	}
+
+	/**
+	 * Whether another field of a failed rule is an unknown that a clerk
+	 * settles anyway: read with a glyph that is no digit (the rule cannot be
+	 * checked), or with its shape in doubt (a point missed or seen, a mark
+	 * read as a digit: a value off by more than one digit's change), or one
+	 * of several doubtful fields that would each explain the failure. A field
+	 * sure of itself then stands as one that no rule checks, if surer than
+	 * those, as its page has shown a misreading.
+	 */
+	private static boolean otherUnknown(RuleReading reading, String name, Map<String, List<ReviewReason>> reasons,
+			int explanations) {
+		if (!reading.unreadable().isEmpty()) {
+			return reading.unreadable().stream().allMatch(other -> !reasons.get(other).isEmpty());
+		}
+		return explanations > 1 || reading.names().stream().filter(other -> !other.equals(name))
+				.anyMatch(other -> reasons.get(other).stream().anyMatch(r -> r.kind() == Kind.SEGMENTATION_COUNT));
 	}
 
 	/**

@@ -311,6 +311,63 @@ class FieldRouterTest {
 		assertThat(routeWithDoubt(f1040, page, "zip", doubt).status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 	}
 
+	@Test
+	void aRuleThatAFieldInDoubtLeavesUncheckedOrUnexplainedHoldsBackOnlyTheFieldsNotSureOfThemselves() {
+		// line4's 5 and line8's 1 read as no digit, their next choices no help: the rule cannot be checked, and
+		// says nothing against the sure fields.
+		Map<String, Map<Integer, DigitPrediction>> doubts = new java.util.HashMap<>();
+		doubts.put("line4", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 6, 0.2)));
+		doubts.put("line8", Map.of(0, ranked(ClassProbability.NOT_A_DIGIT, 0.8, 7, 0.2)));
+		doubts.put("line2", Map.of(0, ranked(3, 0.993, 8, 0.007), 1, ranked(0, 0.993, 6, 0.007)));
+		Map<String, FieldResult> routed = route(consistentPage(), doubts);
+		assertThat(routed.get("line4").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line8").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// Each of line2's digits passes the threshold, but the value as a whole is less sure than 0.99.
+		assertThat(routed.get("line2").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+
+		// line6 "100.00" read "10000.75", its point in doubt: the sum fails, as line6 alone may explain.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line6", "10000.75");
+		doubts = Map.of("line1", sure("1200.50"));
+		String missedPoint = "the last two digits stand apart as cents after a point do, but no point is seen";
+		routed = routeWithShapeDoubt(page, doubts, "line6", missedPoint);
+		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// Sure of each digit, less of the whole (0.997) than a field of a failed rule must be.
+		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		// The same reading without the segmenter's doubt: a sure field is wrong, every field waits.
+		routed = route(page, doubts);
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+	}
+
+	/** Every digit of {@code value} read with a probability of 0.99999. */
+	private static Map<Integer, DigitPrediction> sure(String value) {
+		Map<Integer, DigitPrediction> digits = new java.util.HashMap<>();
+		String written = value.replace(".", "");
+		for (int i = 0; i < written.length(); i++) {
+			digits.put(i, ranked(written.charAt(i) - '0', 0.99999, 7, 0.00001));
+		}
+		return digits;
+	}
+
+	/** The page routed with the segmenter's doubt on one field. */
+	private static Map<String, FieldResult> routeWithShapeDoubt(Map<String, String> page,
+			Map<String, Map<Integer, DigitPrediction>> doubts, String name, String doubt) {
+		List<ReadField> fields = new ArrayList<>(read(f1040, page, doubts));
+		for (int i = 0; i < fields.size(); i++) {
+			ReadField field = fields.get(i);
+			if (field.spec().name().equals(name)) {
+				SegmentedField cut = field.segmented();
+				fields.set(i, new ReadField(field.spec(), new SegmentedField(name, cut.fieldBox(), cut.glyphs(),
+						cut.centsStart(), List.of(doubt)), field.predictions()));
+			}
+		}
+		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
 	/** The page routed with the segmenter's doubt on one field; that field's result. */
 	private static FieldResult routeWithDoubt(FormTemplate template, Map<String, String> page, String name,
 			String doubt) {
@@ -431,12 +488,14 @@ class FieldRouterTest {
 		// Line 9 would have to be 90.00 less: two of its digits, not one misreading.
 		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 
-		// Two fields in doubt: the rule cannot tell which, every field of it waits for a clerk.
+		// Two fields read as no amount: the rule cannot be checked, the fields sure of themselves stand, the
+		// others wait for a clerk.
 		page = new java.util.HashMap<>(consistentPage());
 		page.put("line4", "5.000");
 		page.put("line6", "100.0");
-		routed = route(page, Map.of());
-		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		routed = route(page, Map.of("line1", Map.of(0, ranked(1, 0.992, 7, 0.008))));
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
 	@Test
@@ -475,11 +534,15 @@ class FieldRouterTest {
 		assertThat(routed.get("line1").proposal()).contains("1200.50");
 		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 
-		// What the others give does not fit around it ("?10.50" cannot be 1200.50): every field waits.
+		// What the others give does not fit around it ("?10.50" cannot be 1200.50): no proposal; the rule
+		// cannot be checked, and only the fields sure of themselves stand.
 		page.put("line1", "?10.50");
-		routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03))));
+		routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03)),
+				"line2", Map.of(0, ranked(3, 0.993, 8, 0.007), 1, ranked(0, 0.993, 6, 0.007))));
 		assertThat(routed.get("line1").proposal()).isEmpty();
-		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(routed.get("line2").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
 	@Test
