@@ -45,6 +45,21 @@ final class AmountRule {
 	 * others; empty when there is none or no single one.
 	 */
 	static OptionalLong solve(ValidationRule rule, String unknown, Map<String, Long> known) {
+		OptionalLong result = solveSigned(rule, unknown, known);
+		return result.isPresent() && result.getAsLong() >= 0 ? result : OptionalLong.empty();
+	}
+
+	/**
+	 * Whether no value of field {@code unknown} makes the rule hold, given
+	 * the others: it would have to be negative.
+	 */
+	static boolean unsolvable(ValidationRule rule, String unknown, Map<String, Long> known) {
+		OptionalLong result = solveSigned(rule, unknown, known);
+		return result.isPresent() && result.getAsLong() < 0;
+	}
+
+	/** As {@link #solve}, negative values included. */
+	private static OptionalLong solveSigned(ValidationRule rule, String unknown, Map<String, Long> known) {
 		List<String> operands = rule.operands();
 		long result;
 		if (rule.target().equals(unknown)) {
@@ -64,7 +79,7 @@ final class AmountRule {
 			long rest = operands.stream().skip(1).filter(o -> !o.equals(unknown)).mapToLong(known::get).sum();
 			result = operands.get(0).equals(unknown) ? target + rest : known.get(operands.get(0)) - target - rest;
 		}
-		return result >= 0 ? OptionalLong.of(result) : OptionalLong.empty();
+		return OptionalLong.of(result);
 	}
 
 	static String format(long cents) {

@@ -383,7 +383,7 @@ final class FieldRouter {
 		double standAlone = !reading.unreadable().isEmpty() ? UNCHECKED_CONFIDENCE : UNEXPLAINED_CONFIDENCE;
 		for (String name : names) {
 			if (reasons.get(name).isEmpty() && fields.get(name).confidence() >= standAlone
-					&& otherUnknown(reading, name, reasons, explanations.size())) {
+					&& otherUnknown(reading, name, fields, reasons, explanations.size())) {
 				continue;
 			}
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
@@ -392,20 +392,81 @@ final class FieldRouter {
 
 	/**
 	 * Whether another field of a failed rule is an unknown that a clerk
-	 * settles anyway: read with a glyph that is no digit (the rule cannot be
-	 * checked), or with its shape in doubt (a point missed or seen, a mark
-	 * read as a digit: a value off by more than one digit's change), or one
+	 * settles anyway, and may be all that is wrong: read with a glyph that is
+	 * no digit (the rule cannot be checked) where the value the rule gives
+	 * it fits around its digits, that glyph any run of digits; or with its
+	 * shape in doubt (a point missed or seen, a mark read as a digit) where
+	 * the rule gives it a value at most two digits from the one read; or one
 	 * of several doubtful fields that would each explain the failure. A field
 	 * sure of itself then stands as one that no rule checks, if surer than
 	 * those, as its page has shown a misreading.
 	 */
-	private static boolean otherUnknown(RuleReading reading, String name, Map<String, List<ReviewReason>> reasons,
-			int explanations) {
+	private boolean otherUnknown(RuleReading reading, String name, Map<String, ReadField> fields,
+			Map<String, List<ReviewReason>> reasons, int explanations) {
 		if (!reading.unreadable().isEmpty()) {
-			return reading.unreadable().stream().allMatch(other -> !reasons.get(other).isEmpty());
+			if (reading.unreadable().stream().anyMatch(other -> reasons.get(other).isEmpty())) {
+				return false;
+			}
+			return reading.unreadable().size() > 1 || mayBe(reading, reading.unreadable().get(0),
+					value -> mayRead(fields.get(reading.unreadable().get(0)), value));
 		}
-		return explanations > 1 || reading.names().stream().filter(other -> !other.equals(name))
-				.anyMatch(other -> reasons.get(other).stream().anyMatch(r -> r.kind() == Kind.SEGMENTATION_COUNT));
+		if (explanations > 1) {
+			return true;
+		}
+		List<String> shapeInDoubt = reading.names().stream().filter(other -> !other.equals(name))
+				.filter(other -> reasons.get(other).stream().anyMatch(r -> r.kind() == Kind.SEGMENTATION_COUNT))
+				.toList();
+		return shapeInDoubt.size() > 1 || shapeInDoubt.size() == 1 && mayBe(reading, shapeInDoubt.get(0),
+				value -> digitsApart(fields.get(shapeInDoubt.get(0)).value(), value) <= 2);
+	}
+
+	/**
+	 * Whether the value the rule gives {@code unknown}, the others as read,
+	 * passes {@code fits}; true when the rule gives it no single value (a
+	 * percent rule's operand), false when it would have to be negative.
+	 */
+	private static boolean mayBe(RuleReading reading, String unknown, java.util.function.Predicate<String> fits) {
+		if (AmountRule.unsolvable(reading.rule(), unknown, reading.cents())) {
+			return false;
+		}
+		OptionalLong value = AmountRule.solve(reading.rule(), unknown, reading.cents());
+		return value.isEmpty() || fits.test(AmountRule.format(value.getAsLong()));
+	}
+
+	/**
+	 * Whether {@code value} fits the field's reading: its confident digits as
+	 * read, its doubtful ones any the network gave a chance, a glyph read as
+	 * no digit any run of digits; read in whole dollars, the point may have
+	 * been missed.
+	 */
+	private boolean mayRead(ReadField field, String value) {
+		String digits = SegmentedField.written(field.predictions(), field.spec().isCellField());
+		String pattern = readingPattern(field, digits, doubtfulPositions(field), "\\d*");
+		String proposed = value.replace(".", "");
+		boolean whole = field.segmented().centsStart() == field.segmented().writtenGlyphs().size();
+		return proposed.matches(pattern) || whole && proposed.matches(pattern + "00");
+	}
+
+	/** The edit distance between the digits of two amounts. */
+	static int digitsApart(String a, String b) {
+		String x = a.replace(".", "");
+		String y = b.replace(".", "");
+		int[] previous = new int[y.length() + 1];
+		int[] current = new int[y.length() + 1];
+		for (int j = 0; j <= y.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= x.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= y.length(); j++) {
+				int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[y.length()];
 	}
 
 	/**
@@ -530,11 +591,16 @@ final class FieldRouter {
 	 * the confident digits are as read.
 	 */
 	private static String readingPattern(ReadField field, String digits, Set<Integer> doubtful) {
+		return readingPattern(field, digits, doubtful, "\\d{0,2}");
+	}
+
+	/** @param noDigit what a glyph read as no digit stands for, as a regular expression */
+	private static String readingPattern(ReadField field, String digits, Set<Integer> doubtful, String noDigit) {
 		List<Glyph> written = field.segmented().writtenGlyphs();
 		StringBuilder pattern = new StringBuilder();
 		for (int i = 0; i < digits.length(); i++) {
 			if (digits.charAt(i) == '?') {
-				pattern.append("\\d{0,2}");
+				pattern.append(noDigit);
 			} else if (doubtful.contains(written.get(i).position())) {
 				pattern.append('[').append(digits.charAt(i));
 				field.predictions().get(i).ranked().stream().filter(ClassProbability::isDigit)

@@ -340,6 +340,10 @@ class FieldRouterTest {
 		// The same reading without the segmenter's doubt: a sure field is wrong, every field waits.
 		routed = route(page, doubts);
 		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		// What the rule gives line6 (100.00) is far from any reading its doubt allows: a sure field is wrong too.
+		page.put("line6", "87654.75");
+		routed = routeWithShapeDoubt(page, doubts, "line6", missedPoint);
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
 	/** Every digit of {@code value} read with a probability of 0.99999. */
@@ -534,13 +538,19 @@ class FieldRouterTest {
 		assertThat(routed.get("line1").proposal()).contains("1200.50");
 		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 
-		// What the others give does not fit around it ("?10.50" cannot be 1200.50): no proposal; the rule
-		// cannot be checked, and only the fields sure of themselves stand.
+		// What the others give does not fit around it ("?10.50" cannot be 1200.50, whatever run of digits the
+		// glyph is): a sure field is wrong too, every field waits.
 		page.put("line1", "?10.50");
+		routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03))));
+		assertThat(routed.get("line1").proposal()).isEmpty();
+		assertThat(routed.get("line9").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+
+		// "?0.50", the glyph three touching digits: the others give 1200.50, "120" in its place. No proposal (a
+		// proposal fills in two digits at most), but the fields sure of themselves stand.
+		page.put("line1", "?0.50");
 		routed = route(page, Map.of("line1", Map.of(0, ranked(-1, 0.97, 1, 0.03)),
 				"line2", Map.of(0, ranked(3, 0.993, 8, 0.007), 1, ranked(0, 0.993, 6, 0.007))));
 		assertThat(routed.get("line1").proposal()).isEmpty();
-		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		assertThat(routed.get("line2").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
