@@ -96,7 +96,9 @@ final class AmountCutter {
 
 	/**
 	 * No divider printed: the cents start after the last written point that
-	 * exactly two digits follow; else the amount is whole dollars.
+	 * exactly two digits follow, or a point too faint for the ink threshold
+	 * before the last two (see {@link FaintPoints}); else the amount is whole
+	 * dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
@@ -120,6 +122,10 @@ final class AmountCutter {
 			if (digits.size() - before > 2) {
 				break;
 			}
+		}
+		if (centsStart == glyphs.size()
+				&& FaintPoints.beforeCents(ink, digits, StrokeDigits.digitHeight(ink.strokes, ink)).isPresent()) {
+			centsStart = glyphs.size() - 2;
 		}
 		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, centsStart == glyphs.size()));
 		if (centsStart == 0) {

@@ -98,9 +98,7 @@ final class FieldInk {
 		}
 		// Dust is a few pixels whatever the resolution; a stroke fragment is a few square points.
 		double minArea = Math.max(14, 1.2 * raster.pixelsPerPoint * raster.pixelsPerPoint);
-		// A written point is a dot of the pen, scanned thin and light it may be only a few pixels: where it
-		// stands (low, between two digits, apart from both) tells it from dust.
-		double minDot = Math.max(2, 0.15 * raster.pixelsPerPoint * raster.pixelsPerPoint);
+		double minDot = minDot(raster);
 		int[] labels = new int[raster.width * raster.height];
 		List<Component> all = WrittenMarks.components(raster.mask(), raster.width, raster.height, labels, minDot,
 				minArea);
@@ -121,6 +119,15 @@ final class FieldInk {
 			}
 		}
 		return new FieldInk(raster, labels, strokes, dots, edges, inner);
+	}
+
+	/**
+	 * The fewest pixels of a mark kept as a dot. A written point is a dot of
+	 * the pen, scanned thin and light it may be only a few pixels: where it
+	 * stands (low, between two digits, apart from both) tells it from dust.
+	 */
+	static double minDot(FieldRaster raster) {
+		return Math.max(2, 0.15 * raster.pixelsPerPoint * raster.pixelsPerPoint);
 	}
 
 	/** The part of the page a field is read from: its box and a margin around it, in template points. */

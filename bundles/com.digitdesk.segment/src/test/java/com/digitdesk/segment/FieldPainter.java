@@ -103,6 +103,26 @@ final class FieldPainter {
 		return this;
 	}
 
+	/** Everything painted so far keeps this share of its ink: a light pen scanned in gray. */
+	FieldPainter faded(double share) {
+		byte[] gray = new byte[image.getWidth() * image.getHeight()];
+		image.getRaster().getDataElements(0, 0, image.getWidth(), image.getHeight(), gray);
+		for (int i = 0; i < gray.length; i++) {
+			gray[i] = (byte) (255 - Math.round((255 - (gray[i] & 0xFF)) * share));
+		}
+		image.getRaster().setDataElements(0, 0, image.getWidth(), image.getHeight(), gray);
+		return this;
+	}
+
+	/** A written point of this share of full ink. */
+	FieldPainter point(double x, double baseline, double share) {
+		int level = (int) Math.round(255 * (1 - share));
+		g.setColor(new Color(level, level, level));
+		point(x, baseline);
+		g.setColor(Color.BLACK);
+		return this;
+	}
+
 	/** A written comma: a point on the baseline with a tail down to the left. */
 	FieldPainter comma(double x, double baseline) {
 		point(x, baseline);

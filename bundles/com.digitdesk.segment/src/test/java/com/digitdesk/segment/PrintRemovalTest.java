@@ -170,6 +170,29 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aPointLighterThanTheInkThresholdStartsTheCentsWhereItStandsLowBetweenTheDigits() {
+		double size = 0.6 * H;
+		double baseline = AMOUNT.centerY() + size / 2;
+		for (String where : List.of("low", "high", "none")) {
+			// A light pen scanned in gray: strokes at 60% ink, the point, a small dot of it, at 24%, under the
+			// mask's threshold.
+			FieldPainter painter = new FieldPainter(240, 70, 12).box(AMOUNT, false);
+			List<double[]> dollars = painter.digits("337", AMOUNT.x() + 40, AMOUNT.centerY(), size, 2.5);
+			double point = dollars.get(2)[1] + 2.2;
+			List<double[]> cents = painter.digits("98", point + 2.2, AMOUNT.centerY(), size, 2.6);
+			painter.faded(0.6);
+			if (!where.equals("none")) {
+				painter.point(point, where.equals("low") ? baseline : baseline - 0.5 * size, 0.24);
+			}
+
+			SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+			assertWrittenAt(field, concat(dollars, cents));
+			assertThat(field.centsStart()).as(where).isEqualTo(where.equals("low") ? 3 : 5);
+		}
+	}
+
+	@Test
 	void aOneBrokenInTwoByTheScanIsOneDigitNotPiecesOfItsNeighbour() {
 		FieldPainter painter = new FieldPainter(240, 70, 9).box(AMOUNT, false);
 		double size = 0.6 * H;
