@@ -96,15 +96,17 @@ final class AmountCutter {
 
 	/**
 	 * No divider printed: the cents start after the last written point that
-	 * exactly two digits follow, or a point too faint for the ink threshold
+	 * exactly two digits follow (one glyph after it is tried as two touching
+	 * digits), or a point too faint for the ink threshold
 	 * before the last two (see {@link FaintPoints}); else the amount is whole
 	 * dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
-		List<GlyphGroup> digits = reading.digits();
+		List<GlyphGroup> digits = new ArrayList<>(reading.digits());
 		List<Glyph> glyphs = glyphs(digits, ink);
 		int centsStart = glyphs.isEmpty() ? -1 : glyphs.size();
+		List<String> problems = new ArrayList<>();
 		// Thousands commas part the dollars; only a point starts the cents.
 		List<Separator> points = new ArrayList<>(
 				reading.separators().stream().filter(s -> !s.dash() && !s.comma()).toList());
@@ -119,6 +121,25 @@ final class AmountCutter {
 				centsStart = before;
 				break;
 			}
+			if (digits.size() - before == 1 && before > 0 && judge != null) {
+				// One glyph after a point: the two cent digits touching, if they read better cut than whole.
+				GlyphGroup last = digits.get(before);
+				List<List<GlyphGroup>> options = new ArrayList<>(List.of(List.of(last)));
+				options.addAll(twoCents(List.of(last), StrokeDigits.digitHeight(ink.strokes, ink), ink));
+				double[] scores = judge.scores(StrokeDigits.readings(options, ink));
+				int best = SplitJudge.best(scores);
+				if (best > 0) {
+					digits.remove(before);
+					digits.addAll(options.get(best));
+					glyphs = glyphs(digits, ink);
+					centsStart = before;
+					if (scores[best] < StrokeDigits.SURE) {
+						problems.add("the cents are read as 2 digits from ink that looked like 1, unsurely");
+					}
+					break;
+				}
+				continue; // a speck between the cent digits
+			}
 			if (digits.size() - before > 2) {
 				break;
 			}
@@ -127,7 +148,7 @@ final class AmountCutter {
 				&& FaintPoints.beforeCents(ink, digits, StrokeDigits.digitHeight(ink.strokes, ink)).isPresent()) {
 			centsStart = glyphs.size() - 2;
 		}
-		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, centsStart == glyphs.size()));
+		problems.addAll(0, StrokeDigits.doubts(digits, centsStart == glyphs.size()));
 		if (centsStart == 0) {
 			problems.add("no dollar digits");
 		}

@@ -1,0 +1,232 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.digitdesk.api.image.GrayImage;
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.registration.PageTransform;
+import com.digitdesk.api.registration.Registration;
+import com.digitdesk.api.render.RenderedPage;
+import com.digitdesk.api.render.RenderedPage.RenderMethod;
+import com.digitdesk.api.segmentation.FieldSegmenter;
+import com.digitdesk.api.segmentation.SegmentedField;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.TemplateBox;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
+
+/**
+ * Cutting that the recognizer judges, on MNIST test digits written into a
+ * box: two cent digits written touching after a point, too narrow together
+ * to look like two, are cut in two where the network reads two digits better
+ * than one glyph; what a printed divider left in an SSN, read as no digit,
+ * is dropped.
+ */
+@ExtendWith(ServiceExtension.class)
+class JudgedCuttingTest {
+
+	private static final int DPI = 300;
+	private static final double SCALE = DPI / 72.0;
+	private static final TemplateBox BOX = new TemplateBox(20, 20, 150, 20);
+	private static final Registration REGISTRATION = new Registration("written",
+			new PageTransform(SCALE, 0, 0, 0, SCALE, 0), 0, 4);
+
+	@InjectService(timeout = 10000)
+	FieldSegmenter segmenter;
+
+	@InjectService(filter = "(recognizer=cnn)", timeout = 30000)
+	DigitRecognizer cnn;
+
+	@InjectService(timeout = 10000)
+	MnistDatasets mnist;
+
+	@Test
+	void twoCentDigitsWrittenTouchingAfterAPointAreCutInTwo() throws Exception {
+		DigitDataset digits = mnist.test();
+		WrittenPage written = new WrittenPage();
+		double size = 0.6 * BOX.height();
+		// "167.14", the cents' 1 leaning into the 4.
+		double x = BOX.x() + 60;
+		for (char digit : "167".toCharArray()) {
+			x = written.digit(first(digits, digit - '0', 0), x, size) + 2.5;
+		}
+		written.point(x, BOX.centerY() + size / 2);
+		double one = x + 3;
+		written.digit(narrowestOne(digits), one, size);
+		written.digit(first(digits, 4, 0), one + 1.1, size);
+		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
+				OptionalDouble.empty());
+
+		SegmentedField byShape = segmenter.segmentByShape(written.page(), REGISTRATION, List.of(amount)).get(0);
+		SegmentedField judged = segmenter.segment(written.page(), REGISTRATION, List.of(amount), cnn).get(0);
+
+		// By shape alone the touching pair is one glyph after the point: no cents, whole dollars.
+		assertThat(byShape.writtenGlyphs()).hasSize(4);
+		assertThat(byShape.centsStart()).isEqualTo(4);
+		assertThat(judged.writtenGlyphs()).hasSize(5);
+		assertThat(judged.centsStart()).isEqualTo(3);
+		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("167.14");
+	}
+
+	@Test
+	void whatStaysOfAPrintedDividerInAnSsnIsNoDigitWhereTheNetworkReadsNone() throws Exception {
+		DigitDataset digits = mnist.test();
+		// Scanned at 200 dpi in black and white: the divider's dots run together.
+		WrittenPage written = new WrittenPage(200, true);
+		Registration registration = new Registration("written", new PageTransform(200 / 72.0, 0, 0, 0, 200 / 72.0, 0),
+				0, 4);
+		double size = 0.6 * BOX.height();
+		double x = BOX.x() + 10;
+		String ssn = "402713859";
+		for (int i = 0; i < ssn.length(); i++) {
+			x = written.digit(first(digits, ssn.charAt(i) - '0', 1), x, size) + (i == 4 ? 3.5 : 2.5);
+			if (i == 4) {
+				// The divider between the group of two and of four, printed slightly aslant: erasing it as a
+				// dotted line leaves a thin upright remnant.
+				for (double y = BOX.y() + 1; y < BOX.bottom() - 1; y += 1.8) {
+					double slant = 0.03 * (y - BOX.y());
+					written.stroke(x + slant, y, x + slant + 0.06, y + 1.0, 0.9);
+				}
+				x += 3.5;
+			}
+		}
+		FieldSpec field = new FieldSpec("ssn", "Your social security number", FieldKind.SSN, BOX, 0, 9,
+				OptionalDouble.empty());
+
+		SegmentedField byShape = segmenter.segmentByShape(written.page(), registration, List.of(field)).get(0);
+		SegmentedField judged = segmenter.segment(written.page(), registration, List.of(field), cnn).get(0);
+
+		// Ten glyphs for nine digits: by shape alone the remnant is joined to the 1 beside it.
+		assertThat(byShape.read(cnn.recognizeCarefully(images(byShape)), false)).isNotEqualTo(ssn);
+		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo(ssn);
+	}
+
+	private static List<DigitImage> images(SegmentedField field) {
+		return field.writtenGlyphs().stream().map(glyph -> glyph.image()).toList();
+	}
+
+	/** A white page at 300 dpi with the box printed, to write MNIST digits in. */
+	private static final class WrittenPage {
+		private final int dpi;
+		private final boolean bilevel;
+		private final BufferedImage image;
+		private final Graphics2D g;
+
+		WrittenPage() {
+			this(DPI, false);
+		}
+
+		/** @param bilevel whether the scan keeps only black and white (a fax-like G4 scan) */
+		WrittenPage(int dpi, boolean bilevel) {
+			this.dpi = dpi;
+			this.bilevel = bilevel;
+			image = new BufferedImage((int) (200 * dpi / 72.0), (int) (60 * dpi / 72.0), BufferedImage.TYPE_BYTE_GRAY);
+			g = image.createGraphics();
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, image.getWidth(), image.getHeight());
+			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.scale(dpi / 72.0, dpi / 72.0);
+			g.setColor(Color.BLACK);
+			g.setStroke(new BasicStroke(0.7f));
+			g.draw(new Rectangle2D.Double(BOX.x(), BOX.y(), BOX.width(), BOX.height()));
+		}
+
+		/** An MNIST digit {@code size} points high with its ink's left edge at x; returns its right edge. */
+		double digit(DigitImage digit, double x, double size) {
+			int left = DigitImage.SIDE, right = -1, top = DigitImage.SIDE, bottom = -1;
+			BufferedImage pen = new BufferedImage(DigitImage.SIDE, DigitImage.SIDE, BufferedImage.TYPE_INT_ARGB);
+			for (int v = 0; v < DigitImage.SIDE; v++) {
+				for (int u = 0; u < DigitImage.SIDE; u++) {
+					int ink = digit.ink(u, v);
+					pen.setRGB(u, v, Math.max(0, Math.min(255, (ink - 50) * 2)) << 24);
+					if (ink > 40) {
+						left = Math.min(left, u);
+						right = Math.max(right, u);
+						top = Math.min(top, v);
+						bottom = Math.max(bottom, v);
+					}
+				}
+			}
+			double scale = size / (bottom - top + 1);
+			AffineTransform at = new AffineTransform();
+			at.translate(x - left * scale, BOX.centerY() - size / 2 - top * scale);
+			at.scale(scale, scale);
+			g.drawImage(pen, at, null);
+			return x + (right - left + 1) * scale;
+		}
+
+		/** A written point on the baseline. */
+		void point(double x, double baseline) {
+			g.fill(new Ellipse2D.Double(x, baseline - 1.6, 1.6, 1.6));
+		}
+
+		/** A straight printed stroke {@code width} points wide. */
+		void stroke(double x0, double y0, double x1, double y1, double width) {
+			g.setStroke(new BasicStroke((float) width));
+			g.draw(new Line2D.Double(x0, y0, x1, y1));
+		}
+
+		RenderedPage page() {
+			byte[] gray = new byte[image.getWidth() * image.getHeight()];
+			image.getRaster().getDataElements(0, 0, image.getWidth(), image.getHeight(), gray);
+			for (int i = 0; bilevel && i < gray.length; i++) {
+				gray[i] = (gray[i] & 0xFF) < 128 ? 0 : (byte) 255;
+			}
+			return new RenderedPage(Path.of("written.pdf"), 0, dpi, 200, 60,
+					new GrayImage(image.getWidth(), image.getHeight(), gray), RenderMethod.RENDERED);
+		}
+	}
+
+	private static DigitImage first(DigitDataset set, int label, int skip) {
+		for (int i = 0; i < set.size(); i++) {
+			if (set.label(i) == label && skip-- == 0) {
+				return set.image(i);
+			}
+		}
+		throw new AssertionError("no " + label);
+	}
+
+	/** An upright 1 of the test set: its ink at most 4 pixels wide. */
+	private static DigitImage narrowestOne(DigitDataset set) {
+		for (int i = 0; i < set.size(); i++) {
+			if (set.label(i) == 1 && inkWidth(set.image(i)) <= 4) {
+				return set.image(i);
+			}
+		}
+		throw new AssertionError("no upright 1");
+	}
+
+	private static int inkWidth(DigitImage digit) {
+		int left = DigitImage.SIDE, right = -1;
+		for (int v = 0; v < DigitImage.SIDE; v++) {
+			for (int u = 0; u < DigitImage.SIDE; u++) {
+				if (digit.ink(u, v) > 40) {
+					left = Math.min(left, u);
+					right = Math.max(right, u);
+				}
+			}
+		}
+		return right - left + 1;
+	}
+}
