@@ -16,10 +16,16 @@ import com.digitdesk.api.template.FieldSpec;
  * amount, without cents, and written dashes are no digits. The field's
  * digit count guides ambiguous ink: an SSN has exactly its 9 digits, a
  * number at least the fewest of its {@code digitCounts} (the widest blob is
- * cut while there are fewer), and no field has more than its most (pieces
- * of a broken digit are joined while there are more).
+ * cut while there are fewer), and no field has more than its most (what
+ * is left of a printed divider is dropped, pieces of a broken digit are
+ * joined while there are more).
  */
 final class DigitStringCutter {
+
+	/** A printed divider's remnant is at most this share of the digit height wide... */
+	private static final double REMNANT_WIDTH = 0.3;
+	/** ...and at least this share high. */
+	private static final double REMNANT_HEIGHT = 0.75;
 
 	private DigitStringCutter() {
 	}
@@ -35,6 +41,9 @@ final class DigitStringCutter {
 				: field.digitCounts().stream().mapToInt(Integer::intValue).min().orElse(0);
 		if (least > 0 && !digits.isEmpty()) {
 			cutWidest(digits, least, height, ink);
+		}
+		if (most > 0 && judge != null) {
+			dropPrintRemnants(digits, most, height, ink, judge);
 		}
 		if (most > 0 && !digits.isEmpty()) {
 			joinClosest(digits, most, height);
@@ -67,6 +76,31 @@ final class DigitStringCutter {
 			int at = digits.indexOf(widest);
 			digits.remove(at);
 			digits.addAll(at, parts);
+		}
+	}
+
+	/**
+	 * While there are more than {@code most} digits, a thin upright glyph (a
+	 * printed divider that stayed, taken for a pen's 1) that the recognizer
+	 * reads as no digit is dropped. A 1 written there reads as one and stays.
+	 */
+	private static void dropPrintRemnants(List<GlyphGroup> digits, int most, double height, FieldInk ink,
+			SplitJudge judge) {
+		while (digits.size() > most) {
+			List<GlyphGroup> thin = digits.stream()
+					.filter(g -> g.width() <= REMNANT_WIDTH * height && g.height() >= REMNANT_HEIGHT * height).toList();
+			if (thin.isEmpty()) {
+				return;
+			}
+			double[] scores = judge.scores(StrokeDigits.readings(thin.stream().map(List::of).toList(), ink));
+			int least = 0;
+			for (int i = 1; i < scores.length; i++) {
+				least = scores[i] < scores[least] ? i : least;
+			}
+			if (scores[least] > 0) {
+				return;
+			}
+			digits.remove(thin.get(least));
 		}
 	}
 
