@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.digitdesk.api.reading.ReadField;
 import com.digitdesk.api.recognition.ClassProbability;
@@ -425,7 +426,7 @@ final class FieldRouter {
 	 * passes {@code fits}; true when the rule gives it no single value (a
 	 * percent rule's operand), false when it would have to be negative.
 	 */
-	private static boolean mayBe(RuleReading reading, String unknown, java.util.function.Predicate<String> fits) {
+	private static boolean mayBe(RuleReading reading, String unknown, Predicate<String> fits) {
 		if (AmountRule.unsolvable(reading.rule(), unknown, reading.cents())) {
 			return false;
 		}

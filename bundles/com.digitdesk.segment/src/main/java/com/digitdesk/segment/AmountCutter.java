@@ -97,9 +97,8 @@ final class AmountCutter {
 	/**
 	 * No divider printed: the cents start after the last written point that
 	 * exactly two digits follow (one glyph after it is tried as two touching
-	 * digits), or a point too faint for the ink threshold
-	 * before the last two (see {@link FaintPoints}); else the amount is whole
-	 * dollars.
+	 * digits), or at a point too faint for the ink threshold before the last
+	 * two (see {@link FaintPoints}); else the amount is whole dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
