@@ -72,7 +72,7 @@ class JudgedCuttingTest {
 		}
 		written.point(x, BOX.centerY() + size / 2);
 		double one = x + 3;
-		written.digit(narrowestOne(digits), one, size);
+		written.digit(uprightOne(digits), one, size);
 		written.digit(first(digits, 4, 0), one + 1.1, size);
 		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
 				OptionalDouble.empty());
@@ -208,7 +208,7 @@ class JudgedCuttingTest {
 	}
 
 	/** An upright 1 of the test set: its ink at most 4 pixels wide. */
-	private static DigitImage narrowestOne(DigitDataset set) {
+	private static DigitImage uprightOne(DigitDataset set) {
 		for (int i = 0; i < set.size(); i++) {
 			if (set.label(i) == 1 && inkWidth(set.image(i)) <= 4) {
 				return set.image(i);

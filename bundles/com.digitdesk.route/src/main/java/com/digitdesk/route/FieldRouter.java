@@ -381,10 +381,11 @@ final class FieldRouter {
 				return;
 			}
 		}
+		// A field in doubt never stands, so whether another field is the unknown holds for every one that may.
+		boolean unknownAmongThem = anUnknown(reading, fields, reasons, explanations.size());
 		double standAlone = !reading.unreadable().isEmpty() ? UNCHECKED_CONFIDENCE : UNEXPLAINED_CONFIDENCE;
 		for (String name : names) {
-			if (reasons.get(name).isEmpty() && fields.get(name).confidence() >= standAlone
-					&& otherUnknown(reading, name, fields, reasons, explanations.size())) {
+			if (unknownAmongThem && reasons.get(name).isEmpty() && fields.get(name).confidence() >= standAlone) {
 				continue;
 			}
 			reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, detail));
@@ -392,7 +393,7 @@ final class FieldRouter {
 	}
 
 	/**
-	 * Whether another field of a failed rule is an unknown that a clerk
+	 * Whether a field of a failed rule is an unknown that a clerk
 	 * settles anyway, and may be all that is wrong: read with a glyph that is
 	 * no digit (the rule cannot be checked) where the value the rule gives
 	 * it fits around its digits, that glyph any run of digits; or with its
@@ -402,7 +403,7 @@ final class FieldRouter {
 	 * sure of itself then stands as one that no rule checks, if surer than
 	 * those, as its page has shown a misreading.
 	 */
-	private boolean otherUnknown(RuleReading reading, String name, Map<String, ReadField> fields,
+	private boolean anUnknown(RuleReading reading, Map<String, ReadField> fields,
 			Map<String, List<ReviewReason>> reasons, int explanations) {
 		if (!reading.unreadable().isEmpty()) {
 			if (reading.unreadable().stream().anyMatch(other -> reasons.get(other).isEmpty())) {
@@ -414,7 +415,7 @@ final class FieldRouter {
 		if (explanations > 1) {
 			return true;
 		}
-		List<String> shapeInDoubt = reading.names().stream().filter(other -> !other.equals(name))
+		List<String> shapeInDoubt = reading.names().stream()
 				.filter(other -> reasons.get(other).stream().anyMatch(r -> r.kind() == Kind.SEGMENTATION_COUNT))
 				.toList();
 		return shapeInDoubt.size() > 1 || shapeInDoubt.size() == 1 && mayBe(reading, shapeInDoubt.get(0),

@@ -332,7 +332,7 @@ class FieldRouterTest {
 		page.put("line6", "10000.75");
 		doubts = Map.of("line1", sure("1200.50"));
 		String missedPoint = "the last two digits stand apart as cents after a point do, but no point is seen";
-		routed = routeWithShapeDoubt(page, doubts, "line6", missedPoint);
+		routed = routeWithShapeDoubt(f1040, page, doubts, "line6", missedPoint);
 		assertThat(routed.get("line6").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 		assertThat(routed.get("line1").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
 		// Sure of each digit, less of the whole (0.997) than a field of a failed rule must be.
@@ -342,7 +342,7 @@ class FieldRouterTest {
 		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 		// What the rule gives line6 (100.00) is far from any reading its doubt allows: a sure field is wrong too.
 		page.put("line6", "87654.75");
-		routed = routeWithShapeDoubt(page, doubts, "line6", missedPoint);
+		routed = routeWithShapeDoubt(f1040, page, doubts, "line6", missedPoint);
 		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
 	}
 
@@ -356,26 +356,10 @@ class FieldRouterTest {
 		return digits;
 	}
 
-	/** The page routed with the segmenter's doubt on one field. */
-	private static Map<String, FieldResult> routeWithShapeDoubt(Map<String, String> page,
+	/** The page routed with the segmenter's doubt on one field, its fields by name. */
+	private static Map<String, FieldResult> routeWithShapeDoubt(FormTemplate template, Map<String, String> page,
 			Map<String, Map<Integer, DigitPrediction>> doubts, String name, String doubt) {
-		List<ReadField> fields = new ArrayList<>(read(f1040, page, doubts));
-		for (int i = 0; i < fields.size(); i++) {
-			ReadField field = fields.get(i);
-			if (field.spec().name().equals(name)) {
-				SegmentedField cut = field.segmented();
-				fields.set(i, new ReadField(field.spec(), new SegmentedField(name, cut.fieldBox(), cut.glyphs(),
-						cut.centsStart(), List.of(doubt)), field.predictions()));
-			}
-		}
-		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
-				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
-	}
-
-	/** The page routed with the segmenter's doubt on one field; that field's result. */
-	private static FieldResult routeWithDoubt(FormTemplate template, Map<String, String> page, String name,
-			String doubt) {
-		List<ReadField> fields = new ArrayList<>(read(template, page, Map.of()));
+		List<ReadField> fields = new ArrayList<>(read(template, page, doubts));
 		for (int i = 0; i < fields.size(); i++) {
 			ReadField field = fields.get(i);
 			if (field.spec().name().equals(name)) {
@@ -385,7 +369,13 @@ class FieldRouterTest {
 			}
 		}
 		return new FieldRouter(POLICY).route(template, 0.1, fields).stream()
-				.filter(field -> field.name().equals(name)).findFirst().orElseThrow();
+				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
+	/** The page routed with the segmenter's doubt on one field; that field's result. */
+	private static FieldResult routeWithDoubt(FormTemplate template, Map<String, String> page, String name,
+			String doubt) {
+		return routeWithShapeDoubt(template, page, Map.of(), name, doubt).get(name);
 	}
 
 	/** The page routed with line6 read as three glyphs of whole dollars, its second in doubt. */

@@ -85,7 +85,7 @@ final class AmountCutter {
 			problems.add("expected 2 cent digits, found " + cents.size());
 		}
 		if (centsUnsure) {
-			problems.add("the cents are read as 2 digits from ink that looked like " + centCount + ", unsurely");
+			problems.add(unsureCents(centCount));
 		}
 		if (!glyphs.isEmpty() && dollars.isEmpty()) {
 			problems.add("no dollar digits");
@@ -106,10 +106,11 @@ final class AmountCutter {
 		List<Glyph> glyphs = glyphs(digits, ink);
 		int centsStart = glyphs.isEmpty() ? -1 : glyphs.size();
 		List<String> problems = new ArrayList<>();
+		double height = StrokeDigits.digitHeight(ink.strokes, ink);
 		// Thousands commas part the dollars; only a point starts the cents.
 		List<Separator> points = new ArrayList<>(
 				reading.separators().stream().filter(s -> !s.dash() && !s.comma()).toList());
-		StrokeDigits.separators(ink.dots, digits, StrokeDigits.digitHeight(ink.strokes, ink)).stream()
+		StrokeDigits.separators(ink.dots, digits, height).stream()
 				.filter(s -> !s.comma()).forEach(points::add);
 		points.sort(Comparator.comparingDouble(Separator::x));
 		// The last point with two digits after it: a speck between the cent digits is no point of its own.
@@ -124,7 +125,7 @@ final class AmountCutter {
 				// One glyph after a point: the two cent digits touching, if they read better cut than whole.
 				GlyphGroup last = digits.get(before);
 				List<List<GlyphGroup>> options = new ArrayList<>(List.of(List.of(last)));
-				options.addAll(twoCents(List.of(last), StrokeDigits.digitHeight(ink.strokes, ink), ink));
+				options.addAll(twoCents(List.of(last), height, ink));
 				double[] scores = judge.scores(StrokeDigits.readings(options, ink));
 				int best = SplitJudge.best(scores);
 				if (best > 0) {
@@ -133,7 +134,7 @@ final class AmountCutter {
 					glyphs = glyphs(digits, ink);
 					centsStart = before;
 					if (scores[best] < StrokeDigits.SURE) {
-						problems.add("the cents are read as 2 digits from ink that looked like 1, unsurely");
+						problems.add(unsureCents(1));
 					}
 					break;
 				}
@@ -143,8 +144,7 @@ final class AmountCutter {
 				break;
 			}
 		}
-		if (centsStart == glyphs.size()
-				&& FaintPoints.beforeCents(ink, digits, StrokeDigits.digitHeight(ink.strokes, ink)).isPresent()) {
+		if (centsStart == glyphs.size() && FaintPoints.beforeCents(ink, digits, height)) {
 			centsStart = glyphs.size() - 2;
 		}
 		problems.addAll(0, StrokeDigits.doubts(digits, centsStart == glyphs.size()));
@@ -165,6 +165,11 @@ final class AmountCutter {
 					ink.labels));
 		}
 		return glyphs;
+	}
+
+	/** The doubt of cents the judge read as two digits, not surely, from ink that looked like {@code found}. */
+	private static String unsureCents(int found) {
+		return "the cents are read as 2 digits from ink that looked like " + found + ", unsurely";
 	}
 
 	/**

@@ -86,21 +86,16 @@ final class DigitStringCutter {
 	 */
 	private static void dropPrintRemnants(List<GlyphGroup> digits, int most, double height, FieldInk ink,
 			SplitJudge judge) {
-		while (digits.size() > most) {
-			List<GlyphGroup> thin = digits.stream()
-					.filter(g -> g.width() <= REMNANT_WIDTH * height && g.height() >= REMNANT_HEIGHT * height).toList();
-			if (thin.isEmpty()) {
-				return;
+		List<GlyphGroup> thin = digits.stream()
+				.filter(g -> g.width() <= REMNANT_WIDTH * height && g.height() >= REMNANT_HEIGHT * height).toList();
+		if (digits.size() <= most || thin.isEmpty()) {
+			return;
+		}
+		double[] scores = judge.scores(StrokeDigits.readings(thin.stream().map(List::of).toList(), ink));
+		for (int i = 0; i < thin.size() && digits.size() > most; i++) {
+			if (scores[i] == 0) {
+				digits.remove(thin.get(i));
 			}
-			double[] scores = judge.scores(StrokeDigits.readings(thin.stream().map(List::of).toList(), ink));
-			int least = 0;
-			for (int i = 1; i < scores.length; i++) {
-				least = scores[i] < scores[least] ? i : least;
-			}
-			if (scores[least] > 0) {
-				return;
-			}
-			digits.remove(thin.get(least));
 		}
 	}
 

@@ -3,7 +3,6 @@ package com.digitdesk.segment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 
 import com.digitdesk.api.image.GrayImage;
 
@@ -34,12 +33,12 @@ final class FaintPoints {
 
 	/**
 	 * @param height the digit height (raster pixels)
-	 * @return the x (raster pixels) of a faint point between the third and
-	 *         second last digit, apart from every stroke; empty if none
+	 * @return whether a faint point lies between the third and second last
+	 *         digit, apart from every stroke
 	 */
-	static OptionalDouble beforeCents(FieldInk ink, List<GlyphGroup> digits, double height) {
+	static boolean beforeCents(FieldInk ink, List<GlyphGroup> digits, double height) {
 		if (digits.size() < 3) {
-			return OptionalDouble.empty();
+			return false;
 		}
 		GlyphGroup dollar = digits.get(digits.size() - 3);
 		GlyphGroup cent = digits.get(digits.size() - 2);
@@ -51,7 +50,7 @@ final class FaintPoints {
 		int from = (int) Math.round(top + LOW * (bottom - top) - SIZE * height / 2);
 		int to = Math.min(raster.height - 1, (int) Math.round(bottom + SIZE * height / 2));
 		if (right - left < 2 || from >= to) {
-			return OptionalDouble.empty();
+			return false;
 		}
 		double darkness = strokeDarkness(ink, List.of(dollar, cent));
 		int level = (int) Math.max(PAPER, LEVEL * darkness);
@@ -66,8 +65,6 @@ final class FaintPoints {
 		List<InkComponents.Component> marks = InkComponents.find(faint, raster.width, raster.height, labels);
 		int maskLevel = 255 - GrayImage.INK_LEVEL;
 		double seenAsDot = FieldInk.minDot(raster);
-		double bestX = Double.NaN;
-		long bestInk = 0;
 		for (InkComponents.Component mark : marks) {
 			boolean small = mark.width() <= SIZE * height && mark.height() <= SIZE * height;
 			boolean between = mark.minX >= left && mark.maxX <= right && mark.centerY() >= from && mark.centerY() <= to;
@@ -76,7 +73,6 @@ final class FaintPoints {
 			if (!small || !between || !low || mark.count < DOT * seenAsDot) {
 				continue;
 			}
-			long sum = 0;
 			int darkest = 0;
 			int inMask = 0;
 			boolean touchesStroke = false;
@@ -87,28 +83,27 @@ final class FaintPoints {
 						continue;
 					}
 					int value = ink(raster, p);
-					sum += value;
 					darkest = Math.max(darkest, value);
 					inMask += value > maskLevel ? 1 : 0;
 					touchesStroke |= besideStroke(stroke, raster, x, y, level);
 				}
 			}
 			// What the mask holds of it is too little for a dot: the strokes' threshold did not see it.
-			if (!touchesStroke && inMask < seenAsDot && darkest >= peak && sum > bestInk) {
-				bestInk = sum;
-				bestX = mark.centerX();
+			if (!touchesStroke && inMask < seenAsDot && darkest >= peak) {
+				return true;
 			}
 		}
-		return Double.isNaN(bestX) ? OptionalDouble.empty() : OptionalDouble.of(bestX);
+		return false;
 	}
 
 	/** The pixels of the field's strokes. */
 	private static boolean[] strokePixels(FieldInk ink) {
-		boolean[] strokeLabel = new boolean[ink.labels.length + 1];
+		int labels = ink.strokes.stream().mapToInt(stroke -> stroke.label).max().orElse(0);
+		boolean[] strokeLabel = new boolean[labels + 1];
 		ink.strokes.forEach(stroke -> strokeLabel[stroke.label] = true);
 		boolean[] stroke = new boolean[ink.labels.length];
 		for (int p = 0; p < stroke.length; p++) {
-			stroke[p] = ink.labels[p] != 0 && strokeLabel[ink.labels[p]];
+			stroke[p] = ink.labels[p] != 0 && ink.labels[p] <= labels && strokeLabel[ink.labels[p]];
 		}
 		return stroke;
 	}
