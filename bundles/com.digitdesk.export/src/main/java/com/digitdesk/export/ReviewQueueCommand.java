@@ -19,7 +19,7 @@ import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** {@code digitdesk review-queue}: the fields waiting for a clerk, lowest confidence first. */
+/** {@code digitdesk review-queue}: the fields waiting for a clerk, in document order (the order the verification window takes them). */
 @Component(service = Subcommand.class, property = "digitdesk.command=review-queue")
 public class ReviewQueueCommand implements Subcommand {
 
@@ -34,7 +34,7 @@ public class ReviewQueueCommand implements Subcommand {
 
 	@Override
 	public String summary() {
-		return "list the fields waiting for a clerk, lowest confidence first";
+		return "list the fields waiting for a clerk, in document order (the order the verification window takes them)";
 	}
 
 	@Override
@@ -42,7 +42,7 @@ public class ReviewQueueCommand implements Subcommand {
 		return """
 				usage: digitdesk review-queue [--db JDBC-URL] [--json] [--limit N]
 
-				The fields that need a clerk, lowest confidence first, with why each
+				The fields that need a clerk, in document order, with why each
 				was queued and, where a sum rule failed, the value proposed from the
 				recognizer's next choices. --limit: at most N fields (default %d).
 				--json: one JSON array of objects with id, source_file, page,

@@ -122,6 +122,7 @@ public class ImportCommand implements Subcommand {
 		RoutingPolicy policy;
 		int threads;
 		ImportJob.Timing timing;
+		ImportJob.Keeping keeping;
 		try {
 			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--threads", "--threshold", "--lease"),
 					Set.of("--json", "--verbose"));
@@ -139,6 +140,7 @@ public class ImportCommand implements Subcommand {
 			}
 			timing = new ImportJob.Timing(Duration.ofMillis(Math.round(lease * 1000)),
 					Duration.ofSeconds(Math.max(0, settings.settleSeconds())));
+			keeping = new ImportJob.Keeping(settings.keepScans());
 		} catch (IllegalArgumentException e) {
 			context.err().println("import: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -175,8 +177,8 @@ public class ImportCommand implements Subcommand {
 			Consumer<String> fileLog = options.has("--verbose") ? line -> context.err().println("import: " + line)
 					: line -> {
 					};
-			new ImportJob(renderer, reader, routing, policy, store, threads, timing, fileLog).run(files, report,
-					progress);
+			new ImportJob(renderer, reader, routing, policy, store, threads, timing, keeping, fileLog).run(files,
+					report, progress);
 		} catch (StoreException | RecognitionException e) {
 			stopped = "the " + (e instanceof StoreException ? "store" : "recognizer") + " failed: " + e.getMessage();
 			context.err().println("import: stopped, " + stopped

@@ -20,4 +20,8 @@ public @interface ImportConfiguration {
 	@AttributeDefinition(description = "Seconds to wait for a file that is still being written (it changed in the "
 			+ "last two seconds) before it is quarantined as incomplete")
 	int settleSeconds() default 10;
+
+	@AttributeDefinition(description = "Keep each page's scan and the snippets of its fields that wait for a clerk "
+			+ "in the store, so that clerks on any workstation sharing it see them (about 0.3 MB a page)")
+	boolean keepScans() default true;
 }

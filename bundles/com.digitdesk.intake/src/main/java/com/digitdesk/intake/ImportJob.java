@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.render.DocumentException;
 import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.render.PdfDocument;
+import com.digitdesk.api.render.RenderedPage;
 import com.digitdesk.api.routing.FieldRouting;
 import com.digitdesk.api.routing.PageGrouping;
 import com.digitdesk.api.routing.RoutingPolicy;
@@ -49,6 +51,7 @@ import com.digitdesk.api.store.PageResult;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredDocument;
+import com.digitdesk.api.image.GrayImage;
 
 /**
  * Imports files into a store, one file per worker at a time. A file's
@@ -84,6 +87,10 @@ final class ImportJob {
 	record Timing(Duration lease, Duration maxSettle) {
 	}
 
+	/** What the import keeps besides the values. */
+	record Keeping(boolean scans) {
+	}
+
 	private final PageRenderer renderer;
 	private final PageReader reader;
 	private final FieldRouting routing;
@@ -92,6 +99,7 @@ final class ImportJob {
 	private final int threads;
 	private final Timing timing;
 	private final Consumer<String> fileLog;
+	private final Keeping keeping;
 	private final String claimant = claimant();
 	/** Content hashes being imported in this run, so that two copies of a file are read once. */
 	private final Set<String> claimedHere = ConcurrentHashMap.newKeySet();
@@ -101,7 +109,7 @@ final class ImportJob {
 
 	/** @param fileLog told of every file finished, one line each */
 	ImportJob(PageRenderer renderer, PageReader reader, FieldRouting routing, RoutingPolicy policy, DocumentIngest store,
-			int threads, Timing timing, Consumer<String> fileLog) {
+			int threads, Timing timing, Keeping keeping, Consumer<String> fileLog) {
 		this.renderer = renderer;
 		this.reader = reader;
 		this.routing = routing;
@@ -110,6 +118,7 @@ final class ImportJob {
 		this.threads = threads;
 		this.timing = timing;
 		this.fileLog = fileLog;
+		this.keeping = keeping;
 	}
 
 	/**
@@ -257,14 +266,20 @@ final class ImportJob {
 			// Every page is read, the stored ones too: the rules between pages (a return's W-2s and its 1040)
 			// route each page of a group with what the others say.
 			PageGrouping groups = routing.grouping();
+			// the rasters of pages read and not stored yet, for the images kept with them
+			Map<Integer, GrayImage> rasters = new HashMap<>();
 			int storedNow = 0;
 			for (int p = 0; p < pdf.pageCount(); p++) {
-				for (List<ReadPage> group : groups.add(reader.read(p, pdf.scan(p, PageReader.RENDER_DPI)))) {
-					storedNow += store(document, stored, group, name, claim, report);
+				RenderedPage scan = pdf.scan(p, PageReader.RENDER_DPI);
+				if (keeping.scans() && !stored.contains(p)) {
+					rasters.put(p, scan.image());
+				}
+				for (List<ReadPage> group : groups.add(reader.read(p, scan))) {
+					storedNow += store(document, stored, group, name, claim, report, rasters);
 				}
 			}
 			for (List<ReadPage> group : groups.finish()) {
-				storedNow += store(document, stored, group, name, claim, report);
+				storedNow += store(document, stored, group, name, claim, report, rasters);
 			}
 			store.completeDocument(document.id(), claim);
 			report.fileDone();
@@ -285,11 +300,16 @@ final class ImportJob {
 		return Outcome.DONE;
 	}
 
-	/** Routes a group of pages together and stores those not stored yet; returns how many it stored. */
+	/**
+	 * Routes a group of pages together and stores those not stored yet, with their images when their rasters
+	 * are kept; returns how many it stored.
+	 */
 	private int store(StoredDocument document, Set<Integer> stored, List<ReadPage> group, String name,
-			DocumentClaim claim, ImportReport report) throws StoreException {
+			DocumentClaim claim, ImportReport report, Map<Integer, GrayImage> rasters) throws StoreException {
 		int storedNow = 0;
-		for (PageResult page : routing.route(group, policy)) {
+		for (PageResult routed : routing.route(group, policy)) {
+			GrayImage raster = rasters.remove(routed.pageIndex());
+			PageResult page = raster == null ? routed : routed.withScan(ScanImages.of(raster, routed));
 			if (!stored.contains(page.pageIndex())) {
 				store.storePage(document.id(), page, claim);
 				report.stored(name, page);

@@ -89,7 +89,8 @@ final class FieldRouter {
 			List<ReviewReason> own = reasons.get(name);
 			results.add(new FieldResult(name, field.value(),
 					own.isEmpty() ? FieldStatus.AUTO_ACCEPTED : FieldStatus.NEEDS_REVIEW, field.confidence(),
-					digits(field), own, Optional.ofNullable(proposals.get(name))));
+					digits(field), own, Optional.ofNullable(proposals.get(name)),
+					Optional.of(field.segmented().fieldBox())));
 		}
 		return results;
 	}

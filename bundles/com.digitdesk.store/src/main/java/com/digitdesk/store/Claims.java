@@ -24,7 +24,7 @@ import com.digitdesk.api.store.DocumentClaim;
 final class Claims {
 
 	/** The end of a lease that starts now; its one parameter is the lease in seconds. */
-	private static final String LEASE_END = "CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND";
+	static final String LEASE_END = "CURRENT_TIMESTAMP + CAST(? AS DOUBLE PRECISION) * INTERVAL '1' SECOND";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -151,7 +151,7 @@ final class Claims {
 	}
 
 	/** A lease in seconds, to the microsecond both databases keep. */
-	private static double seconds(Duration lease) {
+	static double seconds(Duration lease) {
 		return lease.getSeconds() + lease.getNano() / 1_000 / 1e6;
 	}
 }

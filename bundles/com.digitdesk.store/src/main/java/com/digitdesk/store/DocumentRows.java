@@ -21,6 +21,9 @@ final class DocumentRows {
 	private static final List<String> DELETES = List.of(
 			"DELETE FROM review_reasons WHERE field_id IN (" + FIELDS_OF_DOCUMENT + ")",
 			"DELETE FROM digits WHERE field_id IN (" + FIELDS_OF_DOCUMENT + ")",
+			"DELETE FROM field_images WHERE field_id IN (" + FIELDS_OF_DOCUMENT + ")",
+			"DELETE FROM field_claims WHERE field_id IN (" + FIELDS_OF_DOCUMENT + ")",
+			"DELETE FROM page_images WHERE page_id IN (SELECT id FROM pages WHERE document_id = ?)",
 			"DELETE FROM fields WHERE page_id IN (SELECT id FROM pages WHERE document_id = ?)",
 			"DELETE FROM pages WHERE document_id = ?",
 			"DELETE FROM documents WHERE id = ?");
@@ -47,7 +50,7 @@ final class DocumentRows {
 	}
 
 	/**
-	 * Deletes the document with its pages, fields, digits and review reasons,
+	 * Deletes the document with its pages, fields, digits, review reasons and images,
 	 * in the caller's transaction. A field with corrections stops it (their
 	 * foreign key), so a clerk's work is never deleted.
 	 */

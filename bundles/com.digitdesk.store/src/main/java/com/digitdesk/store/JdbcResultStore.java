@@ -8,12 +8,16 @@ import java.util.function.Consumer;
 
 import org.osgi.service.jdbc.DataSourceFactory;
 
+import com.digitdesk.api.store.ClerkDecision;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
 import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
+import com.digitdesk.api.store.FieldImage;
 import com.digitdesk.api.store.PageResult;
+import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
+import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoreSummary;
@@ -173,6 +177,61 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	@Override
 	public StoredField reject(long fieldId, String user, String reason) throws StoreException {
 		return review.reject(fieldId, user, reason);
+	}
+
+	@Override
+	public List<StoredField> reviewQueue(QueuePlace from, boolean forward, String clerk, int limit) throws StoreException {
+		return review.reviewQueue(from, forward, clerk, limit);
+	}
+
+	@Override
+	public int waitingCount() throws StoreException {
+		return review.waitingCount();
+	}
+
+	@Override
+	public List<StoredField> pageFields(long fieldId) throws StoreException {
+		return review.pageFields(fieldId);
+	}
+
+	@Override
+	public Optional<PageScan> pageScan(long fieldId) throws StoreException {
+		return review.pageScan(fieldId);
+	}
+
+	@Override
+	public Optional<FieldImage> fieldImage(long fieldId) throws StoreException {
+		return review.fieldImage(fieldId);
+	}
+
+	@Override
+	public boolean claimField(long fieldId, String clerk, Duration lease) throws StoreException {
+		return review.claimField(fieldId, clerk, lease);
+	}
+
+	@Override
+	public int renewFieldClaims(String clerk, Duration lease) throws StoreException {
+		return review.renewFieldClaims(clerk, lease);
+	}
+
+	@Override
+	public void releaseField(long fieldId, String clerk) throws StoreException {
+		review.releaseField(fieldId, clerk);
+	}
+
+	@Override
+	public List<StoredField> claimedFields(String clerk) throws StoreException {
+		return review.claimedFields(clerk);
+	}
+
+	@Override
+	public StoredField decide(long fieldId, ClerkDecision decision) throws StoreException {
+		return review.decide(fieldId, decision);
+	}
+
+	@Override
+	public StoredField undo(long fieldId, String clerk) throws StoreException {
+		return review.undo(fieldId, clerk);
 	}
 
 	@Override

@@ -1,25 +1,34 @@
 package com.digitdesk.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import com.digitdesk.api.image.PixelBox;
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.store.ClerkDecision;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldImage;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.PageScan;
+import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
 
 /**
- * The clerks' part of a store: the review queue, a field with its digits,
- * a clerk's decision recorded with the field's new value, and the
- * corrections the learning loop takes its samples from.
+ * The clerks' part of a store: the review queue in document order, a field
+ * with its digits and images, the claims that keep two clerks off one field,
+ * a clerk's decision recorded with the field's new value (and undone), and
+ * the corrections the learning loop takes its samples from.
  */
 final class JdbcReview implements FieldReview {
 
@@ -38,14 +47,212 @@ final class JdbcReview implements FieldReview {
 			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
 					+ "WHERE f.id IN (SELECT q.id FROM fields q JOIN pages qp ON qp.id = q.page_id "
 					+ "JOIN documents qd ON qd.id = qp.document_id "
-					+ "WHERE q.status = 'needs_review' AND qd.complete ORDER BY q.confidence, q.id LIMIT ?) "
-					+ "ORDER BY f.confidence, f.id, r.ordinal")) {
+					+ "WHERE q.status = 'needs_review' AND qd.complete ORDER BY qd.id, qp.page_index, q.position "
+					+ "LIMIT ?) ORDER BY " + FieldRows.QUEUE_ORDER + ", r.ordinal")) {
 				select.setInt(1, limit);
 				List<StoredField> fields = new ArrayList<>();
 				FieldRows.read(select, fields::add);
 				return fields;
 			}
 		});
+	}
+
+	@Override
+	public List<StoredField> reviewQueue(QueuePlace from, boolean forward, String clerk, int limit)
+			throws StoreException {
+		Objects.requireNonNull(from, "from");
+		Objects.requireNonNull(clerk, "clerk");
+		if (limit <= 0) {
+			return List.of();
+		}
+		String beyond = forward ? ">" : "<";
+		String direction = forward ? "" : " DESC";
+		return database.read("reading the review queue for " + clerk, c -> {
+			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
+					+ "WHERE f.id IN (SELECT q.id FROM fields q JOIN pages qp ON qp.id = q.page_id "
+					+ "JOIN documents qd ON qd.id = qp.document_id "
+					+ "WHERE q.status = 'needs_review' AND qd.complete AND (qd.id " + beyond + " ? OR qd.id = ? "
+					+ "AND (qp.page_index " + beyond + " ? OR qp.page_index = ? AND q.position " + beyond + " ?)) "
+					+ "AND NOT " + FieldClaims.CLAIMED_BY_OTHERS + " ORDER BY qd.id" + direction + ", qp.page_index"
+					+ direction + ", q.position" + direction + " LIMIT ?) ORDER BY d.id" + direction + ", p.page_index"
+					+ direction + ", f.position" + direction + ", r.ordinal")) {
+				select.setLong(1, from.documentId());
+				select.setLong(2, from.documentId());
+				select.setInt(3, from.pageIndex());
+				select.setInt(4, from.pageIndex());
+				select.setInt(5, from.position());
+				select.setString(6, clerk);
+				select.setInt(7, limit);
+				List<StoredField> fields = new ArrayList<>();
+				FieldRows.read(select, fields::add);
+				return fields;
+			}
+		});
+	}
+
+	@Override
+	public int waitingCount() throws StoreException {
+		return database.list("counting the waiting fields", "SELECT COUNT(*) FROM fields f JOIN pages p "
+				+ "ON p.id = f.page_id JOIN documents d ON d.id = p.document_id "
+				+ "WHERE f.status = 'needs_review' AND d.complete", rows -> rows.getInt(1)).get(0);
+	}
+
+	@Override
+	public List<StoredField> pageFields(long fieldId) throws StoreException {
+		return database.read("reading the page of field " + fieldId, c -> {
+			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
+					+ "WHERE f.page_id = (SELECT o.page_id FROM fields o WHERE o.id = ?) ORDER BY f.position, r.ordinal")) {
+				select.setLong(1, fieldId);
+				List<StoredField> fields = new ArrayList<>();
+				FieldRows.read(select, fields::add);
+				return fields;
+			}
+		});
+	}
+
+	@Override
+	public Optional<PageScan> pageScan(long fieldId) throws StoreException {
+		return database.list("reading the scanned page of field " + fieldId, "SELECT i.raster_width, "
+				+ "i.raster_height, i.png FROM page_images i JOIN fields f ON f.page_id = i.page_id WHERE f.id = ?",
+				rows -> new PageScan(rows.getInt(1), rows.getInt(2), rows.getBytes(3), Map.of()), fieldId).stream()
+				.findFirst();
+	}
+
+	@Override
+	public Optional<FieldImage> fieldImage(long fieldId) throws StoreException {
+		return database.list("reading the snippet of field " + fieldId, "SELECT x, y, width, height, png "
+				+ "FROM field_images WHERE field_id = ?",
+				rows -> new FieldImage(FieldRows.box(rows, 1).orElseThrow(), rows.getBytes(5)), fieldId).stream()
+				.findFirst();
+	}
+
+	@Override
+	public boolean claimField(long fieldId, String clerk, Duration lease) throws StoreException {
+		Objects.requireNonNull(clerk, "clerk");
+		positive(lease);
+		return database.read("claiming field " + fieldId + " for " + clerk,
+				c -> FieldClaims.claim(c, fieldId, clerk, lease));
+	}
+
+	@Override
+	public int renewFieldClaims(String clerk, Duration lease) throws StoreException {
+		Objects.requireNonNull(clerk, "clerk");
+		positive(lease);
+		return database.read("renewing the field claims of " + clerk, c -> FieldClaims.renewAll(c, clerk, lease));
+	}
+
+	@Override
+	public void releaseField(long fieldId, String clerk) throws StoreException {
+		Objects.requireNonNull(clerk, "clerk");
+		database.read("releasing field " + fieldId + " of " + clerk, c -> {
+			FieldClaims.release(c, fieldId, clerk);
+			return null;
+		});
+	}
+
+	@Override
+	public List<StoredField> claimedFields(String clerk) throws StoreException {
+		Objects.requireNonNull(clerk, "clerk");
+		return database.read("reading the fields claimed by " + clerk, c -> {
+			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
+					+ "WHERE f.status = 'needs_review' AND f.id IN (SELECT k.field_id FROM field_claims k "
+					+ "WHERE k.clerk = ? AND k.lease_until > CURRENT_TIMESTAMP) ORDER BY " + FieldRows.QUEUE_ORDER
+					+ ", r.ordinal")) {
+				select.setString(1, clerk);
+				List<StoredField> fields = new ArrayList<>();
+				FieldRows.read(select, fields::add);
+				return fields;
+			}
+		});
+	}
+
+	@Override
+	public StoredField decide(long fieldId, ClerkDecision decision) throws StoreException {
+		Objects.requireNonNull(decision, "decision");
+		String what = (decision.value().isPresent() ? "verifying" : "rejecting") + " field " + fieldId + " for "
+				+ decision.clerk();
+		return database.write(what, c -> {
+			String status;
+			String oldValue;
+			try (PreparedStatement lock = c
+					.prepareStatement("SELECT current_value, status FROM fields WHERE id = ? FOR UPDATE")) {
+				lock.setLong(1, fieldId);
+				try (ResultSet rows = lock.executeQuery()) {
+					if (!rows.next()) {
+						throw new StoreException(what + ": there is no field " + fieldId);
+					}
+					oldValue = rows.getString(1);
+					status = rows.getString(2);
+				}
+			}
+			if (!FieldStatus.NEEDS_REVIEW.code().equals(status)) {
+				String by = FieldRows.field(c, fieldId).flatMap(StoredField::verification)
+						.map(v -> " by " + v.user()).orElse("");
+				throw new StoreException(what + ": it no longer waits (" + status + by + "); nothing was written");
+			}
+			Optional<String> holder = FieldClaims.lockHolder(c, fieldId);
+			if (holder.isPresent() && !holder.get().equals(decision.clerk())) {
+				throw new StoreException(what + ": " + holder.get() + " has it on screen; nothing was written");
+			}
+			String value = decision.value().orElse(oldValue);
+			record(c, fieldId, oldValue, value, decision.outcome(), decision.clerk(),
+					decision.rejectReason().orElse(null), decision.spent().toNanos() / 1e9, decision.keystrokes());
+			FieldClaims.clear(c, fieldId);
+			return FieldRows.field(c, fieldId).orElseThrow();
+		});
+	}
+
+	@Override
+	public StoredField undo(long fieldId, String clerk) throws StoreException {
+		Objects.requireNonNull(clerk, "clerk");
+		String what = "undoing the decision on field " + fieldId + " for " + clerk;
+		return database.write(what, c -> {
+			try (PreparedStatement lock = c.prepareStatement("SELECT id FROM fields WHERE id = ? FOR UPDATE")) {
+				lock.setLong(1, fieldId);
+				try (ResultSet rows = lock.executeQuery()) {
+					if (!rows.next()) {
+						throw new StoreException(what + ": there is no field " + fieldId);
+					}
+				}
+			}
+			long decisionId;
+			String before;
+			try (PreparedStatement select = c.prepareStatement("SELECT id, old_value, user_name FROM corrections "
+					+ "WHERE field_id = ? AND undone_at IS NULL ORDER BY id DESC")) {
+				select.setMaxRows(1);
+				select.setLong(1, fieldId);
+				try (ResultSet rows = select.executeQuery()) {
+					if (!rows.next()) {
+						throw new StoreException(what + ": the field has no decision to undo");
+					}
+					if (!rows.getString(3).equals(clerk)) {
+						throw new StoreException(what + ": its decision is " + rows.getString(3) + "'s");
+					}
+					decisionId = rows.getLong(1);
+					before = rows.getString(2);
+				}
+			}
+			try (PreparedStatement update = c
+					.prepareStatement("UPDATE corrections SET undone_by = ?, undone_at = ? WHERE id = ?")) {
+				update.setString(1, clerk);
+				update.setObject(2, StoreDatabase.timestamp(StoreDatabase.now()));
+				update.setLong(3, decisionId);
+				update.executeUpdate();
+			}
+			try (PreparedStatement update = c.prepareStatement(
+					"UPDATE fields SET current_value = ?, status = '" + FieldStatus.NEEDS_REVIEW.code() + "' WHERE id = ?")) {
+				update.setString(1, before);
+				update.setLong(2, fieldId);
+				update.executeUpdate();
+			}
+			return FieldRows.field(c, fieldId).orElseThrow();
+		});
+	}
+
+	private static void positive(Duration lease) {
+		if (lease.isNegative() || lease.isZero()) {
+			throw new IllegalArgumentException("a claim's lease must be longer than zero, not " + lease);
+		}
 	}
 
 	@Override
@@ -96,34 +303,43 @@ final class JdbcReview implements FieldReview {
 			}
 			// a rejection keeps the value as read: nothing typed or read is lost
 			String value = newValue == null ? oldValue : newValue;
-			try (PreparedStatement insert = c.prepareStatement("INSERT INTO corrections "
-					+ "(field_id, old_value, new_value, outcome, user_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-				insert.setLong(1, fieldId);
-				insert.setString(2, oldValue);
-				insert.setString(3, value);
-				insert.setString(4, outcome.code());
-				insert.setString(5, user);
-				insert.setObject(6, StoreDatabase.timestamp(StoreDatabase.now()));
-				insert.setString(7, note);
-				insert.executeUpdate();
-			}
-			try (PreparedStatement update = c
-					.prepareStatement("UPDATE fields SET current_value = ?, status = ? WHERE id = ?")) {
-				update.setString(1, value);
-				update.setString(2, outcome.code());
-				update.setLong(3, fieldId);
-				update.executeUpdate();
-			}
+			record(c, fieldId, oldValue, value, outcome, user, note, 0, 0);
+			FieldClaims.clear(c, fieldId);
 			return FieldRows.field(c, fieldId).orElseThrow();
 		});
 	}
 
+	/** The decision's row and the field's new value and status, in the caller's transaction. */
+	private static void record(Connection c, long fieldId, String oldValue, String value, FieldStatus outcome,
+			String user, String note, double seconds, int keystrokes) throws SQLException {
+		try (PreparedStatement insert = c.prepareStatement("INSERT INTO corrections (field_id, old_value, "
+				+ "new_value, outcome, user_name, at, note, changed_positions, seconds, keystrokes) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			insert.setLong(1, fieldId);
+			insert.setString(2, oldValue);
+			insert.setString(3, value);
+			insert.setString(4, outcome.code());
+			insert.setString(5, user);
+			insert.setObject(6, StoreDatabase.timestamp(StoreDatabase.now()));
+			insert.setString(7, note);
+			insert.setString(8, FieldRows.positions(Correction.changed(oldValue, value)));
+			insert.setDouble(9, seconds);
+			insert.setInt(10, keystrokes);
+			insert.executeUpdate();
+		}
+		try (PreparedStatement update = c
+				.prepareStatement("UPDATE fields SET current_value = ?, status = ? WHERE id = ?")) {
+			update.setString(1, value);
+			update.setString(2, outcome.code());
+			update.setLong(3, fieldId);
+			update.executeUpdate();
+		}
+	}
+
 	@Override
 	public List<Correction> corrections(long fieldId) throws StoreException {
-		return database.list("reading the corrections of field " + fieldId, "SELECT old_value, new_value, outcome, "
-				+ "user_name, at FROM corrections WHERE field_id = ? ORDER BY id",
-				rows -> new Correction(fieldId, rows.getString(1), rows.getString(2),
-						FieldStatus.ofCode(rows.getString(3)), rows.getString(4), StoreDatabase.instant(rows, 5)),
+		return database.list("reading the corrections of field " + fieldId, "SELECT " + FieldRows.CORRECTION_COLUMNS
+				+ " FROM corrections c WHERE c.field_id = ? ORDER BY c.id", rows -> FieldRows.correction(rows, 1, fieldId),
 				fieldId);
 	}
 }

@@ -11,12 +11,14 @@ import java.util.List;
 import com.digitdesk.api.image.PixelBox;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldImage;
 import com.digitdesk.api.store.FieldResult;
+import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.PageResult;
 import com.digitdesk.api.store.ReviewReason;
 import com.digitdesk.api.store.StoreException;
 
-/** The rows of one stored page: the page, its fields, their review reasons and digits. */
+/** The rows of one stored page: the page, its fields, their review reasons and digits, the images. */
 final class PageRows {
 
 	private PageRows() {
@@ -47,17 +49,52 @@ final class PageRows {
 			}
 			throw e;
 		}
+		long[] fieldIds = new long[0];
 		if (!page.fields().isEmpty()) {
-			long[] fieldIds = insertFields(c, pageId, page.fields());
+			fieldIds = insertFields(c, pageId, page.fields());
 			insertReasons(c, fieldIds, page.fields());
 			insertDigits(c, fieldIds, page.fields());
+		}
+		if (page.scan().isPresent()) {
+			insertImages(c, pageId, fieldIds, page.fields(), page.scan().get());
+		}
+	}
+
+	/** The page as scanned and the snippet of every field it has one of. */
+	private static void insertImages(Connection c, long pageId, long[] fieldIds, List<FieldResult> fields,
+			PageScan scan) throws SQLException {
+		try (PreparedStatement insert = c.prepareStatement(
+				"INSERT INTO page_images (page_id, raster_width, raster_height, png) VALUES (?, ?, ?, ?)")) {
+			insert.setLong(1, pageId);
+			insert.setInt(2, scan.rasterWidth());
+			insert.setInt(3, scan.rasterHeight());
+			insert.setBytes(4, scan.png());
+			insert.executeUpdate();
+		}
+		try (PreparedStatement insert = c.prepareStatement(
+				"INSERT INTO field_images (field_id, x, y, width, height, png) VALUES (?, ?, ?, ?, ?, ?)")) {
+			boolean any = false;
+			for (int i = 0; i < fields.size(); i++) {
+				FieldImage image = scan.fields().get(fields.get(i).name());
+				if (image != null) {
+					insert.setLong(1, fieldIds[i]);
+					setBox(insert, 2, image.box());
+					insert.setBytes(6, image.png());
+					insert.addBatch();
+					any = true;
+				}
+			}
+			if (any) {
+				insert.executeBatch();
+			}
 		}
 	}
 
 	private static long[] insertFields(Connection c, long pageId, List<FieldResult> fields) throws SQLException {
 		long[] ids = new long[fields.size()];
 		try (PreparedStatement insert = c.prepareStatement("INSERT INTO fields (page_id, position, name, "
-				+ "read_value, current_value, status, confidence, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "read_value, current_value, status, confidence, proposal, box_x, box_y, box_width, box_height) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				Statement.RETURN_GENERATED_KEYS)) {
 			for (int i = 0; i < fields.size(); i++) {
 				FieldResult field = fields.get(i);
@@ -69,6 +106,7 @@ final class PageRows {
 				insert.setString(6, field.status().code());
 				insert.setDouble(7, field.confidence());
 				insert.setString(8, field.proposal().orElse(null));
+				setBox(insert, 9, field.box().orElse(null));
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -86,6 +124,18 @@ final class PageRows {
 			}
 		}
 		return ids;
+	}
+
+	/** Sets four parameters from {@code first} on: x, y, width, height, or NULLs. */
+	private static void setBox(PreparedStatement statement, int first, PixelBox box) throws SQLException {
+		int[] values = box == null ? null : new int[] { box.x(), box.y(), box.width(), box.height() };
+		for (int k = 0; k < 4; k++) {
+			if (values == null) {
+				statement.setNull(first + k, Types.INTEGER);
+			} else {
+				statement.setInt(first + k, values[k]);
+			}
+		}
 	}
 
 	private static void insertReasons(Connection c, long[] fieldIds, List<FieldResult> fields) throws SQLException {

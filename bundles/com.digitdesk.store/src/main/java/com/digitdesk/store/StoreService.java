@@ -13,12 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.digitdesk.api.data.DataDirectory;
+import com.digitdesk.api.store.ClerkDecision;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.DigitResult;
 import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
+import com.digitdesk.api.store.FieldImage;
 import com.digitdesk.api.store.PageResult;
+import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
+import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoreSummary;
@@ -272,6 +276,61 @@ abstract class StoreService implements ResultStore {
 	@Override
 	public StoredField reject(long fieldId, String user, String reason) throws StoreException {
 		return store().reject(fieldId, user, reason);
+	}
+
+	@Override
+	public List<StoredField> reviewQueue(QueuePlace from, boolean forward, String clerk, int limit) throws StoreException {
+		return store().reviewQueue(from, forward, clerk, limit);
+	}
+
+	@Override
+	public int waitingCount() throws StoreException {
+		return store().waitingCount();
+	}
+
+	@Override
+	public List<StoredField> pageFields(long fieldId) throws StoreException {
+		return store().pageFields(fieldId);
+	}
+
+	@Override
+	public Optional<PageScan> pageScan(long fieldId) throws StoreException {
+		return store().pageScan(fieldId);
+	}
+
+	@Override
+	public Optional<FieldImage> fieldImage(long fieldId) throws StoreException {
+		return store().fieldImage(fieldId);
+	}
+
+	@Override
+	public boolean claimField(long fieldId, String clerk, Duration lease) throws StoreException {
+		return store().claimField(fieldId, clerk, lease);
+	}
+
+	@Override
+	public int renewFieldClaims(String clerk, Duration lease) throws StoreException {
+		return store().renewFieldClaims(clerk, lease);
+	}
+
+	@Override
+	public void releaseField(long fieldId, String clerk) throws StoreException {
+		store().releaseField(fieldId, clerk);
+	}
+
+	@Override
+	public List<StoredField> claimedFields(String clerk) throws StoreException {
+		return store().claimedFields(clerk);
+	}
+
+	@Override
+	public StoredField decide(long fieldId, ClerkDecision decision) throws StoreException {
+		return store().decide(fieldId, decision);
+	}
+
+	@Override
+	public StoredField undo(long fieldId, String clerk) throws StoreException {
+		return store().undo(fieldId, clerk);
 	}
 
 	@Override

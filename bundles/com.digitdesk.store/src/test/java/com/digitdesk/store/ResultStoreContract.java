@@ -54,6 +54,10 @@ import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoreSummary;
 import com.digitdesk.api.store.StoredDocument;
 import com.digitdesk.api.store.StoredField;
+import com.digitdesk.api.store.ClerkDecision;
+import com.digitdesk.api.store.FieldImage;
+import com.digitdesk.api.store.PageScan;
+import com.digitdesk.api.store.QueuePlace;
 
 /**
  * What every database behind {@link JdbcResultStore} must do; run once per
@@ -62,7 +66,7 @@ import com.digitdesk.api.store.StoredField;
 abstract class ResultStoreContract {
 
 	static final List<String> TABLES = List.of("documents", "pages", "fields", "review_reasons", "digits",
-			"corrections", "quarantine", "claims");
+			"corrections", "quarantine", "claims", "page_images", "field_images", "field_claims");
 
 	JdbcResultStore store;
 
@@ -104,7 +108,7 @@ abstract class ResultStoreContract {
 			while (rows.next()) {
 				applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
 			}
-			assertThat(applied).containsExactly("1:true", "2:true");
+			assertThat(applied).containsExactly("1:true", "2:true", "3:true");
 		}
 	}
 
@@ -249,7 +253,7 @@ abstract class ResultStoreContract {
 	}
 
 	@Test
-	void theReviewQueueHoldsDoubtfulFieldsOfCompleteDocumentsLowestConfidenceFirst() throws Exception {
+	void theReviewQueueHoldsDoubtfulFieldsOfCompleteDocumentsInDocumentOrder() throws Exception {
 		StoredDocument done = store.openDocument(source("done.pdf", 1));
 		store.storePage(done.id(), page(0, doubtful("a", "111", 0.61, 1), field("b", "222", 0.999, 2),
 				doubtful("c", "333", 0.23, 3), doubtful("d", "444", 0.45, 4)));
@@ -258,19 +262,21 @@ abstract class ResultStoreContract {
 		store.storePage(busy.id(), page(0, doubtful("e", "555", 0.01, 5)));
 
 		List<StoredField> queue = store.reviewQueue(10);
-		assertThat(queue).extracting(StoredField::name).containsExactly("c", "d", "a");
+		assertThat(queue).extracting(StoredField::name).containsExactly("a", "c", "d");
 		assertThat(queue).allSatisfy(f -> {
 			assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
 			assertThat(f.sourceFile()).isEqualTo("done.pdf");
 			assertThat(f.reasons()).extracting(ReviewReason::kind).containsExactly(
 					ReviewReason.Kind.LOW_CONFIDENCE_DIGIT, ReviewReason.Kind.RULE_FAILED);
 		});
-		assertThat(queue.get(0).proposal()).contains("333");
-		assertThat(store.reviewQueue(2)).extracting(StoredField::name).containsExactly("c", "d");
+		assertThat(queue.get(1).proposal()).contains("333");
+		assertThat(store.reviewQueue(2)).extracting(StoredField::name).containsExactly("a", "c");
 		assertThat(store.reviewQueue(0)).isEmpty();
+		assertThat(store.waitingCount()).isEqualTo(3);
 
-		store.verify(queue.get(0).id(), "338", "alice");
-		assertThat(store.reviewQueue(10)).extracting(StoredField::name).containsExactly("d", "a");
+		store.verify(queue.get(1).id(), "338", "alice");
+		assertThat(store.reviewQueue(10)).extracting(StoredField::name).containsExactly("a", "d");
+		assertThat(store.waitingCount()).isEqualTo(2);
 	}
 
 	@Test
@@ -280,8 +286,8 @@ abstract class ResultStoreContract {
 				0.31, 2)));
 		store.completeDocument(document.id());
 		List<StoredField> queue = store.reviewQueue(10);
-		StoredField line9 = queue.get(0);
-		StoredField ssn = queue.get(1);
+		StoredField ssn = queue.get(0);
+		StoredField line9 = queue.get(1);
 
 		Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		StoredField corrected = store.verify(ssn.id(), "123456780", "alice");
@@ -320,6 +326,167 @@ abstract class ResultStoreContract {
 		assertThatThrownBy(() -> store.verify(Long.MAX_VALUE, "1", "alice")).isInstanceOf(StoreException.class)
 				.hasMessage("verifying field " + Long.MAX_VALUE + ": there is no field " + Long.MAX_VALUE);
 		assertThat(count("corrections")).isEqualTo(3);
+	}
+
+	@Test
+	void aPageKeepsItsScanAndEveryFieldItsBoxAndSnippetForClerksElsewhere() throws Exception {
+		StoredDocument document = store.openDocument(source("scan-0100.pdf", 1));
+		FieldResult ssn = doubtful("ssn", "123456789", 0.52, 1);
+		FieldResult boxed = new FieldResult(ssn.name(), ssn.value(), ssn.status(), ssn.confidence(), ssn.digits(),
+				ssn.reasons(), ssn.proposal(), Optional.of(new PixelBox(300, 400, 500, 60)));
+		byte[] page = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
+		byte[] snippet = { (byte) 0x89, 'P', 'N', 'G', 4, 5 };
+		store.storePage(document.id(), page(0, boxed, field("zip", "12345", 0.999, 2)).withScan(new PageScan(2550,
+				3300, page, Map.of("ssn", new FieldImage(new PixelBox(290, 385, 520, 90), snippet)))));
+		store.completeDocument(document.id());
+
+		StoredField stored = store.reviewQueue(1).get(0);
+		assertThat(stored.box()).contains(new PixelBox(300, 400, 500, 60));
+		assertThat(stored.place().pageIndex()).isZero();
+		assertThat(stored.place().position()).isZero();
+		PageScan scan = store.pageScan(stored.id()).orElseThrow();
+		assertThat(scan.png()).isEqualTo(page);
+		assertThat(scan.rasterWidth()).isEqualTo(2550);
+		assertThat(scan.rasterHeight()).isEqualTo(3300);
+		FieldImage image = store.fieldImage(stored.id()).orElseThrow();
+		assertThat(image.png()).isEqualTo(snippet);
+		assertThat(image.box()).isEqualTo(new PixelBox(290, 385, 520, 90));
+		List<StoredField> onPage = store.pageFields(stored.id());
+		assertThat(onPage).extracting(StoredField::name).containsExactly("ssn", "zip");
+		assertThat(onPage.get(1).box()).isEmpty();
+		assertThat(store.fieldImage(onPage.get(1).id())).isEmpty();
+		assertThat(store.pageScan(Long.MAX_VALUE)).isEmpty();
+	}
+
+	@Test
+	void theQueueWalksForwardAndBackFromAPlaceAndLeavesOutWhatAnotherClerkHasOnScreen() throws Exception {
+		StoredDocument first = store.openDocument(source("first.pdf", 2));
+		StoredDocument second = store.openDocument(source("second.pdf", 1));
+		store.storePage(first.id(), page(1, doubtful("c", "3", 0.5, 3), doubtful("d", "4", 0.5, 4)));
+		store.storePage(first.id(), page(0, doubtful("a", "1", 0.5, 1), field("x", "9", 0.999, 9),
+				doubtful("b", "2", 0.5, 2)));
+		store.storePage(second.id(), page(0, doubtful("e", "5", 0.5, 5)));
+		store.completeDocument(first.id());
+		store.completeDocument(second.id());
+
+		List<StoredField> all = store.reviewQueue(QueuePlace.START, true, "alice", 10);
+		assertThat(all).extracting(StoredField::name).containsExactly("a", "b", "c", "d", "e");
+		assertThat(all).extracting(StoredField::place).isSorted();
+		assertThat(store.reviewQueue(all.get(1).place(), true, "alice", 2)).extracting(StoredField::name)
+				.containsExactly("c", "d");
+		assertThat(store.reviewQueue(all.get(3).place(), false, "alice", 10)).extracting(StoredField::name)
+				.containsExactly("c", "b", "a");
+
+		Duration lease = Duration.ofMinutes(2);
+		assertThat(store.claimField(all.get(2).id(), "bob", lease)).isTrue();
+		assertThat(store.claimField(all.get(2).id(), "alice", lease)).isFalse();
+		assertThat(store.claimField(all.get(2).id(), "bob", lease)).as("renewed").isTrue();
+		assertThat(store.reviewQueue(QueuePlace.START, true, "alice", 10)).extracting(StoredField::name)
+				.containsExactly("a", "b", "d", "e");
+		assertThat(store.reviewQueue(QueuePlace.START, true, "bob", 10)).extracting(StoredField::name)
+				.containsExactly("a", "b", "c", "d", "e");
+		assertThat(store.claimedFields("bob")).extracting(StoredField::name).containsExactly("c");
+		assertThat(store.renewFieldClaims("bob", lease)).isEqualTo(1);
+		store.releaseField(all.get(2).id(), "alice");
+		assertThat(store.claimedFields("bob")).hasSize(1);
+		store.releaseField(all.get(2).id(), "bob");
+		assertThat(store.claimedFields("bob")).isEmpty();
+		assertThat(store.claimField(all.get(2).id(), "alice", lease)).isTrue();
+
+		// an expired claim is taken over
+		assertThat(store.claimField(all.get(3).id(), "bob", Duration.ofMillis(1))).isTrue();
+		Thread.sleep(20);
+		assertThat(store.claimedFields("bob")).isEmpty();
+		assertThat(store.claimField(all.get(3).id(), "alice", lease)).isTrue();
+		// a field that does not wait is not claimed
+		StoredField x = store.pageFields(all.get(0).id()).get(1);
+		assertThat(x.status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		assertThat(store.claimField(x.id(), "alice", lease)).isFalse();
+	}
+
+	@Test
+	void aClerksDecisionKeepsItsEffortIsRefusedOnAFieldAnotherClerkHoldsOrDecidedAndCanBeUndone() throws Exception {
+		StoredDocument document = store.openDocument(source("scan-0007.pdf", 1));
+		store.storePage(document.id(), page(0, doubtful("ssn", "123456789", 0.52, 1), doubtful("line9", "0417",
+				0.31, 2)));
+		store.completeDocument(document.id());
+		StoredField ssn = store.reviewQueue(2).get(0);
+		StoredField line9 = store.reviewQueue(2).get(1);
+		Duration lease = Duration.ofMinutes(2);
+		assertThat(store.claimField(ssn.id(), "alice", lease)).isTrue();
+
+		assertThatThrownBy(() -> store.decide(ssn.id(), ClerkDecision.verified("bob", "123456780",
+				Duration.ofSeconds(3), 10))).isInstanceOf(StoreException.class)
+				.hasMessageContaining("alice has it on screen");
+		StoredField corrected = store.decide(ssn.id(), ClerkDecision.verified("alice", "123456780",
+				Duration.ofMillis(2500), 2));
+		assertThat(corrected.status()).isEqualTo(FieldStatus.VERIFIED);
+		assertThat(corrected.value()).isEqualTo("123456780");
+		Correction decision = corrected.verification().orElseThrow();
+		assertThat(decision.changedPositions()).containsExactly(8);
+		assertThat(decision.seconds()).isEqualTo(2.5);
+		assertThat(decision.keystrokes()).isEqualTo(2);
+		assertThat(decision.undone()).isEmpty();
+		assertThat(store.claimedFields("alice")).as("the claim goes with the decision").isEmpty();
+		assertThatThrownBy(() -> store.decide(ssn.id(), ClerkDecision.verified("bob", "123456789", Duration.ZERO,
+				0))).isInstanceOf(StoreException.class).hasMessageContaining("it no longer waits (verified by alice)");
+		assertThatThrownBy(() -> store.undo(ssn.id(), "bob")).isInstanceOf(StoreException.class)
+				.hasMessageContaining("its decision is alice's");
+
+		StoredField undone = store.undo(ssn.id(), "alice");
+		assertThat(undone.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(undone.value()).isEqualTo("123456789");
+		assertThat(undone.verification()).isEmpty();
+		assertThat(store.reviewQueue(10)).extracting(StoredField::name).containsExactly("ssn", "line9");
+		assertThat(store.corrections(ssn.id())).singleElement().satisfies(c -> {
+			assertThat(c.newValue()).isEqualTo("123456780");
+			assertThat(c.undone().orElseThrow().user()).isEqualTo("alice");
+		});
+		assertThatThrownBy(() -> store.undo(ssn.id(), "alice")).isInstanceOf(StoreException.class)
+				.hasMessageContaining("no decision to undo");
+
+		StoredField rejected = store.decide(line9.id(), ClerkDecision.rejected("bob", "torn", Duration.ofSeconds(1),
+				1));
+		assertThat(rejected.status()).isEqualTo(FieldStatus.REJECTED);
+		assertThat(rejected.value()).isEqualTo("0417");
+		assertThat(rejected.verification().orElseThrow().changedPositions()).isEmpty();
+		assertThat(store.waitingCount()).isEqualTo(1);
+	}
+
+	@Test
+	void twoClerksDecidingTheSameFieldsAtOnceDecideEachFieldOnce() throws Exception {
+		StoredDocument document = store.openDocument(source("race.pdf", 1));
+		List<FieldResult> fields = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			fields.add(doubtful("f" + i, "12", 0.5, i % 7));
+		}
+		store.storePage(document.id(), page(0, fields.toArray(FieldResult[]::new)));
+		store.completeDocument(document.id());
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> clerks = new ArrayList<>();
+			for (String clerk : List.of("alice", "bob")) {
+				clerks.add(pool.submit(() -> {
+					int decided = 0;
+					for (StoredField field : store.reviewQueue(QueuePlace.START, true, clerk, 100)) {
+						try {
+							if (store.claimField(field.id(), clerk, Duration.ofMinutes(1))) {
+								store.decide(field.id(), ClerkDecision.verified(clerk, "13", Duration.ZERO, 1));
+								decided++;
+							}
+						} catch (StoreException e) {
+							// decided by the other clerk in between: refused, nothing written
+						}
+					}
+					return decided;
+				}));
+			}
+			assertThat(clerks.get(0).get() + clerks.get(1).get()).isEqualTo(30);
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("corrections")).isEqualTo(30);
+		assertThat(store.waitingCount()).isZero();
 	}
 
 	@Test

@@ -14,13 +14,17 @@ import java.util.Optional;
  * @param problem why the page could not be read (unknown form, no
  *        registration); such a page is stored without fields so that the
  *        document is complete and the operator sees the reason
+ * @param scan the page as scanned and its fields' snippets, kept so that a
+ *        clerk on any workstation sharing the store sees them; empty when
+ *        the importer keeps no images
  */
 public record PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields,
-		Optional<String> problem) {
+		Optional<String> problem, Optional<PageScan> scan) {
 
 	public PageResult {
 		Objects.requireNonNull(templateId, "templateId");
 		Objects.requireNonNull(problem, "problem");
+		Objects.requireNonNull(scan, "scan");
 		fields = List.copyOf(fields);
 		if (pageIndex < 0) {
 			throw new IllegalArgumentException("page index must not be negative");
@@ -28,6 +32,12 @@ public record PageResult(int pageIndex, String templateId, double registrationRe
 		if (problem.isPresent() && !fields.isEmpty()) {
 			throw new IllegalArgumentException("an unreadable page has no fields");
 		}
+	}
+
+	/** A page without its scan. */
+	public PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields,
+			Optional<String> problem) {
+		this(pageIndex, templateId, registrationResidual, fields, problem, Optional.empty());
 	}
 
 	/** A page that was read. */
@@ -42,5 +52,10 @@ public record PageResult(int pageIndex, String templateId, double registrationRe
 
 	public boolean isReadable() {
 		return problem.isEmpty();
+	}
+
+	/** This page with its scan. */
+	public PageResult withScan(PageScan pageScan) {
+		return new PageResult(pageIndex, templateId, registrationResidual, fields, problem, Optional.of(pageScan));
 	}
 }

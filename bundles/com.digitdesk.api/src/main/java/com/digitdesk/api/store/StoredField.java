@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.digitdesk.api.image.PixelBox;
+
 /**
  * A field as the store holds it, with where it comes from.
  *
@@ -17,11 +19,14 @@ import java.util.Optional;
  * @param confidence the probability that the read value is right
  * @param reasons why it was queued
  * @param proposal a rule-satisfying value offered to the clerk
- * @param verification who verified or rejected it, and when
+ * @param verification who verified or rejected it, and when (the latest
+ *        decision not undone)
+ * @param place where it stands in the review queue's order
+ * @param box where its box is on the page raster, when the importer knew
  */
 public record StoredField(long id, String sourceFile, int page, String templateId, String name, String value,
 		FieldStatus status, double confidence, List<ReviewReason> reasons, Optional<String> proposal,
-		Optional<Correction> verification) {
+		Optional<Correction> verification, QueuePlace place, Optional<PixelBox> box) {
 
 	public StoredField {
 		Objects.requireNonNull(sourceFile, "sourceFile");
@@ -31,6 +36,8 @@ public record StoredField(long id, String sourceFile, int page, String templateI
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(proposal, "proposal");
 		Objects.requireNonNull(verification, "verification");
+		Objects.requireNonNull(place, "place");
+		Objects.requireNonNull(box, "box");
 		reasons = List.copyOf(reasons);
 	}
 }
