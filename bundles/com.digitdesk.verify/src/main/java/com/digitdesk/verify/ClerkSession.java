@@ -1,0 +1,322 @@
+package com.digitdesk.verify;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import com.digitdesk.api.store.ClerkDecision;
+import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldReview;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.QueuePlace;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.store.StoredField;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.verify.FieldOnScreen;
+import com.digitdesk.api.verify.SessionFigures;
+import com.digitdesk.api.verify.VerificationSession;
+
+/**
+ * One clerk's pass over the review queue. The field on screen is claimed for
+ * the clerk; a decision commits (and lets the claim go) before the next field
+ * is claimed and shown.
+ */
+final class ClerkSession implements VerificationSession {
+
+	static final String TITLE = "DigitDesk verify";
+
+	/** Waiting fields looked at per step through the queue: those other clerks hold are passed over. */
+	private static final int LOOKAHEAD = 20;
+
+	private final FieldReview store;
+	private final String clerk;
+	private final FieldSpecs specs;
+	private final Duration lease;
+	private final long openedAt = System.nanoTime();
+	/** The fields this session decided, latest first, for undo. */
+	private final Deque<Decided> decided = new ArrayDeque<>();
+
+	private Shown shown;
+	private int keystrokes;
+	private int fullKeying;
+
+	/** A decision of this session, and the keys typing its value in full would have taken. */
+	private record Decided(long fieldId, int fullKeys) {
+	}
+
+	/** The field on screen with what the clerk did on it. */
+	private static final class Shown {
+		final StoredField field;
+		final FieldKind kind;
+		final Optional<FieldSpec> spec;
+		final List<DigitResult> digits;
+		final FieldOnScreen base;
+		final ValueEditor editor;
+		final long since = System.nanoTime();
+		int keys;
+		String message = "";
+
+		Shown(StoredField field, FieldKind kind, Optional<FieldSpec> spec, List<DigitResult> digits,
+				FieldOnScreen base) {
+			this.field = field;
+			this.kind = kind;
+			this.spec = spec;
+			this.digits = digits;
+			this.base = base;
+			this.editor = new ValueEditor(kind, base.shown());
+		}
+	}
+
+	ClerkSession(FieldReview store, String clerk, FieldSpecs specs, Duration lease) throws StoreException {
+		this.store = store;
+		this.clerk = clerk;
+		this.specs = specs;
+		this.lease = lease;
+		// a workstation that died held these: the clerk gets them back at once
+		List<StoredField> held = store.claimedFields(clerk);
+		if (!held.isEmpty() && store.claimField(held.get(0).id(), clerk, lease)) {
+			show(held.get(0));
+		} else {
+			moveForward(QueuePlace.START);
+		}
+	}
+
+	@Override
+	public String title() {
+		if (shown == null) {
+			return TITLE + " - nothing waiting";
+		}
+		StoredField field = shown.field;
+		return TITLE + " - " + field.sourceFile() + " p." + field.page() + " " + field.name();
+	}
+
+	@Override
+	public Optional<FieldOnScreen> current() {
+		if (shown == null) {
+			return Optional.empty();
+		}
+		FieldOnScreen base = shown.base;
+		return Optional.of(new FieldOnScreen(base.field(), base.kind(), base.digits(), base.snippet(),
+				shown.editor.value(), shown.editor.typedAnything(), shown.editor.cursor(), base.reasons(),
+				shown.message));
+	}
+
+	@Override
+	public void type(char key) {
+		if (shown != null) {
+			count();
+			String refused = shown.editor.type(key);
+			shown.message = refused == null ? "" : refused;
+		}
+	}
+
+	@Override
+	public void backspace() {
+		if (shown != null) {
+			count();
+			shown.editor.backspace();
+			shown.message = "";
+		}
+	}
+
+	@Override
+	public void clear() {
+		if (shown != null) {
+			count();
+			shown.editor.clear();
+			shown.message = "";
+		}
+	}
+
+	@Override
+	public void moveCell(int delta) {
+		if (shown != null) {
+			count();
+			shown.editor.moveCell(delta);
+		}
+	}
+
+	@Override
+	public Act confirm() throws StoreException {
+		if (shown == null) {
+			return Act.refused("nothing waiting");
+		}
+		count();
+		String value = shown.editor.value();
+		Optional<String> refusal = FieldFormats.refusal(shown.kind, shown.spec, value);
+		if (refusal.isPresent()) {
+			shown.message = refusal.get() + ": not confirmed";
+			return Act.refused(shown.message);
+		}
+		return decide(ClerkDecision.verified(clerk, value, spent(), shown.keys), value);
+	}
+
+	@Override
+	public Act reject(String reason) throws StoreException {
+		if (shown == null) {
+			return Act.refused("nothing waiting");
+		}
+		count();
+		return decide(ClerkDecision.rejected(clerk, reason, spent(), shown.keys), "");
+	}
+
+	private Act decide(ClerkDecision decision, String value) throws StoreException {
+		StoredField field = shown.field;
+		try {
+			store.decide(field.id(), decision);
+		} catch (StoreException e) {
+			if (store.field(field.id()).map(f -> f.status() != FieldStatus.NEEDS_REVIEW).orElse(true)) {
+				// another clerk decided it while it was on screen (this clerk's claim had run out): move on
+				moveForward(field.place());
+				return Act.refused(e.getMessage());
+			}
+			throw e;
+		}
+		Decided done = new Decided(field.id(), digitsOf(value) + 1);
+		decided.push(done);
+		fullKeying += done.fullKeys();
+		moveForward(field.place());
+		return Act.done((decision.value().isPresent() ? "confirmed " : "rejected ") + field.name());
+	}
+
+	@Override
+	public Act undo() throws StoreException {
+		count();
+		if (decided.isEmpty()) {
+			return Act.refused("nothing to undo in this session");
+		}
+		Decided last = decided.pop();
+		StoredField field = store.undo(last.fieldId(), clerk);
+		fullKeying -= last.fullKeys();
+		leave();
+		if (store.claimField(field.id(), clerk, lease)) {
+			show(field);
+		} else {
+			moveForward(field.place());
+		}
+		return Act.done("undone: " + field.name() + " waits again");
+	}
+
+	@Override
+	public Act nextDocument() throws StoreException {
+		count();
+		QueuePlace from = shown == null ? QueuePlace.START
+				: new QueuePlace(shown.field.place().documentId(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+		StoredField before = shown == null ? null : shown.field;
+		Optional<StoredField> next = claimFirst(store.reviewQueue(from, true, clerk, LOOKAHEAD));
+		if (next.isEmpty()) {
+			return Act.refused("no later document waits");
+		}
+		leave(before);
+		show(next.get());
+		return Act.done("next document");
+	}
+
+	@Override
+	public Act previousDocument() throws StoreException {
+		count();
+		if (shown == null) {
+			return Act.refused("nothing waiting");
+		}
+		QueuePlace here = new QueuePlace(shown.field.place().documentId(), -1, -1);
+		List<StoredField> earlier = store.reviewQueue(here, false, clerk, 1);
+		if (earlier.isEmpty()) {
+			return Act.refused("no earlier document waits");
+		}
+		QueuePlace start = new QueuePlace(earlier.get(0).place().documentId(), -1, -1);
+		StoredField before = shown.field;
+		Optional<StoredField> first = claimFirst(store.reviewQueue(start, true, clerk, LOOKAHEAD));
+		if (first.isEmpty()) {
+			return Act.refused("no earlier document waits");
+		}
+		leave(before);
+		show(first.get());
+		return Act.done("previous document");
+	}
+
+	@Override
+	public Duration lease() {
+		return lease;
+	}
+
+	@Override
+	public void keepAlive() throws StoreException {
+		store.renewFieldClaims(clerk, lease);
+	}
+
+	@Override
+	public SessionFigures figures() throws StoreException {
+		double hours = (System.nanoTime() - openedAt) / 3.6e12;
+		return new SessionFigures(store.waitingCount(), decided.size(), keystrokes, fullKeying,
+				hours > 0 ? decided.size() / hours : 0);
+	}
+
+	@Override
+	public void close() throws StoreException {
+		leave();
+	}
+
+	/** Shows the first field after {@code from} that can be claimed, wrapping round to the queue's start once. */
+	private void moveForward(QueuePlace from) throws StoreException {
+		Optional<StoredField> next = claimFirst(store.reviewQueue(from, true, clerk, LOOKAHEAD));
+		if (next.isEmpty() && !from.equals(QueuePlace.START)) {
+			next = claimFirst(store.reviewQueue(QueuePlace.START, true, clerk, LOOKAHEAD));
+		}
+		if (next.isPresent()) {
+			show(next.get());
+		} else {
+			shown = null;
+		}
+	}
+
+	private Optional<StoredField> claimFirst(List<StoredField> candidates) throws StoreException {
+		for (StoredField candidate : candidates) {
+			if (shown != null && candidate.id() == shown.field.id()) {
+				return Optional.of(candidate);
+			}
+			if (store.claimField(candidate.id(), clerk, lease)) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void show(StoredField field) throws StoreException {
+		List<DigitResult> digits = store.digits(field.id());
+		Optional<FieldSpec> spec = specs.spec(field.templateId(), field.name());
+		FieldKind kind = spec.map(FieldSpec::kind).orElse(FieldKind.NUMBER);
+		FieldOnScreen base = new FieldOnScreen(field, kind, digits, store.fieldImage(field.id()),
+				field.proposal().orElse(field.value()), false, -1, ReasonWords.of(field.reasons(), digits), "");
+		shown = new Shown(field, kind, spec, digits, base);
+	}
+
+	/** Lets the field on screen go, if it is still this session's claim and not the one shown next. */
+	private void leave() throws StoreException {
+		leave(shown == null ? null : shown.field);
+		shown = null;
+	}
+
+	private void leave(StoredField field) throws StoreException {
+		if (field != null) {
+			store.releaseField(field.id(), clerk);
+		}
+	}
+
+	private void count() {
+		keystrokes++;
+		if (shown != null) {
+			shown.keys++;
+		}
+	}
+
+	private Duration spent() {
+		return Duration.ofNanos(System.nanoTime() - shown.since);
+	}
+
+	private static int digitsOf(String value) {
+		return value.replace(".", "").length();
+	}
+}
