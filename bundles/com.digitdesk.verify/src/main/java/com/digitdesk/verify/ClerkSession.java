@@ -238,6 +238,14 @@ final class ClerkSession implements VerificationSession {
 	}
 
 	@Override
+	public boolean lookAgain() throws StoreException {
+		if (shown == null) {
+			moveForward(QueuePlace.START);
+		}
+		return shown != null;
+	}
+
+	@Override
 	public Duration lease() {
 		return lease;
 	}

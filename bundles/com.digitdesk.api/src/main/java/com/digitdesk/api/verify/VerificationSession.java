@@ -60,6 +60,13 @@ public interface VerificationSession extends AutoCloseable {
 	/** How long the field on screen stays the clerk's unless {@link #keepAlive()} renews it. */
 	Duration lease();
 
+	/**
+	 * With nothing on screen, looks again for a waiting field (one that an
+	 * import running meanwhile stored, or another clerk let go); true when
+	 * one is shown now.
+	 */
+	boolean lookAgain() throws StoreException;
+
 	/** Renews the claims on what the clerk has on screen; call it every third of {@link #lease()}. */
 	void keepAlive() throws StoreException;
 

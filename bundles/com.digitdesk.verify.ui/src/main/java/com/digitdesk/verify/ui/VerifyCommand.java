@@ -1,0 +1,202 @@
+package com.digitdesk.verify.ui;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
+import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.data.DataDirectory;
+import com.digitdesk.api.store.FieldReview;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.verify.VerificationDesk;
+import com.digitdesk.api.verify.VerificationSession;
+
+/**
+ * {@code digitdesk verify}: opens the verification window on a store, for a
+ * clerk; with paths, imports them first in the background (the import
+ * command itself) while the window fills.
+ */
+@Component(service = Subcommand.class, property = Subcommand.NAME + "=verify")
+public final class VerifyCommand implements Subcommand {
+
+	private final ResultStores stores;
+	private final VerificationDesk desk;
+	private final Views views;
+	private final DataDirectory data;
+	private final Optional<Subcommand> importer;
+
+	@Activate
+	public VerifyCommand(@Reference ResultStores stores, @Reference VerificationDesk desk, @Reference Views views,
+			@Reference DataDirectory data,
+			@Reference(target = "(" + Subcommand.NAME + "=import)", cardinality = ReferenceCardinality.OPTIONAL,
+					policyOption = ReferencePolicyOption.GREEDY) Subcommand importer) {
+		this.stores = stores;
+		this.desk = desk;
+		this.views = views;
+		this.data = data;
+		this.importer = Optional.ofNullable(importer);
+	}
+
+	@Override
+	public String summary() {
+		return "open the clerks' verification window (imports PATHs first, in the background)";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: digitdesk verify [--db JDBC-URL] [--clerk NAME] [PATH...]
+
+				Opens the verification window on the store (default: the embedded
+				one) for the clerk (default: the OS user name), on the first field
+				waiting for a clerk in document order (the review-queue's order).
+				With PATHs (PDF files or folders) they are imported first, in the
+				background, as 'digitdesk import' does; the window fills as pages
+				are read. Needs a display (X11 or Wayland).
+
+				Keys: digits replace the value (an amount's last two are its cents;
+				'.' is taken too); Backspace edits; Delete empties; Enter confirms
+				and moves on; Ctrl+Z undoes the last confirmation; Page Down / Page
+				Up: next / previous document; F4 or Ctrl+R: reject, with a reason
+				picked by its digit; Left / Right: a digit cell, a digit typed on it
+				changes just that digit; Ctrl+= / Ctrl+-: zoom the page; Ctrl+Q:
+				close.""";
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		CommandOptions options;
+		try {
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--clerk"), Set.of());
+		} catch (IllegalArgumentException e) {
+			context.err().println("verify: " + e.getMessage() + "\n" + usage());
+			return 2;
+		}
+		String url = options.get("--db", stores.defaultUrl());
+		String clerk = options.get("--clerk", System.getProperty("user.name", "clerk"));
+		List<String> paths = options.positional();
+		if (!paths.isEmpty() && importer.isEmpty()) {
+			context.err().println("verify: cannot import " + paths + ": the import command is not installed");
+			return 1;
+		}
+		FieldReview store;
+		try {
+			store = stores.store(url);
+		} catch (StoreException e) {
+			context.err().println("verify: " + e.getMessage());
+			return 1;
+		}
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		CountDownLatch closed = new CountDownLatch(1);
+		// SWT's thread is the one that makes the Display: a thread of the window's own
+		Thread ui = new Thread(() -> {
+			try {
+				showWindow(store, clerk, url, paths, context);
+			} catch (Throwable e) {
+				failure.set(e);
+			} finally {
+				closed.countDown();
+			}
+		}, "digitdesk-verify-window");
+		ui.start();
+		closed.await();
+		Throwable problem = failure.get();
+		if (problem instanceof SWTError error) {
+			context.err().println("verify: cannot open a window: " + error.getMessage()
+					+ " (is there a display? DISPLAY=" + System.getenv("DISPLAY") + ")");
+			return 1;
+		}
+		if (problem instanceof StoreException error) {
+			context.err().println("verify: " + error.getMessage());
+			return 1;
+		}
+		if (problem instanceof Exception error) {
+			throw error;
+		}
+		if (problem instanceof Error error) {
+			throw error;
+		}
+		return 0;
+	}
+
+	private void showWindow(FieldReview store, String clerk, String url, List<String> paths, CommandContext context)
+			throws StoreException {
+		Display display = new Display();
+		try (VerificationSession session = desk.open(store, clerk)) {
+			VerifyWindow window = new VerifyWindow(display, session, store, clerk, views,
+					ClerkPreferences.load(data.path(), clerk));
+			Thread importing = paths.isEmpty() ? null : importInBackground(window, url, paths, context);
+			window.open();
+			while (!window.shell().isDisposed()) {
+				if (!display.readAndDispatch()) {
+					display.sleep();
+				}
+			}
+			if (importing != null) {
+				// the window closed: the import stops after the file in hand; what it stored stays
+				importing.interrupt();
+			}
+		} finally {
+			display.dispose();
+		}
+	}
+
+	/** Runs the import command on {@code paths} in a thread; its progress lines go to the status bar. */
+	private Thread importInBackground(VerifyWindow window, String url, List<String> paths, CommandContext context) {
+		List<String> arguments = new ArrayList<>(List.of("--db", url, "--verbose"));
+		arguments.addAll(paths);
+		PrintStream progress = new PrintStream(new LineSink(line -> window.activity(line)), true,
+				StandardCharsets.UTF_8);
+		Thread thread = new Thread(() -> {
+			try {
+				int status = importer.get().run(new CommandContext(arguments, progress, progress,
+						context.workingDirectory(), false));
+				window.activity(status == 0 ? "import done" : "import ended with status " + status);
+			} catch (Exception e) {
+				window.activity("import failed: " + e.getMessage());
+			}
+		}, "digitdesk-verify-import");
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	/** Bytes written as lines, each handed on when complete. */
+	private static final class LineSink extends OutputStream {
+		private final java.util.function.Consumer<String> lines;
+		private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+		LineSink(java.util.function.Consumer<String> lines) {
+			this.lines = lines;
+		}
+
+		@Override
+		public synchronized void write(int b) {
+			if (b == '\n' || b == '\r') {
+				if (line.size() > 0) {
+					lines.accept(line.toString(StandardCharsets.UTF_8).strip());
+					line.reset();
+				}
+			} else {
+				line.write(b);
+			}
+		}
+	}
+}

@@ -1,0 +1,384 @@
+package com.digitdesk.verify.ui;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.digitdesk.api.store.FieldReview;
+import com.digitdesk.api.store.PageScan;
+import com.digitdesk.api.store.QueuePlace;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.store.StoredField;
+import com.digitdesk.api.verify.FieldOnScreen;
+import com.digitdesk.api.verify.SessionFigures;
+import com.digitdesk.api.verify.VerificationSession;
+import com.digitdesk.api.verify.VerificationSession.Act;
+import com.digitdesk.verify.ui.view.DeskState;
+import com.digitdesk.verify.ui.view.VerifyView;
+import com.digitdesk.verify.ui.view.VerifyView.ViewPart;
+import com.digitdesk.verify.ui.view.ViewSite;
+
+/**
+ * The verification window: a workbench of views in three folders (page on
+ * the left, field on the right, the rest below) over one clerk's session,
+ * and a status bar. It draws what the session holds and forwards the
+ * clerk's keys to it; every key works without the mouse.
+ */
+final class VerifyWindow implements Views.Listener {
+
+	private static final Logger LOG = LoggerFactory.getLogger(VerifyWindow.class);
+
+	/** How many of the next waiting fields the queue view lists. */
+	private static final int UPCOMING = 20;
+
+	/** With nothing waiting, how often the window looks for fields an import stored meanwhile. */
+	private static final int LOOK_AGAIN_MILLIS = 1000;
+
+	private final Display display;
+	private final VerificationSession session;
+	private final FieldReview store;
+	private final String clerk;
+	private final Views views;
+	private final ClerkPreferences preferences;
+	private final Shell shell;
+	private final SashForm columns;
+	private final SashForm rows;
+	private final Map<String, CTabFolder> folders = new HashMap<>();
+	private final Map<Views.Placed, Open> open = new HashMap<>();
+	private final Label status;
+	private final Listener keys = this::key;
+	private final long openedNanos = System.nanoTime();
+	private String activity = "";
+	private String problem = "";
+	/** The current page's scan, kept while the clerk stays on the page. */
+	private QueuePlace scanPage;
+	private Optional<PageScan> scan = Optional.empty();
+	private DeskState state;
+
+	/** A view's part in this window, and its tab. */
+	private record Open(CTabItem tab, ViewPart part) {
+	}
+
+	VerifyWindow(Display display, VerificationSession session, FieldReview store, String clerk, Views views,
+			ClerkPreferences preferences) {
+		this.display = display;
+		this.session = session;
+		this.store = store;
+		this.clerk = clerk;
+		this.views = views;
+		this.preferences = preferences;
+		shell = new Shell(display);
+		shell.setLayout(new GridLayout(1, false));
+		rows = new SashForm(shell, SWT.VERTICAL);
+		rows.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		columns = new SashForm(rows, SWT.HORIZONTAL);
+		folders.put("left", folder(columns));
+		folders.put("right", folder(columns));
+		folders.put("bottom", folder(rows));
+		columns.setWeights(preferences.weights("columns", 55, 45));
+		rows.setWeights(preferences.weights("rows", 78, 22));
+		status = new Label(shell, SWT.NONE);
+		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		for (Views.Placed view : views.watch(this)) {
+			add(view);
+		}
+		display.addFilter(SWT.KeyDown, keys);
+		shell.addListener(SWT.Close, e -> keepLayout());
+		shell.addListener(SWT.Dispose, e -> closing());
+		shell.setSize(1400, 900);
+	}
+
+	private static CTabFolder folder(Composite parent) {
+		CTabFolder folder = new CTabFolder(parent, SWT.BORDER);
+		folder.setLayout(new FillLayout());
+		return folder;
+	}
+
+	Shell shell() {
+		return shell;
+	}
+
+	void open() {
+		refresh();
+		shell.open();
+		shell.forceActive();
+		keepAlive();
+		lookAgain();
+	}
+
+	/** What an import running for this window says, shown in the status bar. */
+	void activity(String text) {
+		display.asyncExec(() -> {
+			if (!shell.isDisposed()) {
+				activity = text;
+				showStatus();
+			}
+		});
+	}
+
+	// views coming and going, on any thread
+
+	@Override
+	public void added(Views.Placed view) {
+		display.asyncExec(() -> {
+			if (!shell.isDisposed()) {
+				add(view);
+				if (state != null) {
+					show(open.get(view), state);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void removed(Views.Placed view) {
+		display.asyncExec(() -> {
+			Open gone = open.remove(view);
+			if (gone != null && !shell.isDisposed()) {
+				gone.part().dispose();
+				gone.tab().getControl().dispose();
+				gone.tab().dispose();
+			}
+		});
+	}
+
+	private void add(Views.Placed view) {
+		CTabFolder folder = folders.getOrDefault(view.place(), folders.get("bottom"));
+		CTabItem tab = new CTabItem(folder, SWT.NONE);
+		Composite body = new Composite(folder, SWT.NONE);
+		body.setLayout(new FillLayout());
+		tab.setControl(body);
+		VerifyView.ViewPart part;
+		try {
+			tab.setText(view.view().title());
+			part = view.view().open(body, site());
+		} catch (RuntimeException e) {
+			// another bundle's view must not take the window down
+			LOG.warn("The view {} failed to open: {}", view.view(), e.toString());
+			tab.dispose();
+			body.dispose();
+			return;
+		}
+		open.put(view, new Open(tab, part));
+		if (folder.getSelectionIndex() < 0) {
+			folder.setSelection(tab);
+		}
+		body.layout();
+	}
+
+	private ViewSite site() {
+		return new ViewSite() {
+			@Override
+			public FieldReview store() {
+				return store;
+			}
+
+			@Override
+			public String clerk() {
+				return clerk;
+			}
+
+			@Override
+			public int fontSize() {
+				return preferences.fontSize();
+			}
+		};
+	}
+
+	// keys
+
+	private void key(Event e) {
+		if (shell.isDisposed() || !(e.widget instanceof Control control) || control.getShell() != shell) {
+			return;
+		}
+		boolean ctrl = (e.stateMask & SWT.CTRL) != 0;
+		try {
+			Act act = null;
+			if (ctrl && e.keyCode == 'z') {
+				act = session.undo();
+			} else if (ctrl && e.keyCode == 'q') {
+				e.doit = false;
+				shell.close();
+				return;
+			} else if (e.keyCode == SWT.F4 || ctrl && e.keyCode == 'r') {
+				e.doit = false;
+				Optional<String> reason = RejectDialog.pick(shell);
+				act = reason.isPresent() ? session.reject(reason.get()) : Act.refused("not rejected");
+			} else if (e.keyCode == SWT.PAGE_DOWN) {
+				act = session.nextDocument();
+			} else if (e.keyCode == SWT.PAGE_UP) {
+				act = session.previousDocument();
+			} else if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+				act = session.confirm();
+			} else if (e.keyCode == SWT.BS) {
+				session.backspace();
+			} else if (e.keyCode == SWT.DEL) {
+				session.clear();
+			} else if (e.keyCode == SWT.ARROW_LEFT) {
+				session.moveCell(-1);
+			} else if (e.keyCode == SWT.ARROW_RIGHT) {
+				session.moveCell(+1);
+			} else if (!ctrl && (Character.isDigit(e.character) || e.character == '.' || e.character == ',')) {
+				session.type(e.character);
+			} else {
+				return;
+			}
+			e.doit = false;
+			problem = act == null || act.done() ? "" : act.message();
+		} catch (StoreException ex) {
+			e.doit = false;
+			problem = ex.getMessage();
+		}
+		refresh();
+	}
+
+	// drawing
+
+	private void refresh() {
+		if (shell.isDisposed()) {
+			return;
+		}
+		try {
+			state = state();
+		} catch (StoreException e) {
+			problem = e.getMessage();
+			showStatus();
+			return;
+		}
+		shell.setText(session.title());
+		for (Open part : new ArrayList<>(open.values())) {
+			show(part, state);
+		}
+		showStatus();
+	}
+
+	private void show(Open part, DeskState shown) {
+		try {
+			part.part().show(shown);
+		} catch (RuntimeException e) {
+			LOG.warn("The view {} failed to draw: {}", part.tab().getText(), e.toString());
+		}
+	}
+
+	private DeskState state() throws StoreException {
+		Optional<FieldOnScreen> field = session.current();
+		List<StoredField> pageFields = List.of();
+		List<StoredField> upcoming = List.of();
+		if (field.isPresent()) {
+			StoredField stored = field.get().field();
+			pageFields = store.pageFields(stored.id());
+			QueuePlace page = new QueuePlace(stored.place().documentId(), stored.place().pageIndex(), 0);
+			if (!page.equals(scanPage)) {
+				scan = store.pageScan(stored.id());
+				scanPage = page;
+			}
+			upcoming = store.reviewQueue(stored.place(), true, clerk, UPCOMING);
+		}
+		return new DeskState(field, pageFields, field.isPresent() ? scan : Optional.empty(), upcoming,
+				session.figures());
+	}
+
+	private void showStatus() {
+		if (state == null || status.isDisposed()) {
+			return;
+		}
+		SessionFigures figures = state.figures();
+		String keystrokes = figures.fullKeying() == 0 ? figures.keystrokes() + " keys"
+				: String.format(Locale.ROOT, "%d keys for %d of full keying (%.0f%%)", figures.keystrokes(),
+						figures.fullKeying(), 100.0 * figures.keystrokes() / figures.fullKeying());
+		String text = String.format(Locale.ROOT, "Waiting: %d   Done: %d   %s   %.0f fields/h   Clerk: %s",
+				figures.waiting(), figures.done(), keystrokes, figures.fieldsPerHour(), clerk);
+		if (!activity.isEmpty()) {
+			text += "   |   " + activity;
+		}
+		if (!problem.isEmpty()) {
+			text += "   |   " + problem;
+		}
+		status.setText(text);
+		status.setForeground(display.getSystemColor(problem.isEmpty() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED));
+	}
+
+	// timers
+
+	private void keepAlive() {
+		int period = (int) Math.max(1000, session.lease().toMillis() / 3);
+		display.timerExec(period, () -> {
+			if (shell.isDisposed()) {
+				return;
+			}
+			try {
+				session.keepAlive();
+			} catch (StoreException e) {
+				problem = e.getMessage();
+				showStatus();
+			}
+			keepAlive();
+		});
+	}
+
+	private void lookAgain() {
+		display.timerExec(LOOK_AGAIN_MILLIS, () -> {
+			if (shell.isDisposed()) {
+				return;
+			}
+			try {
+				if (session.current().isEmpty() && session.lookAgain()) {
+					refresh();
+				} else if (session.current().isEmpty()) {
+					state = state();
+					showStatus();
+				}
+			} catch (StoreException e) {
+				problem = e.getMessage();
+				showStatus();
+			}
+			lookAgain();
+		});
+	}
+
+	/** The clerk's layout, kept for the next window. */
+	private void keepLayout() {
+		preferences.keepWeights("columns", columns.getWeights());
+		preferences.keepWeights("rows", rows.getWeights());
+		try {
+			preferences.save();
+		} catch (IOException e) {
+			LOG.warn("Could not keep {}'s window settings: {}", clerk, e.toString());
+		}
+	}
+
+	private void closing() {
+		display.removeFilter(SWT.KeyDown, keys);
+		views.unwatch(this);
+		open.values().forEach(o -> o.part().dispose());
+		open.clear();
+		try {
+			session.close();
+		} catch (StoreException e) {
+			LOG.warn("Could not give up the fields {} had on screen (their claims run out by themselves): {}",
+					clerk, e.getMessage());
+		}
+		LOG.debug("Window of {} open for {} s", clerk, (System.nanoTime() - openedNanos) / 1e9);
+	}
+}
