@@ -55,6 +55,11 @@ final class RejectDialog {
 				display.sleep();
 			}
 		}
+		// the keyboard goes back to the window, for the next field
+		if (!parent.isDisposed()) {
+			parent.forceActive();
+			parent.setFocus();
+		}
 		return Optional.ofNullable(picked[0]);
 	}
 }

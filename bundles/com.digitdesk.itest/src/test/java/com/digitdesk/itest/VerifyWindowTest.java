@@ -1,0 +1,152 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.swt.SWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.digitdesk.api.store.Correction;
+import com.digitdesk.api.store.FieldReview;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.StoredField;
+import com.digitdesk.api.template.FieldKind;
+import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.template.TemplateCatalog;
+
+/**
+ * The verification window on a virtual display, driven by real key events:
+ * a generated archive imported, then a clerk confirms, corrects, undoes and
+ * rejects with the keyboard alone, and the store shows each act.
+ */
+@ExtendWith(ServiceExtension.class)
+class VerifyWindowTest {
+
+	@InjectService(timeout = 20000)
+	static ResultStores stores;
+
+	@InjectService(timeout = 20000)
+	static TemplateCatalog templates;
+
+	@TempDir
+	static Path work;
+
+	static VirtualDisplay screen;
+	static String url;
+
+	@BeforeAll
+	static void importAnArchive() throws Exception {
+		screen = VirtualDisplay.start();
+		Path archive = work.resolve("archive");
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.toString(), "--pages", "6",
+				"--seed", "41")).isZero();
+		url = "jdbc:h2:file:" + work.resolve("store/results");
+		assertThat(Commands.run(new ByteArrayOutputStream(), "import", "--db", url, archive.toString())).isZero();
+	}
+
+	@AfterAll
+	static void stopTheDisplay() throws Exception {
+		if (screen != null) {
+			screen.close();
+		}
+	}
+
+	static String title(StoredField field) {
+		return "DigitDesk verify - " + field.sourceFile() + " p." + field.page() + " " + field.name();
+	}
+
+	@Test
+	void aClerkConfirmsCorrectsUndoesAndRejectsWithTheKeyboardAlone() throws Exception {
+		FieldReview store = stores.store(url);
+		List<StoredField> queue = store.reviewQueue(100);
+		assertThat(queue).as("fields waiting in the generated archive").hasSizeGreaterThanOrEqualTo(3);
+		ExecutorService runner = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> verify = runner.submit(() -> Commands.run(new ByteArrayOutputStream(), "verify", "--db",
+					url, "--clerk", "tester"));
+			WindowDriver window = WindowDriver.ofThread("digitdesk-verify-window");
+			window.awaitTitle(title(queue.get(0)));
+			window.focus();
+
+			// Enter confirms what is shown: the rule's proposal, else the value read
+			StoredField first = queue.get(0);
+			window.press(SWT.CR, false);
+			window.awaitTitle(title(queue.get(1)));
+			StoredField confirmed = store.field(first.id()).orElseThrow();
+			assertThat(confirmed.status()).isEqualTo(FieldStatus.VERIFIED);
+			assertThat(confirmed.value()).isEqualTo(first.proposal().orElse(first.value()));
+			assertThat(confirmed.verification().orElseThrow().user()).isEqualTo("tester");
+
+			// digits typed replace the value
+			StoredField second = queue.get(1);
+			FieldKind kind = templates.template(second.templateId()).flatMap(t -> t.field(second.name()))
+					.map(FieldSpec::kind).orElseThrow();
+			String[] typedAndStored = correction(kind, templates.template(second.templateId())
+					.flatMap(t -> t.field(second.name())));
+			window.type(typedAndStored[0]);
+			window.press(SWT.CR, false);
+			window.awaitTitle(title(queue.get(2)));
+			StoredField corrected = store.field(second.id()).orElseThrow();
+			assertThat(corrected.status()).isEqualTo(FieldStatus.VERIFIED);
+			assertThat(corrected.value()).isEqualTo(typedAndStored[1]);
+			Correction correction = corrected.verification().orElseThrow();
+			assertThat(correction.keystrokes()).isEqualTo(typedAndStored[0].length() + 1);
+			assertThat(correction.seconds()).isPositive();
+
+			// Ctrl+Z takes it back: the field waits again, and is shown
+			window.press('z', true);
+			window.awaitTitle(title(second));
+			assertThat(store.field(second.id()).orElseThrow().status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+			assertThat(store.corrections(second.id())).singleElement()
+					.satisfies(c -> assertThat(c.undone()).isPresent());
+
+			// F4 rejects it, the reason picked by its digit
+			window.press(SWT.F4, false);
+			window.awaitDialog("Reject the field");
+			window.type("2");
+			window.awaitTitle(title(queue.get(2)));
+			assertThat(store.field(second.id()).orElseThrow().status()).isEqualTo(FieldStatus.REJECTED);
+			assertThat(store.corrections(second.id())).hasSize(2);
+
+			Path shots = Path.of(System.getProperty("user.dir"), "target");
+			Files.createDirectories(shots);
+			window.screenshot(shots.resolve("verify-window.png"));
+
+			window.press('q', true);
+			assertThat(verify.get(30, TimeUnit.SECONDS)).isZero();
+			assertThat(store.claimedFields("tester")).as("claims given up when the window closed").isEmpty();
+		} finally {
+			runner.shutdownNow();
+		}
+	}
+
+	/** Keys that type a right value for a field of this kind, and the value they give. */
+	private static String[] correction(FieldKind kind, Optional<FieldSpec> spec) {
+		return switch (kind) {
+		case AMOUNT -> new String[] { "123456", "1234.56" };
+		case SSN -> new String[] { "123456780", "123456780" };
+		case DATE -> new String[] { "01022024", "01022024" };
+		case DIGITS -> {
+			String digits = "1234567890".repeat(3).substring(0, spec.orElseThrow().cells());
+			yield new String[] { digits, digits };
+		}
+		case NUMBER -> new String[] { "42", "42" };
+		};
+	}
+}

@@ -1,0 +1,211 @@
+package com.digitdesk.itest;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Drives a window of this process as a clerk would: real key events posted
+ * to the X server (SWT's Display.post), read back through what the window
+ * shows.
+ */
+final class WindowDriver {
+
+	private static final long WAIT_MILLIS = 30_000;
+
+	private final Display display;
+
+	private WindowDriver(Display display) {
+		this.display = display;
+	}
+
+	/** The display of the thread called {@code threadName}, once that thread made one. */
+	static WindowDriver ofThread(String threadName) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+		while (System.currentTimeMillis() < deadline) {
+			for (Thread thread : Thread.getAllStackTraces().keySet()) {
+				if (thread.getName().equals(threadName)) {
+					Display display = Display.findDisplay(thread);
+					if (display != null && !display.isDisposed() && answers(display)) {
+						return new WindowDriver(display);
+					}
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no window thread " + threadName + " within " + WAIT_MILLIS + " ms");
+	}
+
+	/** Whether the display is made and runs what it is given (a display being made does not yet). */
+	private static boolean answers(Display display) {
+		try {
+			display.syncExec(() -> {
+			});
+			return true;
+		} catch (RuntimeException e) {
+			return false;
+		}
+	}
+
+	private <T> T onWindowThread(Supplier<T> action) {
+		AtomicReference<T> result = new AtomicReference<>();
+		display.syncExec(() -> result.set(action.get()));
+		return result.get();
+	}
+
+	/** The title of the window's main shell ("" before it opens). */
+	String title() {
+		if (display.isDisposed()) {
+			return "";
+		}
+		return onWindowThread(() -> {
+			for (Shell shell : display.getShells()) {
+				if (shell.getParent() == null && shell.isVisible()) {
+					return shell.getText();
+				}
+			}
+			return "";
+		});
+	}
+
+	/** Waits until the title is {@code expected}; fails with the title it has. */
+	void awaitTitle(String expected) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+		String title = title();
+		while (!title.equals(expected) && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+			title = title();
+		}
+		if (!title.equals(expected)) {
+			throw new AssertionError("the window's title is \"" + title + "\", not \"" + expected + "\"");
+		}
+	}
+
+	/** Waits until a dialog over the window is open, titled starting with {@code start}. */
+	void awaitDialog(String start) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+		while (System.currentTimeMillis() < deadline) {
+			boolean open = onWindowThread(() -> {
+				for (Shell shell : display.getShells()) {
+					for (Shell dialog : shell.getShells()) {
+						if (dialog.isVisible() && dialog.getText().startsWith(start)) {
+							return true;
+						}
+					}
+				}
+				return false;
+			});
+			if (open) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no dialog \"" + start + "...\" within " + WAIT_MILLIS + " ms");
+	}
+
+	/** Puts the pointer over the main window, so that the keyboard goes to it (no window manager here). */
+	void focus() throws InterruptedException {
+		Rectangle bounds = onWindowThread(() -> {
+			for (Shell shell : display.getShells()) {
+				if (shell.getParent() == null && shell.isVisible()) {
+					shell.forceActive();
+					return shell.getBounds();
+				}
+			}
+			return null;
+		});
+		Event move = new Event();
+		move.type = SWT.MouseMove;
+		move.x = bounds.x + bounds.width / 2;
+		move.y = bounds.y + bounds.height / 2;
+		post(move);
+		settle();
+	}
+
+	/** Types characters, one key press and release each. */
+	void type(String characters) throws InterruptedException {
+		for (char c : characters.toCharArray()) {
+			Event down = new Event();
+			down.type = SWT.KeyDown;
+			down.character = c;
+			post(down);
+			Event up = new Event();
+			up.type = SWT.KeyUp;
+			up.character = c;
+			post(up);
+			settle();
+		}
+	}
+
+	/** Presses a key ({@link SWT#CR}, {@link SWT#F4}, ...) or a letter, with Ctrl when asked. */
+	void press(int keyCode, boolean ctrl) throws InterruptedException {
+		if (ctrl) {
+			post(SWT.KeyDown, SWT.CTRL);
+		}
+		post(SWT.KeyDown, keyCode);
+		post(SWT.KeyUp, keyCode);
+		if (ctrl) {
+			post(SWT.KeyUp, SWT.CTRL);
+		}
+		settle();
+	}
+
+	private void post(int type, int keyCode) {
+		Event event = new Event();
+		event.type = type;
+		if (keyCode < 0x10000 && keyCode >= ' ') {
+			event.character = (char) keyCode;
+		} else {
+			event.keyCode = keyCode;
+		}
+		post(event);
+	}
+
+	/** Posts on the window's thread, as SWT wants; the X server delivers it after. A closed window takes none. */
+	private void post(Event event) {
+		whileOpen(() -> display.post(event));
+	}
+
+	private void whileOpen(Runnable action) {
+		try {
+			display.syncExec(action);
+		} catch (SWTException e) {
+			if (!display.isDisposed()) {
+				throw e;
+			}
+		}
+	}
+
+	/** Lets the window take what was posted before the next key. */
+	private void settle() throws InterruptedException {
+		Thread.sleep(30);
+		whileOpen(() -> {
+		});
+	}
+
+	/** The whole screen, as PNG. */
+	void screenshot(Path file) {
+		display.syncExec(() -> {
+			Rectangle bounds = display.getBounds();
+			Image image = new Image(display, bounds.width, bounds.height);
+			GC gc = new GC(display);
+			gc.copyArea(image, 0, 0);
+			gc.dispose();
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+			image.dispose();
+		});
+	}
+}
