@@ -128,6 +128,21 @@ class VerifyWindowTest {
 			Files.createDirectories(shots);
 			window.screenshot(shots.resolve("verify-window.png"));
 
+			// Ctrl+G: the doubtful digits grouped by what was read and its runner-up, a grid at a time
+			int waiting = store.waitingCount();
+			window.press('g', true);
+			window.awaitDialog("DigitDesk verify - confusion pairs: ");
+			String firstGrid = window.dialog("DigitDesk verify - confusion pairs: ").orElseThrow();
+			window.screenshot(shots.resolve("verify-grid.png"));
+			window.press(SWT.ARROW_RIGHT, false);
+			for (int grids = 0; grids < 50 && window.dialog("DigitDesk verify - confusion pairs: ").isPresent();
+					grids++) {
+				window.press(SWT.CR, false);
+			}
+			assertThat(window.dialog("DigitDesk verify - confusion pairs: ")).as("after " + firstGrid).isEmpty();
+			assertThat(store.waitingCount()).as("fields decided in the grids").isLessThan(waiting);
+			window.focus();
+
 			window.press('q', true);
 			assertThat(verify.get(30, TimeUnit.SECONDS)).isZero();
 			assertThat(store.claimedFields("tester")).as("claims given up when the window closed").isEmpty();

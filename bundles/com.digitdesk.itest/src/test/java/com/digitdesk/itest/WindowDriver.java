@@ -96,22 +96,29 @@ final class WindowDriver {
 	void awaitDialog(String start) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
 		while (System.currentTimeMillis() < deadline) {
-			boolean open = onWindowThread(() -> {
-				for (Shell shell : display.getShells()) {
-					for (Shell dialog : shell.getShells()) {
-						if (dialog.isVisible() && dialog.getText().startsWith(start)) {
-							return true;
-						}
-					}
-				}
-				return false;
-			});
-			if (open) {
+			if (dialog(start).isPresent()) {
 				return;
 			}
 			Thread.sleep(50);
 		}
 		throw new AssertionError("no dialog \"" + start + "...\" within " + WAIT_MILLIS + " ms");
+	}
+
+	/** The title of the open dialog over the window whose title starts with {@code start}. */
+	java.util.Optional<String> dialog(String start) {
+		if (display.isDisposed()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.ofNullable(onWindowThread(() -> {
+			for (Shell shell : display.getShells()) {
+				for (Shell dialog : shell.getShells()) {
+					if (dialog.isVisible() && dialog.getText().startsWith(start)) {
+						return dialog.getText();
+					}
+				}
+			}
+			return null;
+		}));
 	}
 
 	/** Puts the pointer over the main window, so that the keyboard goes to it (no window manager here). */

@@ -2,6 +2,7 @@ package com.digitdesk.verify;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
+import com.digitdesk.api.verify.ConfusionGrid;
 import com.digitdesk.api.verify.FieldOnScreen;
 import com.digitdesk.api.verify.SessionFigures;
 import com.digitdesk.api.verify.VerificationSession;
@@ -243,6 +245,49 @@ final class ClerkSession implements VerificationSession {
 			moveForward(QueuePlace.START);
 		}
 		return shown != null;
+	}
+
+	@Override
+	public List<ConfusionGrid> confusionGrids() throws StoreException {
+		List<ConfusionGrid> grids = new ArrayList<>();
+		for (ConfusionPairs.Pair pair : ConfusionPairs.of(store, clerk)) {
+			grids.add(new PairGrid(pair, new PairGrid.Decider() {
+				@Override
+				public boolean decide(StoredField field, String value, int keys, Duration spent)
+						throws StoreException {
+					return decideFromGrid(field, value, keys, spent);
+				}
+
+				@Override
+				public void count() {
+					ClerkSession.this.count();
+				}
+			}));
+		}
+		return grids;
+	}
+
+	/** A field the clerk answered in a confusion-pair grid; false when another clerk has it. */
+	private boolean decideFromGrid(StoredField field, String value, int keys, Duration spent) throws StoreException {
+		boolean onScreen = shown != null && shown.field.id() == field.id();
+		if (!onScreen && !store.claimField(field.id(), clerk, lease)) {
+			return false;
+		}
+		try {
+			store.decide(field.id(), ClerkDecision.verified(clerk, value, spent, keys));
+		} catch (StoreException e) {
+			if (store.field(field.id()).map(f -> f.status() != FieldStatus.NEEDS_REVIEW).orElse(true)) {
+				return false;
+			}
+			throw e;
+		}
+		Decided done = new Decided(field.id(), digitsOf(value) + 1);
+		decided.push(done);
+		fullKeying += done.fullKeys();
+		if (onScreen) {
+			moveForward(field.place());
+		}
+		return true;
 	}
 
 	@Override

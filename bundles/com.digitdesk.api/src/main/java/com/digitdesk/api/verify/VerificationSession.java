@@ -1,6 +1,7 @@
 package com.digitdesk.api.verify;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -66,6 +67,13 @@ public interface VerificationSession extends AutoCloseable {
 	 * one is shown now.
 	 */
 	boolean lookAgain() throws StoreException;
+
+	/**
+	 * The confusion-pair grids of the waiting fields (at the queue's head, up
+	 * to a few hundred fields), the largest first; each field is in one grid
+	 * at most. Empty when no field's doubts are all one digit and runner-up.
+	 */
+	List<ConfusionGrid> confusionGrids() throws StoreException;
 
 	/** Renews the claims on what the clerk has on screen; call it every third of {@link #lease()}. */
 	void keepAlive() throws StoreException;

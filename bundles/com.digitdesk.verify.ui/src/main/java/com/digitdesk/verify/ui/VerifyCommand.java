@@ -75,7 +75,9 @@ public final class VerifyCommand implements Subcommand {
 				'.' is taken too); Backspace edits; Delete empties; Enter confirms
 				and moves on; Ctrl+Z undoes the last confirmation; Page Down / Page
 				Up: next / previous document; F4 or Ctrl+R: reject, with a reason
-				picked by its digit; Left / Right: a digit cell, a digit typed on it
+				picked by its digit; Ctrl+G: the confusion-pair grids (arrows move,
+				a digit relabels a tile, Enter confirms the grid, Esc goes back);
+				Left / Right: a digit cell, a digit typed on it
 				changes just that digit; Ctrl+= / Ctrl+-: zoom the page; Ctrl+Q:
 				close.""";
 	}

@@ -225,6 +225,12 @@ final class VerifyWindow implements Views.Listener {
 				e.doit = false;
 				Optional<String> reason = RejectDialog.pick(shell);
 				act = reason.isPresent() ? session.reject(reason.get()) : Act.refused("not rejected");
+			} else if (ctrl && e.keyCode == 'g') {
+				e.doit = false;
+				String outcome = GridDialog.open(shell, session);
+				act = Act.done(outcome);
+				problem = "";
+				activity = outcome;
 			} else if (e.keyCode == SWT.PAGE_DOWN) {
 				act = session.nextDocument();
 			} else if (e.keyCode == SWT.PAGE_UP) {
