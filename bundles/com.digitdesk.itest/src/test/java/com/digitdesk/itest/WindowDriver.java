@@ -201,13 +201,18 @@ final class WindowDriver {
 		});
 	}
 
-	/** The whole screen, as PNG. */
+	/** The main window with whatever is open over it, as PNG. */
 	void screenshot(Path file) {
 		display.syncExec(() -> {
 			Rectangle bounds = display.getBounds();
+			for (Shell shell : display.getShells()) {
+				if (shell.getParent() == null && shell.isVisible()) {
+					bounds = shell.getBounds().intersection(display.getBounds());
+				}
+			}
 			Image image = new Image(display, bounds.width, bounds.height);
 			GC gc = new GC(display);
-			gc.copyArea(image, 0, 0);
+			gc.copyArea(image, bounds.x, bounds.y);
 			gc.dispose();
 			ImageLoader loader = new ImageLoader();
 			loader.data = new ImageData[] { image.getImageData() };

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,54 +41,44 @@ final class JdbcReview implements FieldReview {
 
 	@Override
 	public List<StoredField> reviewQueue(int limit) throws StoreException {
-		if (limit <= 0) {
-			return List.of();
-		}
-		return database.read("reading the review queue", c -> {
-			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
-					+ "WHERE f.id IN (SELECT q.id FROM fields q JOIN pages qp ON qp.id = q.page_id "
-					+ "JOIN documents qd ON qd.id = qp.document_id "
-					+ "WHERE q.status = 'needs_review' AND qd.complete ORDER BY qd.id, qp.page_index, q.position "
-					+ "LIMIT ?) ORDER BY " + FieldRows.QUEUE_ORDER + ", r.ordinal")) {
-				select.setInt(1, limit);
-				List<StoredField> fields = new ArrayList<>();
-				FieldRows.read(select, fields::add);
-				return fields;
-			}
-		});
+		return reviewQueue(QueuePlace.START, true, null, limit);
 	}
 
 	@Override
 	public List<StoredField> reviewQueue(QueuePlace from, boolean forward, String clerk, int limit)
 			throws StoreException {
 		Objects.requireNonNull(from, "from");
-		Objects.requireNonNull(clerk, "clerk");
 		if (limit <= 0) {
 			return List.of();
 		}
-		String beyond = forward ? ">" : "<";
-		String direction = forward ? "" : " DESC";
-		return database.read("reading the review queue for " + clerk, c -> {
-			try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS
-					+ "WHERE f.id IN (SELECT q.id FROM fields q JOIN pages qp ON qp.id = q.page_id "
-					+ "JOIN documents qd ON qd.id = qp.document_id "
-					+ "WHERE q.status = 'needs_review' AND qd.complete AND (qd.id " + beyond + " ? OR qd.id = ? "
-					+ "AND (qp.page_index " + beyond + " ? OR qp.page_index = ? AND q.position " + beyond + " ?)) "
-					+ "AND NOT " + FieldClaims.CLAIMED_BY_OTHERS + " ORDER BY qd.id" + direction + ", qp.page_index"
-					+ direction + ", q.position" + direction + " LIMIT ?) ORDER BY d.id" + direction + ", p.page_index"
-					+ direction + ", f.position" + direction + ", r.ordinal")) {
-				select.setLong(1, from.documentId());
-				select.setLong(2, from.documentId());
-				select.setInt(3, from.pageIndex());
-				select.setInt(4, from.pageIndex());
-				select.setInt(5, from.position());
-				select.setString(6, clerk);
-				select.setInt(7, limit);
-				List<StoredField> fields = new ArrayList<>();
-				FieldRows.read(select, fields::add);
-				return fields;
-			}
+		String what = clerk == null ? "reading the review queue" : "reading the review queue for " + clerk;
+		return database.read(what, c -> {
+			List<Long> ids = QueueWalk.ids(c, from, forward, clerk, limit);
+			return fields(c, ids);
 		});
+	}
+
+	/** The fields with these ids, in this order. */
+	private static List<StoredField> fields(Connection c, List<Long> ids) throws SQLException {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, StoredField> byId = new HashMap<>();
+		try (PreparedStatement select = c.prepareStatement(FieldRows.FIELD_ROWS + "WHERE f.id IN ("
+				+ String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY f.id, r.ordinal")) {
+			for (int i = 0; i < ids.size(); i++) {
+				select.setLong(i + 1, ids.get(i));
+			}
+			FieldRows.read(select, field -> byId.put(field.id(), field));
+		}
+		List<StoredField> fields = new ArrayList<>(ids.size());
+		for (long id : ids) {
+			StoredField field = byId.get(id);
+			if (field != null) {
+				fields.add(field);
+			}
+		}
+		return fields;
 	}
 
 	@Override

@@ -51,7 +51,7 @@ final class PageRows {
 		}
 		long[] fieldIds = new long[0];
 		if (!page.fields().isEmpty()) {
-			fieldIds = insertFields(c, pageId, page.fields());
+			fieldIds = insertFields(c, pageId, documentId, page.pageIndex(), page.fields());
 			insertReasons(c, fieldIds, page.fields());
 			insertDigits(c, fieldIds, page.fields());
 		}
@@ -90,11 +90,12 @@ final class PageRows {
 		}
 	}
 
-	private static long[] insertFields(Connection c, long pageId, List<FieldResult> fields) throws SQLException {
+	private static long[] insertFields(Connection c, long pageId, long documentId, int pageIndex,
+			List<FieldResult> fields) throws SQLException {
 		long[] ids = new long[fields.size()];
 		try (PreparedStatement insert = c.prepareStatement("INSERT INTO fields (page_id, position, name, "
-				+ "read_value, current_value, status, confidence, proposal, box_x, box_y, box_width, box_height) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "read_value, current_value, status, confidence, proposal, box_x, box_y, box_width, box_height, "
+				+ "document_id, page_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				Statement.RETURN_GENERATED_KEYS)) {
 			for (int i = 0; i < fields.size(); i++) {
 				FieldResult field = fields.get(i);
@@ -107,6 +108,8 @@ final class PageRows {
 				insert.setDouble(7, field.confidence());
 				insert.setString(8, field.proposal().orElse(null));
 				setBox(insert, 9, field.box().orElse(null));
+				insert.setLong(13, documentId);
+				insert.setInt(14, pageIndex);
 				insert.addBatch();
 			}
 			insert.executeBatch();

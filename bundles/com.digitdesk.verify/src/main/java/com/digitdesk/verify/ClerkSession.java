@@ -5,10 +5,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.digitdesk.api.store.ClerkDecision;
 import com.digitdesk.api.store.DigitResult;
+import com.digitdesk.api.store.FieldImage;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.FieldStatus;
 import com.digitdesk.api.store.QueuePlace;
@@ -44,6 +51,27 @@ final class ClerkSession implements VerificationSession {
 	private Shown shown;
 	private int keystrokes;
 	private int fullKeying;
+	/**
+	 * The store's waiting count, counted anew on the reading thread when older
+	 * than {@link #COUNT_EVERY_NANOS} (a count of a large store takes longer
+	 * than showing the next field may).
+	 */
+	private volatile int waiting = -1;
+	private volatile long waitingCountedAt;
+	private final java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+	/** The digits and snippet of the field that comes next, read ahead on a thread of their own. */
+	private final Map<Long, Future<Loaded>> ahead = new ConcurrentHashMap<>();
+	private final ExecutorService reader = Executors.newSingleThreadExecutor(work -> {
+		Thread thread = new Thread(work, "digitdesk-verify-ahead");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private static final long COUNT_EVERY_NANOS = 2_000_000_000L;
+
+	/** What show() reads of a field besides the field itself. */
+	private record Loaded(List<DigitResult> digits, Optional<FieldImage> snippet) {
+	}
 
 	/** A decision of this session, and the keys typing its value in full would have taken. */
 	private record Decided(long fieldId, int fullKeys) {
@@ -180,6 +208,7 @@ final class ClerkSession implements VerificationSession {
 		Decided done = new Decided(field.id(), digitsOf(value) + 1);
 		decided.push(done);
 		fullKeying += done.fullKeys();
+		waiting = Math.max(0, waiting - 1);
 		moveForward(field.place());
 		return Act.done((decision.value().isPresent() ? "confirmed " : "rejected ") + field.name());
 	}
@@ -302,13 +331,30 @@ final class ClerkSession implements VerificationSession {
 
 	@Override
 	public SessionFigures figures() throws StoreException {
-		double hours = (System.nanoTime() - openedAt) / 3.6e12;
-		return new SessionFigures(store.waitingCount(), decided.size(), keystrokes, fullKeying,
+		long now = System.nanoTime();
+		if (waiting < 0) {
+			waiting = store.waitingCount();
+			waitingCountedAt = now;
+		} else if (now - waitingCountedAt > COUNT_EVERY_NANOS && counting.compareAndSet(false, true)) {
+			reader.execute(() -> {
+				try {
+					waiting = store.waitingCount();
+					waitingCountedAt = System.nanoTime();
+				} catch (StoreException e) {
+					// counted again next time
+				} finally {
+					counting.set(false);
+				}
+			});
+		}
+		double hours = (now - openedAt) / 3.6e12;
+		return new SessionFigures(waiting, decided.size(), keystrokes, fullKeying,
 				hours > 0 ? decided.size() / hours : 0);
 	}
 
 	@Override
 	public void close() throws StoreException {
+		reader.shutdownNow();
 		leave();
 	}
 
@@ -326,22 +372,50 @@ final class ClerkSession implements VerificationSession {
 	}
 
 	private Optional<StoredField> claimFirst(List<StoredField> candidates) throws StoreException {
-		for (StoredField candidate : candidates) {
-			if (shown != null && candidate.id() == shown.field.id()) {
-				return Optional.of(candidate);
-			}
-			if (store.claimField(candidate.id(), clerk, lease)) {
+		for (int i = 0; i < candidates.size(); i++) {
+			StoredField candidate = candidates.get(i);
+			if (shown != null && candidate.id() == shown.field.id()
+					|| store.claimField(candidate.id(), clerk, lease)) {
+				if (i + 1 < candidates.size()) {
+					readAhead(candidates.get(i + 1));
+				}
 				return Optional.of(candidate);
 			}
 		}
 		return Optional.empty();
 	}
 
+	/** Starts reading what showing {@code field} needs, forgetting what was read for others. */
+	private void readAhead(StoredField field) {
+		ahead.keySet().retainAll(java.util.Set.of(field.id()));
+		ahead.computeIfAbsent(field.id(), id -> reader.submit(() -> load(id)));
+	}
+
+	private Loaded load(long fieldId) throws StoreException {
+		return new Loaded(store.digits(fieldId), store.fieldImage(fieldId));
+	}
+
+	/** What was read ahead for the field, else read now. */
+	private Loaded loaded(long fieldId) throws StoreException {
+		Future<Loaded> read = ahead.remove(fieldId);
+		if (read != null) {
+			try {
+				return read.get();
+			} catch (ExecutionException e) {
+				// read again below, where the problem is reported
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return load(fieldId);
+	}
+
 	private void show(StoredField field) throws StoreException {
-		List<DigitResult> digits = store.digits(field.id());
+		Loaded loaded = loaded(field.id());
+		List<DigitResult> digits = loaded.digits();
 		Optional<FieldSpec> spec = specs.spec(field.templateId(), field.name());
 		FieldKind kind = spec.map(FieldSpec::kind).orElse(FieldKind.NUMBER);
-		FieldOnScreen base = new FieldOnScreen(field, kind, digits, store.fieldImage(field.id()),
+		FieldOnScreen base = new FieldOnScreen(field, kind, digits, loaded.snippet(),
 				field.proposal().orElse(field.value()), false, -1, ReasonWords.of(field.reasons(), digits), "");
 		shown = new Shown(field, kind, spec, digits, base);
 	}

@@ -8,8 +8,13 @@ ALTER TABLE fields ADD COLUMN box_y INTEGER;
 ALTER TABLE fields ADD COLUMN box_width INTEGER;
 ALTER TABLE fields ADD COLUMN box_height INTEGER;
 
--- the review queue in document order: documents as stored, pages, positions
-CREATE INDEX fields_queue ON fields (status, page_id, position);
+-- the review queue in document order: documents as stored, pages, positions. The field keeps its
+-- document and page index (as its page has them) so that one index walks the queue from any field on.
+ALTER TABLE fields ADD COLUMN document_id BIGINT;
+ALTER TABLE fields ADD COLUMN page_index INTEGER;
+UPDATE fields SET document_id = (SELECT p.document_id FROM pages p WHERE p.id = fields.page_id),
+	page_index = (SELECT p.page_index FROM pages p WHERE p.id = fields.page_id);
+CREATE INDEX fields_queue ON fields (status, document_id, page_index, position);
 
 -- the page as scanned, reduced for viewing; boxes scale by the image's width over raster_width
 CREATE TABLE page_images (

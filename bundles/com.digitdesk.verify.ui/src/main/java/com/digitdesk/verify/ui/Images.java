@@ -50,6 +50,45 @@ final class Images {
 		return new Image(display, data);
 	}
 
+	/**
+	 * An image reduced to {@code width} pixels across (height in proportion)
+	 * by averaging, as gray; the image itself when it is not wider. Plain
+	 * data: made on any thread.
+	 */
+	static ImageData reduced(ImageData source, int width) {
+		if (source.width <= width) {
+			return source;
+		}
+		int height = Math.max(1, (int) ((long) source.height * width / source.width));
+		int[] sums = new int[width * height];
+		int[] counts = new int[width * height];
+		int[] row = new int[source.width];
+		for (int y = 0; y < source.height; y++) {
+			source.getPixels(0, y, source.width, row, 0);
+			int ty = (int) ((long) y * height / source.height);
+			for (int x = 0; x < source.width; x++) {
+				int tx = (int) ((long) x * width / source.width);
+				sums[ty * width + tx] += gray(source, row[x]);
+				counts[ty * width + tx]++;
+			}
+		}
+		ImageData reduced = new ImageData(width, height, 8, GRAYS);
+		byte[] line = new byte[width];
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				int i = y * width + x;
+				line[x] = (byte) (counts[i] == 0 ? 255 : sums[i] / counts[i]);
+			}
+			reduced.setPixels(0, y, width, line, 0);
+		}
+		return reduced;
+	}
+
+	private static int gray(ImageData data, int pixel) {
+		RGB rgb = data.palette.getRGB(pixel);
+		return (rgb.red * 299 + rgb.green * 587 + rgb.blue * 114) / 1000;
+	}
+
 	/** Scales an image, for a view that zooms. */
 	static Image scaled(Display display, Image image, int width, int height) {
 		Image scaled = new Image(display, Math.max(1, width), Math.max(1, height));

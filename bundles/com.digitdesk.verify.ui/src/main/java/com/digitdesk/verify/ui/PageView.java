@@ -1,13 +1,12 @@
 package com.digitdesk.verify.ui;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -17,7 +16,7 @@ import org.eclipse.swt.widgets.Listener;
 import org.osgi.service.component.annotations.Component;
 
 import com.digitdesk.api.image.PixelBox;
-import com.digitdesk.api.store.PageScan;
+import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
 import com.digitdesk.verify.ui.view.DeskState;
 import com.digitdesk.verify.ui.view.VerifyView;
@@ -38,7 +37,7 @@ public final class PageView implements VerifyView {
 
 	@Override
 	public ViewPart open(Composite parent, ViewSite site) {
-		return new Part(parent);
+		return new Part(parent, new PagePictures(site.store()));
 	}
 
 	/** Zoom steps, as shares of the view's width. */
@@ -47,14 +46,23 @@ public final class PageView implements VerifyView {
 	private static final class Part implements ViewPart {
 		private final ScrolledComposite scroller;
 		private final Canvas canvas;
-		private byte[] pagePng;
+		private final PagePictures pictures;
+		private String pageKey;
+		/** The page as stored, made into an image only when it must be scaled anew (zoomed, resized). */
+		private ImageData pageData;
 		private Image page;
-		private PageScan scan;
+		/** The page reduced ahead of time to the view's width. */
+		private ImageData fitted;
+		/** The page drawn at the canvas's size, made once per page and size. */
+		private Image drawn;
+		private int rasterWidth = 1;
+		private String problem = "";
 		private List<StoredField> fields = List.of();
 		private long current = -1;
 		private int zoom;
 
-		Part(Composite parent) {
+		Part(Composite parent, PagePictures pictures) {
+			this.pictures = pictures;
 			scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
 			canvas = new Canvas(scroller, SWT.DOUBLE_BUFFERED);
 			scroller.setContent(canvas);
@@ -92,32 +100,58 @@ public final class PageView implements VerifyView {
 
 		@Override
 		public void show(DeskState state) {
-			Optional<PageScan> shown = state.page();
-			byte[] png = shown.map(PageScan::png).orElse(null);
-			if (!Arrays.equals(png, pagePng)) {
-				if (page != null) {
-					page.dispose();
-				}
-				pagePng = png;
-				page = png == null ? null : Images.png(canvas.getDisplay(), png);
-			}
-			scan = shown.orElse(null);
 			fields = state.pageFields();
 			current = state.field().map(f -> f.field().id()).orElse(-1L);
+			if (state.field().isEmpty()) {
+				replace(null);
+				pageKey = null;
+			} else {
+				StoredField field = state.field().get().field();
+				String key = PagePictures.key(field);
+				if (!key.equals(pageKey)) {
+					pageKey = key;
+					try {
+						PagePictures.Picture picture = pictures.of(field);
+						rasterWidth = picture.rasterWidth();
+						replace(picture.data());
+						fitted = picture.fitted();
+						problem = picture.data() == null ? "The page's scan was not kept by its import" : "";
+					} catch (StoreException e) {
+						replace(null);
+						problem = e.getMessage();
+					}
+				}
+				pictures.ahead(field, state.upcoming());
+			}
 			layout();
+		}
+
+		private void replace(ImageData next) {
+			if (page != null) {
+				page.dispose();
+				page = null;
+			}
+			if (drawn != null) {
+				drawn.dispose();
+				drawn = null;
+			}
+			pageData = next;
+			fitted = null;
 		}
 
 		/** The canvas as wide as the view times the zoom, as tall as the page at that width. */
 		private void layout() {
 			Rectangle area = scroller.getClientArea();
-			if (page == null || area.width <= 0) {
+			if (pageData == null || area.width <= 0) {
 				canvas.setSize(Math.max(1, area.width), Math.max(1, area.height));
 				canvas.redraw();
 				return;
 			}
-			Rectangle size = page.getBounds();
 			int width = (int) Math.round(area.width * ZOOMS[zoom]);
-			int height = (int) Math.round((double) size.height * width / size.width);
+			int height = (int) ((long) pageData.height * width / pageData.width);
+			if (zoom == 0) {
+				pictures.width(width);
+			}
 			canvas.setSize(width, height);
 			reveal();
 			canvas.redraw();
@@ -136,7 +170,7 @@ public final class PageView implements VerifyView {
 		}
 
 		private Rectangle onCanvas(PixelBox box) {
-			double scale = (double) canvas.getSize().x / scan.rasterWidth();
+			double scale = (double) canvas.getSize().x / rasterWidth;
 			return new Rectangle((int) Math.round(box.x() * scale), (int) Math.round(box.y() * scale),
 					(int) Math.round(box.width() * scale), (int) Math.round(box.height() * scale));
 		}
@@ -145,15 +179,26 @@ public final class PageView implements VerifyView {
 			Rectangle size = canvas.getClientArea();
 			gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
 			gc.fillRectangle(size);
-			if (page == null || scan == null) {
+			if (pageData == null) {
 				gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-				gc.drawText(scan == null && !fields.isEmpty() ? "The page's scan was not kept by its import"
-						: "No page", 10, 10);
+				gc.drawText(problem.isEmpty() ? "No page" : problem, 10, 10);
 				return;
 			}
-			Rectangle image = page.getBounds();
-			gc.setInterpolation(SWT.HIGH);
-			gc.drawImage(page, 0, 0, image.width, image.height, 0, 0, size.width, size.height);
+			if (drawn == null || drawn.getBounds().width != size.width || drawn.getBounds().height != size.height) {
+				if (drawn != null) {
+					drawn.dispose();
+				}
+				// the copy reduced ahead of time when it fits, else scaled now (zoomed, resized)
+				if (fitted != null && fitted.width == size.width && fitted.height == size.height) {
+					drawn = new Image(canvas.getDisplay(), fitted);
+				} else {
+					if (page == null) {
+						page = new Image(canvas.getDisplay(), pageData);
+					}
+					drawn = Images.scaled(canvas.getDisplay(), page, size.width, size.height);
+				}
+			}
+			gc.drawImage(drawn, 0, 0);
 			for (StoredField field : fields) {
 				if (field.box().isEmpty()) {
 					continue;
@@ -174,9 +219,8 @@ public final class PageView implements VerifyView {
 		@Override
 		public void dispose() {
 			canvas.getDisplay().removeFilter(SWT.KeyDown, zoomKeys);
-			if (page != null) {
-				page.dispose();
-			}
+			pictures.close();
+			replace(null);
 		}
 	}
 }

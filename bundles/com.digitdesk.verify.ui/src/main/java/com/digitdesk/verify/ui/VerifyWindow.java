@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
@@ -26,8 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.digitdesk.api.store.FieldReview;
-import com.digitdesk.api.store.PageScan;
-import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
 import com.digitdesk.api.verify.FieldOnScreen;
@@ -71,10 +70,10 @@ final class VerifyWindow implements Views.Listener {
 	private final long openedNanos = System.nanoTime();
 	private String activity = "";
 	private String problem = "";
-	/** The current page's scan, kept while the clerk stays on the page. */
-	private QueuePlace scanPage;
-	private Optional<PageScan> scan = Optional.empty();
 	private DeskState state;
+	/** Told how long each Enter took until the next field was drawn (the benchmark listens). */
+	private LongConsumer enterDrawn = nanos -> {
+	};
 
 	/** A view's part in this window, and its tab. */
 	private record Open(CTabItem tab, ViewPart part) {
@@ -208,10 +207,16 @@ final class VerifyWindow implements Views.Listener {
 
 	// keys
 
+	/** Listens to how long each Enter takes until the next field is drawn, in nanoseconds. */
+	void onEnterDrawn(LongConsumer listener) {
+		enterDrawn = listener;
+	}
+
 	private void key(Event e) {
 		if (shell.isDisposed() || !(e.widget instanceof Control control) || control.getShell() != shell) {
 			return;
 		}
+		long start = System.nanoTime();
 		boolean ctrl = (e.stateMask & SWT.CTRL) != 0;
 		try {
 			Act act = null;
@@ -257,6 +262,11 @@ final class VerifyWindow implements Views.Listener {
 			problem = ex.getMessage();
 		}
 		refresh();
+		if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+			// painted, not only asked to paint
+			shell.update();
+			enterDrawn.accept(System.nanoTime() - start);
+		}
 	}
 
 	// drawing
@@ -294,15 +304,9 @@ final class VerifyWindow implements Views.Listener {
 		if (field.isPresent()) {
 			StoredField stored = field.get().field();
 			pageFields = store.pageFields(stored.id());
-			QueuePlace page = new QueuePlace(stored.place().documentId(), stored.place().pageIndex(), 0);
-			if (!page.equals(scanPage)) {
-				scan = store.pageScan(stored.id());
-				scanPage = page;
-			}
 			upcoming = store.reviewQueue(stored.place(), true, clerk, UPCOMING);
 		}
-		return new DeskState(field, pageFields, field.isPresent() ? scan : Optional.empty(), upcoming,
-				session.figures());
+		return new DeskState(field, pageFields, upcoming, session.figures());
 	}
 
 	private void showStatus() {
