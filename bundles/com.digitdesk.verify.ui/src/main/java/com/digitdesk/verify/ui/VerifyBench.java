@@ -70,8 +70,9 @@ public final class VerifyBench implements Subcommand {
 
 				Copies the pages with waiting fields of the store --from (default:
 				the embedded one, after './digitdesk import'), scans included, into
-				a new embedded store in DIR (default: a temporary folder, deleted
-				after) until N fields wait (default 10000); opens the window on it
+				a new embedded store in DIR (default: a new temporary folder; its
+				path is printed, delete it after: 10,000 waiting fields take about
+				2 GB) until N fields wait (default 10000); opens the window on it
 				(needs a display) and confirms K fields (default 200) with real Enter
 				keys, MS milliseconds apart (default 250: four fields a second, faster
 				than a clerk; the window reads the next fields meanwhile). Prints the store's size, the window's open time (session
