@@ -22,8 +22,13 @@ final class ImporterProcesses {
 	final Path temporary;
 
 	ImporterProcesses(BundleContext context, Path work) throws IOException {
-		jar = Path.of(context.getProperty("digitdesk.importer.jar"));
-		assertThat(jar).as("the exported importer (mvn package in workspace/)").exists();
+		this(context, work, "digitdesk.importer.jar");
+	}
+
+	/** @param jarProperty the framework property naming the exported runtime: the importer's or the workstation's */
+	ImporterProcesses(BundleContext context, Path work, String jarProperty) throws IOException {
+		jar = Path.of(context.getProperty(jarProperty));
+		assertThat(jar).as("the exported runtime (mvn package in workspace/)").exists();
 		dataDirectory = work.resolve("data");
 		temporary = Files.createDirectories(work.resolve("tmp"));
 	}

@@ -137,15 +137,19 @@ final class JdbcUrls {
 	/**
 	 * The URL as the driver gets it. An embedded H2 database writes no trace
 	 * file (at its default level it would record failed statements, and so
-	 * values, in {@code NAME.trace.db}); PostgreSQL keeps the server's detail
-	 * ("Failing row contains (...)", with the row's values) out of error
-	 * messages, which the importer prints. A URL that sets either itself
-	 * keeps its own setting.
+	 * values, in {@code NAME.trace.db}), and writes each commit to its file
+	 * before the commit returns (by default it waits up to half a second, and
+	 * a killed process lost the decisions a clerk had confirmed meanwhile);
+	 * PostgreSQL keeps the server's detail ("Failing row contains (...)", with
+	 * the row's values) out of error messages, which the importer prints. A
+	 * URL that sets any of these itself keeps its own setting.
 	 */
 	static String forDriver(String url) {
 		String lower = url.toLowerCase(Locale.ROOT);
-		if (isH2(url) && !lower.contains(";trace_level_file=")) {
-			return url + ";TRACE_LEVEL_FILE=0";
+		if (isH2(url)) {
+			String settings = (lower.contains(";trace_level_file=") ? "" : ";TRACE_LEVEL_FILE=0")
+					+ (lower.contains(";write_delay=") ? "" : ";WRITE_DELAY=0");
+			return url + settings;
 		}
 		if (url.startsWith("jdbc:postgresql:") && !lower.contains("logservererrordetail=")) {
 			return url + (url.indexOf('?') < 0 ? "?" : "&") + "logServerErrorDetail=false";

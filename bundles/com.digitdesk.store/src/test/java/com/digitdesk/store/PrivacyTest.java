@@ -133,10 +133,10 @@ class PrivacyTest {
 		assertThat(JdbcUrls.withoutPassword("jdbc:h2:mem:x")).isEqualTo(new JdbcUrls.Credentials("jdbc:h2:mem:x", null));
 
 		assertThat(JdbcUrls.driverProperties("jdbc:h2:file:/x;USER=sa;PASSWORD=p", null)).containsOnly(
-				Map.entry(DataSourceFactory.JDBC_URL, "jdbc:h2:file:/x;TRACE_LEVEL_FILE=0"),
+				Map.entry(DataSourceFactory.JDBC_URL, "jdbc:h2:file:/x;TRACE_LEVEL_FILE=0;WRITE_DELAY=0"),
 				Map.entry(DataSourceFactory.JDBC_USER, "sa"), Map.entry(DataSourceFactory.JDBC_PASSWORD, "p"));
 		assertThat(JdbcUrls.driverProperties("jdbc:h2:file:/x;trace_level_file=1", "")).containsOnly(
-				Map.entry(DataSourceFactory.JDBC_URL, "jdbc:h2:file:/x;trace_level_file=1"));
+				Map.entry(DataSourceFactory.JDBC_URL, "jdbc:h2:file:/x;trace_level_file=1;WRITE_DELAY=0"));
 		assertThat(JdbcUrls.driverProperties("jdbc:postgresql://h/db", "configured")).containsOnly(
 				Map.entry(DataSourceFactory.JDBC_URL, "jdbc:postgresql://h/db?logServerErrorDetail=false"),
 				Map.entry(DataSourceFactory.JDBC_PASSWORD, "configured"));
