@@ -77,6 +77,14 @@ final class ImportReport {
 		return filesDone;
 	}
 
+	synchronized int fields() {
+		return fields;
+	}
+
+	synchronized int needsReview() {
+		return needsReview;
+	}
+
 	synchronized int pages() {
 		return pages;
 	}

@@ -143,10 +143,33 @@ class VerifyWindowTest {
 			assertThat(store.waitingCount()).as("fields decided in the grids").isLessThan(waiting);
 			window.focus();
 
+			// File > Open (Ctrl+O): the file typed in the dialog is imported in the background
+			Path more = work.resolve("more");
+			assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", more.toString(), "--pages", "1",
+					"--seed", "42")).isZero();
+			Path file = ImportTest.pdfs(more).get(0);
+			long documents = stores.store(url).summary().documents();
+			window.press('o', true);
+			window.awaitDialog("Import PDF files");
+			// a '/' opens the dialog's location field, which takes the rest
+			window.type("/");
+			Thread.sleep(500);
+			window.type(file.toString().substring(1));
+			Thread.sleep(300);
+			window.press(SWT.CR, false);
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (stores.store(url).summary().documents() == documents && System.currentTimeMillis() < deadline) {
+				Thread.sleep(200);
+			}
+			assertThat(stores.store(url).summary().documents()).as("the file opened is imported")
+					.isEqualTo(documents + 1);
+			window.focus();
+
 			window.press('q', true);
 			assertThat(verify.get(30, TimeUnit.SECONDS)).isZero();
 			assertThat(store.claimedFields("tester")).as("claims given up when the window closed").isEmpty();
 		} finally {
+			WindowDriver.closeAll("digitdesk-verify-window");
 			runner.shutdownNow();
 		}
 	}

@@ -47,6 +47,26 @@ final class WindowDriver {
 		throw new AssertionError("no window thread " + threadName + " within " + WAIT_MILLIS + " ms");
 	}
 
+	/** Closes every window of the thread's display, whatever a failed test left open (dialogs too). */
+	static void closeAll(String threadName) {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals(threadName)) {
+				Display display = Display.findDisplay(thread);
+				if (display != null && !display.isDisposed()) {
+					try {
+						display.asyncExec(() -> {
+							for (Shell shell : display.getShells()) {
+								shell.dispose();
+							}
+						});
+					} catch (SWTException e) {
+						// disposed meanwhile
+					}
+				}
+			}
+		}
+	}
+
 	/** Whether the display is made and runs what it is given (a display being made does not yet). */
 	private static boolean answers(Display display) {
 		try {
@@ -157,11 +177,22 @@ final class WindowDriver {
 
 	/** Presses a key ({@link SWT#CR}, {@link SWT#F4}, ...) or a letter, with Ctrl when asked. */
 	void press(int keyCode, boolean ctrl) throws InterruptedException {
+		press(keyCode, ctrl, false);
+	}
+
+	/** Presses a key with Ctrl and Shift when asked. */
+	void press(int keyCode, boolean ctrl, boolean shift) throws InterruptedException {
 		if (ctrl) {
 			post(SWT.KeyDown, SWT.CTRL);
 		}
+		if (shift) {
+			post(SWT.KeyDown, SWT.SHIFT);
+		}
 		post(SWT.KeyDown, keyCode);
 		post(SWT.KeyUp, keyCode);
+		if (shift) {
+			post(SWT.KeyUp, SWT.SHIFT);
+		}
 		if (ctrl) {
 			post(SWT.KeyUp, SWT.CTRL);
 		}

@@ -185,7 +185,8 @@ public final class VerifyBench implements Subcommand {
 				long start = System.nanoTime();
 				try (VerificationSession session = desk.open(store, "bench")) {
 					VerifyWindow window = new VerifyWindow(display, session, store, "bench", views,
-							ClerkPreferences.load(Files.createTempDirectory("digitdesk-bench-clerk"), "bench"));
+							ClerkPreferences.load(Files.createTempDirectory("digitdesk-bench-clerk"), "bench"),
+							Optional.empty(), "");
 					window.onEnterDrawn(nanos -> {
 						if (count[0] < enters) {
 							figures[1 + count[0]++] = nanos / 1e6;

@@ -1,9 +1,7 @@
 package com.digitdesk.verify.ui;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +20,7 @@ import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.data.DataDirectory;
+import com.digitdesk.api.intake.ArchiveImport;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
@@ -40,13 +39,12 @@ public final class VerifyCommand implements Subcommand {
 	private final VerificationDesk desk;
 	private final Views views;
 	private final DataDirectory data;
-	private final Optional<Subcommand> importer;
+	private final Optional<ArchiveImport> importer;
 
 	@Activate
 	public VerifyCommand(@Reference ResultStores stores, @Reference VerificationDesk desk, @Reference Views views,
-			@Reference DataDirectory data,
-			@Reference(target = "(" + Subcommand.NAME + "=import)", cardinality = ReferenceCardinality.OPTIONAL,
-					policyOption = ReferencePolicyOption.GREEDY) Subcommand importer) {
+			@Reference DataDirectory data, @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+					policyOption = ReferencePolicyOption.GREEDY) ArchiveImport importer) {
 		this.stores = stores;
 		this.desk = desk;
 		this.views = views;
@@ -69,7 +67,8 @@ public final class VerifyCommand implements Subcommand {
 				waiting for a clerk in document order (the review-queue's order).
 				With PATHs (PDF files or folders) they are imported first, in the
 				background, as 'digitdesk import' does; the window fills as pages
-				are read. Needs a display (X11 or Wayland).
+				are read (File > Open and dropping PDFs on the window do the same).
+				Needs a display (X11 or Wayland).
 
 				Keys: digits replace the value (an amount's last two are its cents;
 				'.' is taken too); Backspace edits; Delete empties; Enter confirms
@@ -93,10 +92,16 @@ public final class VerifyCommand implements Subcommand {
 		}
 		String url = options.get("--db", stores.defaultUrl());
 		String clerk = options.get("--clerk", System.getProperty("user.name", "clerk"));
-		List<String> paths = options.positional();
+		List<Path> paths = options.positional().stream().map(context::resolve).toList();
 		if (!paths.isEmpty() && importer.isEmpty()) {
-			context.err().println("verify: cannot import " + paths + ": the import command is not installed");
+			context.err().println("verify: cannot import " + paths + ": the import service is not installed");
 			return 1;
+		}
+		for (Path path : paths) {
+			if (!Files.exists(path)) {
+				context.err().println("verify: " + path + ": no such file or directory");
+				return 2;
+			}
 		}
 		FieldReview store;
 		try {
@@ -110,13 +115,15 @@ public final class VerifyCommand implements Subcommand {
 		// SWT's thread is the one that makes the Display: a thread of the window's own
 		Thread ui = new Thread(() -> {
 			try {
-				showWindow(store, clerk, url, paths, context);
+				showWindow(store, clerk, url, paths);
 			} catch (Throwable e) {
 				failure.set(e);
 			} finally {
 				closed.countDown();
 			}
 		}, "digitdesk-verify-window");
+		// the command waits for it; it must never keep a framework from stopping
+		ui.setDaemon(true);
 		ui.start();
 		closed.await();
 		Throwable problem = failure.get();
@@ -138,67 +145,22 @@ public final class VerifyCommand implements Subcommand {
 		return 0;
 	}
 
-	private void showWindow(FieldReview store, String clerk, String url, List<String> paths, CommandContext context)
-			throws StoreException {
+	private void showWindow(FieldReview store, String clerk, String url, List<Path> paths) throws StoreException {
 		Display display = new Display();
 		try (VerificationSession session = desk.open(store, clerk)) {
 			VerifyWindow window = new VerifyWindow(display, session, store, clerk, views,
-					ClerkPreferences.load(data.path(), clerk));
-			Thread importing = paths.isEmpty() ? null : importInBackground(window, url, paths, context);
+					ClerkPreferences.load(data.path(), clerk), importer, url);
 			window.open();
+			if (!paths.isEmpty()) {
+				window.importPaths(paths);
+			}
 			while (!window.shell().isDisposed()) {
 				if (!display.readAndDispatch()) {
 					display.sleep();
 				}
 			}
-			if (importing != null) {
-				// the window closed: the import stops after the file in hand; what it stored stays
-				importing.interrupt();
-			}
 		} finally {
 			display.dispose();
-		}
-	}
-
-	/** Runs the import command on {@code paths} in a thread; its progress lines go to the status bar. */
-	private Thread importInBackground(VerifyWindow window, String url, List<String> paths, CommandContext context) {
-		List<String> arguments = new ArrayList<>(List.of("--db", url, "--verbose"));
-		arguments.addAll(paths);
-		PrintStream progress = new PrintStream(new LineSink(line -> window.activity(line)), true,
-				StandardCharsets.UTF_8);
-		Thread thread = new Thread(() -> {
-			try {
-				int status = importer.get().run(new CommandContext(arguments, progress, progress,
-						context.workingDirectory(), false));
-				window.activity(status == 0 ? "import done" : "import ended with status " + status);
-			} catch (Exception e) {
-				window.activity("import failed: " + e.getMessage());
-			}
-		}, "digitdesk-verify-import");
-		thread.setDaemon(true);
-		thread.start();
-		return thread;
-	}
-
-	/** Bytes written as lines, each handed on when complete. */
-	private static final class LineSink extends OutputStream {
-		private final java.util.function.Consumer<String> lines;
-		private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-		LineSink(java.util.function.Consumer<String> lines) {
-			this.lines = lines;
-		}
-
-		@Override
-		public synchronized void write(int b) {
-			if (b == '\n' || b == '\r') {
-				if (line.size() > 0) {
-					lines.accept(line.toString(StandardCharsets.UTF_8).strip());
-					line.reset();
-				}
-			} else {
-				line.write(b);
-			}
 		}
 	}
 }

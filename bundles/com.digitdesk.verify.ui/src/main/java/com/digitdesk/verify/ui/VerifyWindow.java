@@ -1,6 +1,7 @@
 package com.digitdesk.verify.ui;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,19 +14,29 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.digitdesk.api.intake.ArchiveImport;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
@@ -66,6 +77,7 @@ final class VerifyWindow implements Views.Listener {
 	private final Map<String, CTabFolder> folders = new HashMap<>();
 	private final Map<Views.Placed, Open> open = new HashMap<>();
 	private final Label status;
+	private final ImportBar imports;
 	private final Listener keys = this::key;
 	private final long openedNanos = System.nanoTime();
 	private String activity = "";
@@ -80,7 +92,7 @@ final class VerifyWindow implements Views.Listener {
 	}
 
 	VerifyWindow(Display display, VerificationSession session, FieldReview store, String clerk, Views views,
-			ClerkPreferences preferences) {
+			ClerkPreferences preferences, Optional<ArchiveImport> importer, String storeUrl) {
 		this.display = display;
 		this.session = session;
 		this.store = store;
@@ -97,8 +109,12 @@ final class VerifyWindow implements Views.Listener {
 		folders.put("bottom", folder(rows));
 		columns.setWeights(preferences.weights("columns", 55, 45));
 		rows.setWeights(preferences.weights("rows", 78, 22));
+		imports = new ImportBar(shell, importer, storeUrl);
+		imports.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		status = new Label(shell, SWT.NONE);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		shell.setMenuBar(menu());
+		dropFiles();
 		for (Views.Placed view : views.watch(this)) {
 			add(view);
 		}
@@ -106,6 +122,88 @@ final class VerifyWindow implements Views.Listener {
 		shell.addListener(SWT.Close, e -> keepLayout());
 		shell.addListener(SWT.Dispose, e -> closing());
 		shell.setSize(1400, 900);
+	}
+
+	/** File and Tools menus: every item is also a key (Alt and the underlined letter opens a menu). */
+	private Menu menu() {
+		Menu bar = new Menu(shell, SWT.BAR);
+		Menu file = submenu(bar, "&File");
+		item(file, "&Open files...\tCtrl+O", this::openFiles);
+		item(file, "Open &folder...\tCtrl+Shift+O", this::openFolder);
+		item(file, "&Cancel import", imports::cancel);
+		new MenuItem(file, SWT.SEPARATOR);
+		item(file, "&Quit\tCtrl+Q", shell::close);
+		Menu tools = submenu(bar, "&Tools");
+		item(tools, "&Confusion pairs\tCtrl+G", this::confusionPairs);
+		return bar;
+	}
+
+	private Menu submenu(Menu bar, String text) {
+		MenuItem header = new MenuItem(bar, SWT.CASCADE);
+		header.setText(text);
+		Menu menu = new Menu(shell, SWT.DROP_DOWN);
+		header.setMenu(menu);
+		return menu;
+	}
+
+	private static void item(Menu menu, String text, Runnable action) {
+		MenuItem item = new MenuItem(menu, SWT.PUSH);
+		item.setText(text);
+		item.addListener(SWT.Selection, e -> action.run());
+	}
+
+	/** PDF files and folders dropped on the window are imported. */
+	private void dropFiles() {
+		DropTarget target = new DropTarget(shell, DND.DROP_COPY | DND.DROP_DEFAULT);
+		target.setTransfer(FileTransfer.getInstance());
+		target.addDropListener(new DropTargetAdapter() {
+			@Override
+			public void dragEnter(DropTargetEvent event) {
+				event.detail = DND.DROP_COPY;
+			}
+
+			@Override
+			public void drop(DropTargetEvent event) {
+				if (event.data instanceof String[] names) {
+					importPaths(java.util.Arrays.stream(names).map(Path::of).toList());
+				}
+			}
+		});
+	}
+
+	private void openFiles() {
+		FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.MULTI);
+		dialog.setText("Import PDF files");
+		dialog.setFilterExtensions(new String[] { "*.pdf;*.PDF", "*" });
+		if (dialog.open() != null) {
+			importPaths(java.util.Arrays.stream(dialog.getFileNames())
+					.map(name -> Path.of(dialog.getFilterPath(), name)).toList());
+		}
+	}
+
+	private void openFolder() {
+		DirectoryDialog dialog = new DirectoryDialog(shell);
+		dialog.setText("Import the PDF files of a folder");
+		String folder = dialog.open();
+		if (folder != null) {
+			importPaths(List.of(Path.of(folder)));
+		}
+	}
+
+	/** Imports in the background, as 'digitdesk import' does; the window fills as pages are stored. */
+	void importPaths(List<Path> paths) {
+		problem = imports.start(paths).orElse("");
+		showStatus();
+	}
+
+	private void confusionPairs() {
+		try {
+			activity = GridDialog.open(shell, session);
+			problem = "";
+		} catch (StoreException e) {
+			problem = e.getMessage();
+		}
+		refresh();
 	}
 
 	private static CTabFolder folder(Composite parent) {
@@ -124,16 +222,6 @@ final class VerifyWindow implements Views.Listener {
 		shell.forceActive();
 		keepAlive();
 		lookAgain();
-	}
-
-	/** What an import running for this window says, shown in the status bar. */
-	void activity(String text) {
-		display.asyncExec(() -> {
-			if (!shell.isDisposed()) {
-				activity = text;
-				showStatus();
-			}
-		});
 	}
 
 	// views coming and going, on any thread
@@ -232,10 +320,16 @@ final class VerifyWindow implements Views.Listener {
 				act = reason.isPresent() ? session.reject(reason.get()) : Act.refused("not rejected");
 			} else if (ctrl && e.keyCode == 'g') {
 				e.doit = false;
-				String outcome = GridDialog.open(shell, session);
-				act = Act.done(outcome);
-				problem = "";
-				activity = outcome;
+				confusionPairs();
+				return;
+			} else if (ctrl && e.keyCode == 'o') {
+				e.doit = false;
+				if ((e.stateMask & SWT.SHIFT) != 0) {
+					openFolder();
+				} else {
+					openFiles();
+				}
+				return;
 			} else if (e.keyCode == SWT.PAGE_DOWN) {
 				act = session.nextDocument();
 			} else if (e.keyCode == SWT.PAGE_UP) {
@@ -380,6 +474,7 @@ final class VerifyWindow implements Views.Listener {
 
 	private void closing() {
 		display.removeFilter(SWT.KeyDown, keys);
+		imports.dispose();
 		views.unwatch(this);
 		open.values().forEach(o -> o.part().dispose());
 		open.clear();
