@@ -19,6 +19,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import com.digitdesk.api.recognition.ActivationMaps;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
@@ -53,6 +54,29 @@ class RecognizerTest {
 		}
 		assertThat(right / 300.0).isGreaterThanOrEqualTo(0.98);
 		assertThat(cnn.getService().info().name()).isEqualTo("cnn");
+	}
+
+	@Test
+	void theFirstLayerShowsWhereTheInkIs() throws Exception {
+		DigitImage digit = mnist.test().image(0);
+		ActivationMaps maps = cnn.waitForService(10000).firstLayer(digit).orElseThrow();
+		assertThat(maps.count()).isEqualTo(32);
+		assertThat(maps.side()).isEqualTo(26);
+		// a blank glyph's maps are the biases alone; the digit's differ where its strokes are
+		ActivationMaps blank = cnn.getService().firstLayer(DigitImage.blank()).orElseThrow();
+		float[] ink = maps.values();
+		float[] none = blank.values();
+		int changed = 0;
+		for (int i = 0; i < ink.length; i++) {
+			changed += Math.abs(ink[i] - none[i]) > 1e-4 ? 1 : 0;
+		}
+		assertThat(changed).isGreaterThan(ink.length / 20);
+		for (int m = 0; m < 32; m++) {
+			assertThat(blank.at(m, 0, 0)).isEqualTo(blank.at(m, 13, 13));
+		}
+		for (float value : ink) {
+			assertThat(value).isGreaterThanOrEqualTo(0f);
+		}
 	}
 
 	@Test

@@ -149,20 +149,43 @@ class VerifyWindowTest {
 					"--seed", "42")).isZero();
 			Path file = ImportTest.pdfs(more).get(0);
 			long documents = stores.store(url).summary().documents();
-			window.press('o', true);
-			window.awaitDialog("Import PDF files");
-			// a '/' opens the dialog's location field, which takes the rest
-			window.type("/");
-			Thread.sleep(500);
-			window.type(file.toString().substring(1));
-			Thread.sleep(300);
-			window.press(SWT.CR, false);
+			// the file chooser is GTK's own: it is typed at through the X server, not through SWT
+			try (X11Keyboard keyboard = new X11Keyboard(screen.name)) {
+				keyboard.press("o", true);
+				long opened = System.currentTimeMillis() + 30_000;
+				while (keyboard.title("Import PDF files").isEmpty() && System.currentTimeMillis() < opened) {
+					Thread.sleep(100);
+				}
+				assertThat(keyboard.title("Import PDF files")).as("the file chooser").isPresent();
+				keyboard.focus("Import PDF files");
+				// a '/' opens the chooser's location field, which takes the rest
+				keyboard.type("/");
+				Thread.sleep(500);
+				keyboard.type(file.toString().substring(1));
+				Thread.sleep(300);
+				keyboard.press("Return", false);
+			}
 			long deadline = System.currentTimeMillis() + 60_000;
 			while (stores.store(url).summary().documents() == documents && System.currentTimeMillis() < deadline) {
 				Thread.sleep(200);
 			}
 			assertThat(stores.store(url).summary().documents()).as("the file opened is imported")
 					.isEqualTo(documents + 1);
+			window.focus();
+
+			// Ctrl+D: the draw pad reads what is drawn on it with the recognizer, while drawing
+			window.press('d', true);
+			window.awaitDialog("DigitDesk draw pad");
+			window.drag("DigitDesk draw pad", 140, 40, 138, 240);
+			long drawn = System.currentTimeMillis() + 30_000;
+			while (!window.dialog("DigitDesk draw pad").orElse("").startsWith("DigitDesk draw pad - reads ")
+					&& System.currentTimeMillis() < drawn) {
+				Thread.sleep(100);
+			}
+			assertThat(window.dialog("DigitDesk draw pad")).hasValueSatisfying(
+					pad -> assertThat(pad).startsWith("DigitDesk draw pad - reads 1 ("));
+			window.screenshot(shots.resolve("verify-draw-pad.png"));
+			window.press(SWT.ESC, false);
 			window.focus();
 
 			window.press('q', true);

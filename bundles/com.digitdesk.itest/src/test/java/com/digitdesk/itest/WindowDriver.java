@@ -10,6 +10,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -158,6 +159,50 @@ final class WindowDriver {
 		move.y = bounds.y + bounds.height / 2;
 		post(move);
 		settle();
+	}
+
+	/**
+	 * Drags the mouse with its button down over the first canvas of the
+	 * dialog whose title starts with {@code dialog}, from one point to
+	 * another in the canvas's own coordinates, as a hand draws a stroke.
+	 */
+	void drag(String dialog, int x0, int y0, int x1, int y1) throws InterruptedException {
+		Point from = onWindowThread(() -> canvasPoint(dialog, x0, y0));
+		Point to = onWindowThread(() -> canvasPoint(dialog, x1, y1));
+		post(mouse(SWT.MouseMove, from.x, from.y, 0));
+		post(mouse(SWT.MouseDown, from.x, from.y, 1));
+		settle();
+		int steps = 12;
+		for (int i = 1; i <= steps; i++) {
+			post(mouse(SWT.MouseMove, from.x + (to.x - from.x) * i / steps, from.y + (to.y - from.y) * i / steps, 0));
+			settle();
+		}
+		post(mouse(SWT.MouseUp, to.x, to.y, 1));
+		settle();
+	}
+
+	private Point canvasPoint(String dialog, int x, int y) {
+		for (Shell shell : display.getShells()) {
+			for (Shell child : shell.getShells()) {
+				if (child.isVisible() && child.getText().startsWith(dialog)) {
+					for (org.eclipse.swt.widgets.Control control : child.getChildren()) {
+						if (control instanceof org.eclipse.swt.widgets.Canvas canvas) {
+							return canvas.toDisplay(x, y);
+						}
+					}
+				}
+			}
+		}
+		throw new AssertionError("no canvas in a dialog titled " + dialog + "...");
+	}
+
+	private static Event mouse(int type, int x, int y, int button) {
+		Event event = new Event();
+		event.type = type;
+		event.x = x;
+		event.y = y;
+		event.button = button;
+		return event;
 	}
 
 	/** Types characters, one key press and release each. */

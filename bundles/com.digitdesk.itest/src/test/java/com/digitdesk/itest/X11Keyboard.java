@@ -94,6 +94,30 @@ final class X11Keyboard implements AutoCloseable {
 		Thread.sleep(50);
 	}
 
+	/** Types text: letters, digits and the characters of a file's path. */
+	synchronized void type(String text) throws InterruptedException {
+		for (char c : text.toCharArray()) {
+			String name = switch (c) {
+			case '/' -> "slash";
+			case '.' -> "period";
+			case '-' -> "minus";
+			case '_' -> "underscore";
+			case ' ' -> "space";
+			default -> String.valueOf(Character.toLowerCase(c));
+			};
+			boolean shift = c == '_' || Character.isUpperCase(c);
+			int shiftCode = x.XKeysymToKeycode(display, x.XStringToKeysym("Shift_L")) & 0xFF;
+			if (shift) {
+				test.XTestFakeKeyEvent(display, shiftCode, true, 0);
+			}
+			press(name, false);
+			if (shift) {
+				test.XTestFakeKeyEvent(display, shiftCode, false, 0);
+				x.XSync(display, false);
+			}
+		}
+	}
+
 	private record Found(long id, String title) {
 	}
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.digitdesk.api.recognition.ActivationMaps;
 import com.digitdesk.api.recognition.ClassProbability;
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitPrediction;
@@ -53,6 +54,8 @@ public class CnnRecognizer implements EvaluableRecognizer {
 	private final double carefulViewsBelow;
 	private final int batchSize;
 	private final ExecutorService workers;
+	/** The first network's first layer, read on first use; null until then. */
+	private volatile Optional<FirstLayer> firstLayer;
 	private volatile boolean singleThreadedNatives;
 
 	@Activate
@@ -253,6 +256,23 @@ public class CnnRecognizer implements EvaluableRecognizer {
 			System.arraycopy(row, 0, probabilities, i * ModelGraph.CLASSES, ModelGraph.CLASSES);
 		}
 		return probabilities;
+	}
+
+	@Override
+	public Optional<ActivationMaps> firstLayer(DigitImage glyph) throws RecognitionException {
+		Optional<FirstLayer> layer = firstLayer;
+		if (layer == null) {
+			useSingleThreadedNatives();
+			layer = model.withGraph(graph -> {
+				try {
+					return FirstLayer.of(graph);
+				} catch (Exception | LinkageError e) {
+					throw new RecognitionException("reading the first layer of " + model.location() + ": " + e, e);
+				}
+			});
+			firstLayer = layer;
+		}
+		return layer.map(l -> l.on(glyph));
 	}
 
 	@Override

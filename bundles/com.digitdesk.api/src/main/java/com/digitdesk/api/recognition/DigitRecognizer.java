@@ -1,6 +1,7 @@
 package com.digitdesk.api.recognition;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -37,4 +38,13 @@ public interface DigitRecognizer {
 
 	/** What model this recognizer runs, for reports and provenance. */
 	RecognizerInfo info();
+
+	/**
+	 * What the network's first convolution layer makes of a glyph (its
+	 * activation maps, after the non-linearity), for people who want to see
+	 * why it reads what it reads; empty when the recognizer has no such layer.
+	 */
+	default Optional<ActivationMaps> firstLayer(DigitImage glyph) throws RecognitionException {
+		return Optional.empty();
+	}
 }

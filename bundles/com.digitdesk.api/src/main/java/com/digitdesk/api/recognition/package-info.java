@@ -2,7 +2,7 @@
  * Digit recognition: a batch of normalized glyphs in, ranked classes with calibrated probabilities out.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package com.digitdesk.api.recognition;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,6 +37,15 @@ final class Images {
 		}
 	}
 
+	/** Gray levels (0 black, 255 white), row by row, as an image. */
+	static Image gray(Display display, int width, int height, byte[] levels) {
+		ImageData data = new ImageData(width, height, 8, GRAYS);
+		for (int y = 0; y < height; y++) {
+			data.setPixels(0, y, width, levels, y * width);
+		}
+		return new Image(display, data);
+	}
+
 	/** A normalized glyph (ink bright, as the recognizer sees it) drawn dark on light, {@code scale} times its size. */
 	static Image glyph(Display display, DigitImage glyph, int scale) {
 		byte[] pixels = glyph.pixels();

@@ -186,7 +186,7 @@ public final class VerifyBench implements Subcommand {
 				try (VerificationSession session = desk.open(store, "bench")) {
 					VerifyWindow window = new VerifyWindow(display, session, store, "bench", views,
 							ClerkPreferences.load(Files.createTempDirectory("digitdesk-bench-clerk"), "bench"),
-							Optional.empty(), "");
+							Optional.empty(), "", Optional.empty());
 					window.onEnterDrawn(nanos -> {
 						if (count[0] < enters) {
 							figures[1 + count[0]++] = nanos / 1e6;

@@ -21,6 +21,8 @@ import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.data.DataDirectory;
 import com.digitdesk.api.intake.ArchiveImport;
+import com.digitdesk.api.recognition.DigitNormalizer;
+import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
@@ -40,6 +42,12 @@ public final class VerifyCommand implements Subcommand {
 	private final Views views;
 	private final DataDirectory data;
 	private final Optional<ArchiveImport> importer;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+	volatile DigitRecognizer recognizer;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+	volatile DigitNormalizer normalizer;
 
 	@Activate
 	public VerifyCommand(@Reference ResultStores stores, @Reference VerificationDesk desk, @Reference Views views,
@@ -74,7 +82,8 @@ public final class VerifyCommand implements Subcommand {
 				'.' is taken too); Backspace edits; Delete empties; Enter confirms
 				and moves on; Ctrl+Z undoes the last confirmation; Page Down / Page
 				Up: next / previous document; F4 or Ctrl+R: reject, with a reason
-				picked by its digit; Ctrl+G: the confusion-pair grids (arrows move,
+				picked by its digit; Ctrl+D: the draw pad (draw a digit, see what
+				the recognizer reads); Ctrl+G: the confusion-pair grids (arrows move,
 				a digit relabels a tile, Enter confirms the grid, Esc goes back);
 				Left / Right: a digit cell, a digit typed on it
 				changes just that digit; Ctrl+= / Ctrl+-: zoom the page; Ctrl+Q:
@@ -145,11 +154,19 @@ public final class VerifyCommand implements Subcommand {
 		return 0;
 	}
 
+	/** The draw pad's recognizer and normalizer, when both are there. */
+	private Optional<VerifyWindow.Recognition> recognition() {
+		DigitRecognizer reading = recognizer;
+		DigitNormalizer normalizing = normalizer;
+		return reading == null || normalizing == null ? Optional.empty()
+				: Optional.of(new VerifyWindow.Recognition(reading, normalizing));
+	}
+
 	private void showWindow(FieldReview store, String clerk, String url, List<Path> paths) throws StoreException {
 		Display display = new Display();
 		try (VerificationSession session = desk.open(store, clerk)) {
 			VerifyWindow window = new VerifyWindow(display, session, store, clerk, views,
-					ClerkPreferences.load(data.path(), clerk), importer, url);
+					ClerkPreferences.load(data.path(), clerk), importer, url, recognition());
 			window.open();
 			if (!paths.isEmpty()) {
 				window.importPaths(paths);

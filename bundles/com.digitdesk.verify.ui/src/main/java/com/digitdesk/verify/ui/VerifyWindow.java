@@ -37,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.digitdesk.api.intake.ArchiveImport;
+import com.digitdesk.api.recognition.DigitNormalizer;
+import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoredField;
@@ -78,6 +80,12 @@ final class VerifyWindow implements Views.Listener {
 	private final Map<Views.Placed, Open> open = new HashMap<>();
 	private final Label status;
 	private final ImportBar imports;
+	/** What the draw pad reads with: the recognizer and the normalizer of the form reader. */
+	private final Optional<Recognition> recognition;
+
+	/** The recognizer and normalizer the draw pad uses. */
+	record Recognition(DigitRecognizer recognizer, DigitNormalizer normalizer) {
+	}
 	private final Listener keys = this::key;
 	private final long openedNanos = System.nanoTime();
 	private String activity = "";
@@ -92,7 +100,9 @@ final class VerifyWindow implements Views.Listener {
 	}
 
 	VerifyWindow(Display display, VerificationSession session, FieldReview store, String clerk, Views views,
-			ClerkPreferences preferences, Optional<ArchiveImport> importer, String storeUrl) {
+			ClerkPreferences preferences, Optional<ArchiveImport> importer, String storeUrl,
+			Optional<Recognition> recognition) {
+		this.recognition = recognition;
 		this.display = display;
 		this.session = session;
 		this.store = store;
@@ -135,6 +145,7 @@ final class VerifyWindow implements Views.Listener {
 		item(file, "&Quit\tCtrl+Q", shell::close);
 		Menu tools = submenu(bar, "&Tools");
 		item(tools, "&Confusion pairs\tCtrl+G", this::confusionPairs);
+		item(tools, "&Draw pad\tCtrl+D", this::drawPad);
 		return bar;
 	}
 
@@ -194,6 +205,15 @@ final class VerifyWindow implements Views.Listener {
 	void importPaths(List<Path> paths) {
 		problem = imports.start(paths).orElse("");
 		showStatus();
+	}
+
+	private void drawPad() {
+		if (recognition.isEmpty()) {
+			problem = "the draw pad needs the recognizer, which is not installed";
+			showStatus();
+			return;
+		}
+		DrawPad.open(shell, recognition.get().recognizer(), recognition.get().normalizer());
 	}
 
 	private void confusionPairs() {
@@ -321,6 +341,10 @@ final class VerifyWindow implements Views.Listener {
 			} else if (ctrl && e.keyCode == 'g') {
 				e.doit = false;
 				confusionPairs();
+				return;
+			} else if (ctrl && e.keyCode == 'd') {
+				e.doit = false;
+				drawPad();
 				return;
 			} else if (ctrl && e.keyCode == 'o') {
 				e.doit = false;
