@@ -208,7 +208,10 @@ final class ClerkSession implements VerificationSession {
 		Decided done = new Decided(field.id(), digitsOf(value) + 1);
 		decided.push(done);
 		fullKeying += done.fullKeys();
-		waiting = Math.max(0, waiting - 1);
+		if (waiting > 0) {
+			// one fewer until the next count (none yet: the first figures() counts)
+			waiting--;
+		}
 		moveForward(field.place());
 		return Act.done((decision.value().isPresent() ? "confirmed " : "rejected ") + field.name());
 	}
