@@ -66,10 +66,9 @@ public final class ArchiveImporter implements ArchiveImport {
 						Duration.ofSeconds(Math.max(0, settings.settleSeconds()))),
 				new ImportJob.Keeping(settings.keepScans()), line -> {
 				});
-		Run run = new Run(files.size());
+		Run run = new Run(files.size(), job);
 		Thread thread = new Thread(() -> run.execute(job, files, progress), "digitdesk-archive-import");
 		thread.setDaemon(true);
-		run.thread = thread;
 		thread.start();
 		return run;
 	}
@@ -79,13 +78,13 @@ public final class ArchiveImporter implements ArchiveImport {
 		private final ImportReport report;
 		private final long start = System.nanoTime();
 		private final CountDownLatch ended = new CountDownLatch(1);
-		private volatile Thread thread;
-		private volatile boolean cancelled;
+		private final ImportJob job;
 		private volatile ImportStatus.State state = ImportStatus.State.RUNNING;
 		private volatile String message = "";
 
-		Run(int files) {
+		Run(int files, ImportJob job) {
 			report = new ImportReport(files);
+			this.job = job;
 		}
 
 		void execute(ImportJob job, List<Path> files, Consumer<ImportStatus> progress) {
@@ -103,13 +102,19 @@ public final class ArchiveImporter implements ArchiveImport {
 			reporter.start();
 			try {
 				job.run(files, report, new ImportProgress(new PrintStream(OutputStream.nullOutputStream()), false));
-				state = ImportStatus.State.DONE;
+				if (job.stopped()) {
+					state = ImportStatus.State.CANCELLED;
+					message = "cancelled: what was stored stays; importing the same files again finishes the job";
+				} else {
+					state = ImportStatus.State.DONE;
+				}
 			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 				state = ImportStatus.State.CANCELLED;
 				message = "cancelled: what was stored stays; importing the same files again finishes the job";
 			} catch (StoreException | RecognitionException | RuntimeException e) {
-				state = cancelled ? ImportStatus.State.CANCELLED : ImportStatus.State.STOPPED;
-				message = (cancelled ? "cancelled: " : "stopped: ") + e.getMessage();
+				state = ImportStatus.State.STOPPED;
+				message = "stopped: " + e.getMessage();
 			} finally {
 				ended.countDown();
 				reporter.interrupt();
@@ -129,11 +134,7 @@ public final class ArchiveImporter implements ArchiveImport {
 
 		@Override
 		public void cancel() {
-			cancelled = true;
-			Thread running = thread;
-			if (running != null) {
-				running.interrupt();
-			}
+			job.stop();
 		}
 
 		@Override

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -106,6 +107,8 @@ final class ImportJob {
 	/** Files another importer held when this one came to them, and their content: theirs when found stored later. */
 	private final Map<Path, String> heldElsewhere = new ConcurrentHashMap<>();
 	private final Instant start = Instant.now();
+	/** Set by {@link #stop()}: no file is begun and no page read after it; what is stored stays. */
+	private final AtomicBoolean stopping = new AtomicBoolean();
 
 	/** @param fileLog told of every file finished, one line each */
 	ImportJob(PageRenderer renderer, PageReader reader, FieldRouting routing, RoutingPolicy policy, DocumentIngest store,
@@ -137,7 +140,7 @@ final class ImportJob {
 		try {
 			List<Path> waiting = importAll(workers, files, report, progress);
 			// Files other importers hold: theirs once they finish them, ours if their lease runs out.
-			while (!waiting.isEmpty()) {
+			while (!waiting.isEmpty() && !stopping.get()) {
 				TimeUnit.MILLISECONDS.sleep(Math.min(5000, Math.max(200, timing.lease().toMillis() / 4)));
 				waiting = importAll(workers, waiting, report, progress);
 			}
@@ -148,9 +151,25 @@ final class ImportJob {
 		progress.finish(report);
 	}
 
+	/**
+	 * Stops the import without interrupting a thread (an interrupt during a
+	 * file write closes an embedded database): files not begun are left, a
+	 * file in hand stops after its current page and stays resumable.
+	 */
+	void stop() {
+		stopping.set(true);
+	}
+
+	boolean stopped() {
+		return stopping.get();
+	}
+
 	private List<Path> importAll(ExecutorService workers, List<Path> files, ImportReport report,
 			ImportProgress progress) throws StoreException, RecognitionException, InterruptedException {
 		List<Future<Outcome>> outcomes = files.stream().map(file -> workers.submit(() -> {
+			if (stopping.get()) {
+				return Outcome.DONE;
+			}
 			Outcome outcome = importFile(file, report);
 			progress.update(report, false);
 			return outcome;
@@ -270,6 +289,12 @@ final class ImportJob {
 			Map<Integer, GrayImage> rasters = new HashMap<>();
 			int storedNow = 0;
 			for (int p = 0; p < pdf.pageCount(); p++) {
+				if (stopping.get()) {
+					// stopped: the pages stored stay, the next import of the file finishes it
+					store.release(claim);
+					fileLog.accept("stopped: " + file + " (" + storedNow + " pages stored now)");
+					return Outcome.DONE;
+				}
 				RenderedPage scan = pdf.scan(p, PageReader.RENDER_DPI);
 				if (keeping.scans() && !stored.contains(p)) {
 					rasters.put(p, scan.image());

@@ -61,7 +61,7 @@ class ArchiveImportTest {
 
 		ImportStatus finished = importer.start(List.of(archive), url, status -> {
 		}).await();
-		assertThat(finished.state()).isEqualTo(ImportStatus.State.DONE);
+		assertThat(finished.state()).as(finished.message()).isEqualTo(ImportStatus.State.DONE);
 		assertThat(finished.filesDone()).isEqualTo(finished.files());
 		assertThat(store.summary().documents()).isGreaterThanOrEqualTo(completeBefore);
 		List<String> all = ImportTest.exportRows(url);

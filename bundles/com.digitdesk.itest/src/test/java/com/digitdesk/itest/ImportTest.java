@@ -31,6 +31,7 @@ import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.store.FieldStatus;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.StoredField;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -144,17 +145,20 @@ class ImportTest {
 	}
 
 	@Test
-	void theReviewQueueListsDoubtfulFieldsLowestConfidenceFirst() throws Exception {
+	void theReviewQueueListsDoubtfulFieldsInDocumentOrder() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(Commands.run(out, "review-queue", "--db", url, "--json")).isZero();
 		JsonNode queue = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(queue.size()).isEqualTo(firstImport.get("needs_review").asInt());
-		List<Double> confidences = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		queue.forEach(field -> {
-			confidences.add(field.get("confidence").asDouble());
+			ids.add(field.get("id").asLong());
 			assertThat(field.get("reasons").size()).isPositive();
 		});
-		assertThat(confidences).isSorted();
+		// the order the verification window takes them: document as imported, page, field
+		List<StoredField> stored = stores.store(url).reviewQueue(ids.size() + 10);
+		assertThat(stored).extracting(StoredField::id).containsExactlyElementsOf(ids);
+		assertThat(stored).extracting(StoredField::place).isSorted();
 		assertThat(stores.store(url).summary().fields(FieldStatus.NEEDS_REVIEW)).isEqualTo(queue.size());
 	}
 
