@@ -35,7 +35,10 @@ final class ImporterProcesses {
 
 	/** The command line that runs {@code digitdesk ARGUMENTS...}, logging errors only. */
 	List<String> command(String... arguments) {
+		// headless: a window test may have left DISPLAY naming its virtual display, gone by now, and the
+		// reader draws printed marks with Java 2D (SWT does not use it)
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Djava.awt.headless=true",
 				"-Dorg.ops4j.pax.logging.DefaultServiceLog.level=ERROR", "-Ddigitdesk.data=" + dataDirectory,
 				"-Djava.io.tmpdir=" + temporary, "-jar", jar.toString()));
 		command.addAll(List.of(arguments));

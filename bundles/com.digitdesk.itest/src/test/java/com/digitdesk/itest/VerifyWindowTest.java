@@ -157,6 +157,8 @@ class VerifyWindowTest {
 					Thread.sleep(100);
 				}
 				assertThat(keyboard.title("Import PDF files")).as("the file chooser").isPresent();
+				// the chooser has its title before it is shown
+				Thread.sleep(1000);
 				keyboard.focus("Import PDF files");
 				// a '/' opens the chooser's location field, which takes the rest
 				keyboard.type("/");

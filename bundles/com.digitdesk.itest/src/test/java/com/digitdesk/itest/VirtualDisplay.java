@@ -18,6 +18,8 @@ final class VirtualDisplay implements AutoCloseable {
 
 	private interface C extends Library {
 		int setenv(String name, String value, int overwrite);
+
+		int unsetenv(String name);
 	}
 
 	private final Process server;
@@ -53,6 +55,8 @@ final class VirtualDisplay implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		// nothing after the test is pointed at a display that is gone
+		Native.load("c", C.class).unsetenv("DISPLAY");
 		server.destroy();
 		if (!server.waitFor(5, TimeUnit.SECONDS)) {
 			server.destroyForcibly();

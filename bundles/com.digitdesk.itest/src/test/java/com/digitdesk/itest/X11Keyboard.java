@@ -40,7 +40,17 @@ final class X11Keyboard implements AutoCloseable {
 		int XFree(Pointer data);
 
 		int XCloseDisplay(Pointer display);
+
+		Pointer XSetErrorHandler(Pointer handler);
 	}
+
+	/** Xlib's error handler: Xlib's own ends the process on any error, as on focusing a window not yet shown. */
+	private interface ErrorHandler extends com.sun.jna.Callback {
+		int handle(Pointer display, Pointer event);
+	}
+
+	/** Ignores the error: the caller looks again. Kept in a field so that it is not collected while set. */
+	private static final ErrorHandler IGNORE = (display, event) -> 0;
 
 	private interface Xtst extends Library {
 		int XTestFakeKeyEvent(Pointer display, int keycode, boolean press, long delay);
@@ -71,8 +81,15 @@ final class X11Keyboard implements AutoCloseable {
 	synchronized void focus(String prefix) {
 		Found window = find(x.XDefaultRootWindow(display), prefix)
 				.orElseThrow(() -> new AssertionError("no window titled " + prefix + "..."));
-		x.XSetInputFocus(display, window.id, REVERT_TO_PARENT, 0);
-		x.XSync(display, false);
+		// a window not yet mapped refuses the focus (BadMatch): the error is ignored, not fatal, and the
+		// handler this process had (GTK's) is put back at once
+		Pointer previous = x.XSetErrorHandler(com.sun.jna.CallbackReference.getFunctionPointer(IGNORE));
+		try {
+			x.XSetInputFocus(display, window.id, REVERT_TO_PARENT, 0);
+			x.XSync(display, false);
+		} finally {
+			x.XSetErrorHandler(previous);
+		}
 	}
 
 	/** Presses and releases a key by its X name ("Return", "5", "q"), with Control when asked. */
