@@ -116,6 +116,14 @@ class RuntimeTest {
 						.extracting(export -> (String) export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
 						.as("packages exported by library bundle %s", name).isNotEmpty()
 						.allMatch(pkg -> pkg.startsWith("org.nd4j.") || pkg.startsWith("org.bytedeco.javacpp"));
+			} else if (name.equals("com.digitdesk.verify.ui")) {
+				// The window's view contract refers to SWT, which the API bundle must not need: the window
+				// bundle exports that one versioned package, for bundles that contribute views.
+				assertThat(exports)
+						.extracting(export -> (String) export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
+						.containsExactly("com.digitdesk.verify.ui.view");
+				assertThat((Version) exports.get(0).getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE))
+						.isGreaterThanOrEqualTo(new Version(1, 0, 0));
 			} else {
 				assertThat(exports).as("packages exported by provider bundle %s", name).isEmpty();
 			}
