@@ -263,13 +263,14 @@ public class CnnRecognizer implements EvaluableRecognizer {
 		Optional<FirstLayer> layer = firstLayer;
 		if (layer == null) {
 			useSingleThreadedNatives();
-			layer = model.withGraph(graph -> {
-				try {
-					return FirstLayer.of(graph);
-				} catch (Exception | LinkageError e) {
-					throw new RecognitionException("reading the first layer of " + model.location() + ": " + e, e);
-				}
-			});
+			// a graph loaded for this once, not kept for the caller's thread as a reading graph is
+			try {
+				layer = FirstLayer.of(model.load());
+			} catch (RecognitionException e) {
+				throw e;
+			} catch (Exception | LinkageError e) {
+				throw new RecognitionException("reading the first layer of " + model.location() + ": " + e, e);
+			}
 			firstLayer = layer;
 		}
 		return layer.map(l -> l.on(glyph));

@@ -80,23 +80,18 @@ final class ClerkSession implements VerificationSession {
 	/** The field on screen with what the clerk did on it. */
 	private static final class Shown {
 		final StoredField field;
-		final FieldKind kind;
 		final Optional<FieldSpec> spec;
-		final List<DigitResult> digits;
 		final FieldOnScreen base;
 		final ValueEditor editor;
 		final long since = System.nanoTime();
 		int keys;
 		String message = "";
 
-		Shown(StoredField field, FieldKind kind, Optional<FieldSpec> spec, List<DigitResult> digits,
-				FieldOnScreen base) {
-			this.field = field;
-			this.kind = kind;
+		Shown(Optional<FieldSpec> spec, FieldOnScreen base) {
+			this.field = base.field();
 			this.spec = spec;
-			this.digits = digits;
 			this.base = base;
-			this.editor = new ValueEditor(kind, base.shown());
+			this.editor = new ValueEditor(base.kind(), base.shown());
 		}
 	}
 
@@ -176,7 +171,7 @@ final class ClerkSession implements VerificationSession {
 		}
 		count();
 		String value = shown.editor.value();
-		Optional<String> refusal = FieldFormats.refusal(shown.kind, shown.spec, value);
+		Optional<String> refusal = FieldFormats.refusal(shown.base.kind(), shown.spec, value);
 		if (refusal.isPresent()) {
 			shown.message = refusal.get() + ": not confirmed";
 			return Act.refused(shown.message);
@@ -195,13 +190,25 @@ final class ClerkSession implements VerificationSession {
 
 	private Act decide(ClerkDecision decision, String value) throws StoreException {
 		StoredField field = shown.field;
+		Optional<String> elsewhere = record(field, decision, value);
+		moveForward(field.place());
+		if (elsewhere.isPresent()) {
+			// another clerk decided it while it was on screen (this clerk's claim had run out): move on
+			return Act.refused(elsewhere.get());
+		}
+		return Act.done((decision.value().isPresent() ? "confirmed " : "rejected ") + field.name());
+	}
+
+	/**
+	 * Writes the decision and keeps it for undo; or, when another clerk
+	 * decided the field first, writes nothing and says so.
+	 */
+	private Optional<String> record(StoredField field, ClerkDecision decision, String value) throws StoreException {
 		try {
 			store.decide(field.id(), decision);
 		} catch (StoreException e) {
 			if (store.field(field.id()).map(f -> f.status() != FieldStatus.NEEDS_REVIEW).orElse(true)) {
-				// another clerk decided it while it was on screen (this clerk's claim had run out): move on
-				moveForward(field.place());
-				return Act.refused(e.getMessage());
+				return Optional.of(e.getMessage());
 			}
 			throw e;
 		}
@@ -212,8 +219,7 @@ final class ClerkSession implements VerificationSession {
 			// one fewer until the next count (none yet: the first figures() counts)
 			waiting--;
 		}
-		moveForward(field.place());
-		return Act.done((decision.value().isPresent() ? "confirmed " : "rejected ") + field.name());
+		return Optional.empty();
 	}
 
 	@Override
@@ -305,17 +311,9 @@ final class ClerkSession implements VerificationSession {
 		if (!onScreen && !store.claimField(field.id(), clerk, lease)) {
 			return false;
 		}
-		try {
-			store.decide(field.id(), ClerkDecision.verified(clerk, value, spent, keys));
-		} catch (StoreException e) {
-			if (store.field(field.id()).map(f -> f.status() != FieldStatus.NEEDS_REVIEW).orElse(true)) {
-				return false;
-			}
-			throw e;
+		if (record(field, ClerkDecision.verified(clerk, value, spent, keys), value).isPresent()) {
+			return false;
 		}
-		Decided done = new Decided(field.id(), digitsOf(value) + 1);
-		decided.push(done);
-		fullKeying += done.fullKeys();
 		if (onScreen) {
 			moveForward(field.place());
 		}
@@ -420,7 +418,7 @@ final class ClerkSession implements VerificationSession {
 		FieldKind kind = spec.map(FieldSpec::kind).orElse(FieldKind.NUMBER);
 		FieldOnScreen base = new FieldOnScreen(field, kind, digits, loaded.snippet(),
 				field.proposal().orElse(field.value()), false, -1, ReasonWords.of(field.reasons(), digits), "");
-		shown = new Shown(field, kind, spec, digits, base);
+		shown = new Shown(spec, base);
 	}
 
 	/** Lets the field on screen go, if it is still this session's claim and not the one shown next. */
