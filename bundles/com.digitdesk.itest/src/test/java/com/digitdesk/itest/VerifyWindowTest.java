@@ -5,22 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import com.digitdesk.api.data.DataDirectory;
 import com.digitdesk.api.store.Correction;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.FieldStatus;
@@ -29,6 +38,8 @@ import com.digitdesk.api.store.StoredField;
 import com.digitdesk.api.template.FieldKind;
 import com.digitdesk.api.template.FieldSpec;
 import com.digitdesk.api.template.TemplateCatalog;
+import com.digitdesk.verify.ui.view.VerifyView;
+import com.digitdesk.verify.ui.view.ViewSite;
 
 /**
  * The verification window on a virtual display, driven by real key events:
@@ -43,6 +54,9 @@ class VerifyWindowTest {
 
 	@InjectService(timeout = 20000)
 	static TemplateCatalog templates;
+
+	@InjectService(timeout = 20000)
+	static DataDirectory data;
 
 	@TempDir
 	static Path work;
@@ -134,6 +148,13 @@ class VerifyWindowTest {
 			window.awaitDialog("DigitDesk verify - confusion pairs: ");
 			String firstGrid = window.dialog("DigitDesk verify - confusion pairs: ").orElseThrow();
 			window.screenshot(shots.resolve("verify-grid.png"));
+			// Esc goes back to the field, nothing decided; Ctrl+G brings the grid again
+			window.press(SWT.ESC, false);
+			awaitClosed(window, "DigitDesk verify - confusion pairs: ");
+			assertThat(store.waitingCount()).isEqualTo(waiting);
+			window.focus();
+			window.press('g', true);
+			window.awaitDialog("DigitDesk verify - confusion pairs: ");
 			window.press(SWT.ARROW_RIGHT, false);
 			for (int grids = 0; grids < 50 && window.dialog("DigitDesk verify - confusion pairs: ").isPresent();
 					grids++) {
@@ -199,6 +220,173 @@ class VerifyWindowTest {
 			WindowDriver.closeAll("digitdesk-verify-window");
 			runner.shutdownNow();
 		}
+	}
+
+	@Test
+	void aClerksKeysTextSizeAndContrastComeBackInTheirNextWindow() throws Exception {
+		Path settings = data.path().resolve("clerks/lee.properties");
+		Files.deleteIfExists(settings);
+		ExecutorService runner = Executors.newSingleThreadExecutor();
+		try {
+			Future<Integer> verify = runner.submit(() -> verify("lee"));
+			WindowDriver window = awaitWindow();
+			assertThat(window.label("Waiting:")).hasValueSatisfying(
+					status -> assertThat(status.getValue()).as("the status bar's text size").isEqualTo(12));
+
+			// F1: the key table; Enter on a command, then a key, gives the command that key
+			window.press(SWT.F1, false);
+			window.awaitDialog(KEYS);
+			int reject = window.rows(KEYS).indexOf("Reject the field as unreadable");
+			assertThat(reject).as("the key table's rows: " + window.rows(KEYS)).isNotNegative();
+			for (int i = 0; i < reject; i++) {
+				window.press(SWT.ARROW_DOWN, false);
+			}
+			window.press(SWT.CR, false);
+			assertThat(window.label("Press the key for \"Reject the field as unreadable\"")).isPresent();
+			window.press('j', true);
+			assertThat(window.label("Reject the field as unreadable: Ctrl+J")).isPresent();
+			window.press(SWT.ESC, false);
+			awaitClosed(window, KEYS);
+			window.focus();
+
+			// F11 high contrast, Ctrl+Shift+Up twice: larger text, at once
+			window.press(SWT.F11, false);
+			window.press(SWT.ARROW_UP, true, true);
+			window.press(SWT.ARROW_UP, true, true);
+			assertThat(window.label("Waiting:")).hasValueSatisfying(
+					status -> assertThat(status.getValue()).isEqualTo(16));
+
+			window.press('j', true);
+			window.awaitDialog("Reject the field");
+			window.press(SWT.ESC, false);
+			awaitClosed(window, "Reject the field");
+			window.focus();
+			window.press('q', true);
+			assertThat(verify.get(30, TimeUnit.SECONDS)).isZero();
+
+			assertThat(Files.readAllLines(settings)).contains("key.REJECT=Ctrl+J", "fontSize=16",
+					"highContrast=true");
+
+			// the next window of the same clerk: their keys, size and contrast
+			Future<Integer> reopened = runner.submit(() -> verify("lee"));
+			WindowDriver again = awaitWindow();
+			assertThat(again.label("Waiting:")).hasValueSatisfying(
+					status -> assertThat(status.getValue()).isEqualTo(16));
+			again.press('j', true);
+			again.awaitDialog("Reject the field");
+			again.press(SWT.ESC, false);
+			awaitClosed(again, "Reject the field");
+			again.focus();
+			again.press('q', true);
+			assertThat(reopened.get(30, TimeUnit.SECONDS)).isZero();
+		} finally {
+			WindowDriver.closeAll("digitdesk-verify-window");
+			runner.shutdownNow();
+		}
+	}
+
+	@Test
+	void aViewRegisteredWhileTheWindowIsOpenIsShownUntilItGoes() throws Exception {
+		ExecutorService runner = Executors.newSingleThreadExecutor();
+		BundleContext context = FrameworkUtil.getBundle(VerifyWindowTest.class).getBundleContext();
+		ServiceRegistration<VerifyView> registration = null;
+		try {
+			Future<Integer> verify = runner.submit(() -> verify("kim"));
+			WindowDriver window = awaitWindow();
+			String title = window.title();
+			assertThat(window.tabs()).contains("Page", "Field", "Queue").doesNotContain(RegisterView.TITLE);
+
+			// a customer's view: the current field looked up in their own register
+			registration = context.registerService(VerifyView.class, new RegisterView(),
+					new Hashtable<>(Map.of(VerifyView.PLACE, "bottom", VerifyView.ORDER, 10)));
+			awaitTabs(window, tabs -> tabs.contains(RegisterView.TITLE));
+			awaitLabel(window, RegisterView.LOOKED_UP + title.substring(title.lastIndexOf(' ') + 1));
+
+			// it follows the clerk to the next field
+			window.focus();
+			window.press(SWT.PAGE_DOWN, false);
+			long moved = System.currentTimeMillis() + 10_000;
+			while (window.title().equals(title) && System.currentTimeMillis() < moved) {
+				Thread.sleep(50);
+			}
+			String next = window.title();
+			if (!next.equals(title)) {
+				awaitLabel(window, RegisterView.LOOKED_UP + next.substring(next.lastIndexOf(' ') + 1));
+			}
+
+			registration.unregister();
+			registration = null;
+			awaitTabs(window, tabs -> !tabs.contains(RegisterView.TITLE));
+			assertThat(window.tabs()).contains("Page", "Field", "Queue");
+			window.press('q', true);
+			assertThat(verify.get(30, TimeUnit.SECONDS)).isZero();
+		} finally {
+			if (registration != null) {
+				registration.unregister();
+			}
+			WindowDriver.closeAll("digitdesk-verify-window");
+			runner.shutdownNow();
+		}
+	}
+
+	/** A view of another bundle: says which field it would look up. */
+	static final class RegisterView implements VerifyView {
+		static final String TITLE = "Taxpayer register";
+		static final String LOOKED_UP = "Looked up in the register: ";
+
+		@Override
+		public String title() {
+			return TITLE;
+		}
+
+		@Override
+		public ViewPart open(Composite parent, ViewSite site) {
+			Label label = new Label(parent, SWT.NONE);
+			return state -> label.setText(LOOKED_UP + state.field().map(f -> f.field().name()).orElse("nothing"));
+		}
+	}
+
+	private static final String KEYS = "DigitDesk verify - keys";
+
+	/** The verify command for a clerk: returns when the window is closed. */
+	private static int verify(String clerk) throws Exception {
+		return Commands.run(new ByteArrayOutputStream(), "verify", "--db", url, "--clerk", clerk);
+	}
+
+	/** The window the command opened, on a waiting field. */
+	private static WindowDriver awaitWindow() throws Exception {
+		WindowDriver window = WindowDriver.ofThread("digitdesk-verify-window");
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (!window.title().startsWith("DigitDesk verify - ") && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(window.title()).startsWith("DigitDesk verify - ").isNotEqualTo("DigitDesk verify - nothing waiting");
+		window.focus();
+		return window;
+	}
+
+	private static void awaitClosed(WindowDriver window, String dialog) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (window.dialog(dialog).isPresent() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(window.dialog(dialog)).as(dialog + " closed").isEmpty();
+	}
+
+	private static void awaitTabs(WindowDriver window, Predicate<List<String>> wanted) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!wanted.test(window.tabs()) && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(wanted.test(window.tabs())).as("the window's tabs: " + window.tabs()).isTrue();
+	}
+
+	private static void awaitLabel(WindowDriver window, String text) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (window.label(text).isEmpty() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(window.label(text)).as("a label \"" + text + "\"").isPresent();
 	}
 
 	/** Keys that type a right value for a field of this kind, and the value they give. */

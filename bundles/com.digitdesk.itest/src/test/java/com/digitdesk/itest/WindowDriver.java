@@ -1,20 +1,33 @@
 package com.digitdesk.itest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 
 /**
  * Drives a window of this process as a clerk would: real key events posted
@@ -126,11 +139,11 @@ final class WindowDriver {
 	}
 
 	/** The title of the open dialog over the window whose title starts with {@code start}. */
-	java.util.Optional<String> dialog(String start) {
+	Optional<String> dialog(String start) {
 		if (display.isDisposed()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.ofNullable(onWindowThread(() -> {
+		return Optional.ofNullable(onWindowThread(() -> {
 			for (Shell shell : display.getShells()) {
 				for (Shell dialog : shell.getShells()) {
 					if (dialog.isVisible() && dialog.getText().startsWith(start)) {
@@ -140,6 +153,73 @@ final class WindowDriver {
 			}
 			return null;
 		}));
+	}
+
+	/** The titles of the view tabs of the main window, in the order of their folders. */
+	List<String> tabs() {
+		return onWindowThread(() -> {
+			List<String> titles = new ArrayList<>();
+			for (Shell shell : display.getShells()) {
+				if (shell.getParent() == null && shell.isVisible()) {
+					collect(shell, control -> {
+						if (control instanceof CTabFolder folder) {
+							for (CTabItem item : folder.getItems()) {
+								titles.add(item.getText());
+							}
+						}
+					});
+				}
+			}
+			return titles;
+		});
+	}
+
+	/** A label of the window or a dialog over it whose text starts with {@code start}: its text and font height in points. */
+	Optional<Map.Entry<String, Integer>> label(String start) {
+		return Optional.ofNullable(onWindowThread(() -> {
+			List<Map.Entry<String, Integer>> found = new ArrayList<>();
+			for (Shell shell : display.getShells()) {
+				if (shell.isVisible()) {
+					collect(shell, control -> {
+						if (control instanceof Label label && label.getText().startsWith(start)) {
+							found.add(Map.entry(label.getText(), label.getFont().getFontData()[0].getHeight()));
+						}
+					});
+				}
+			}
+			return found.isEmpty() ? null : found.get(0);
+		}));
+	}
+
+	/** The first column of the table in the dialog whose title starts with {@code dialog}. */
+	List<String> rows(String dialog) {
+		return onWindowThread(() -> {
+			List<String> rows = new ArrayList<>();
+			for (Shell shell : display.getShells()) {
+				for (Shell child : shell.getShells()) {
+					if (child.isVisible() && child.getText().startsWith(dialog)) {
+						collect(child, control -> {
+							if (control instanceof Table table) {
+								for (TableItem item : table.getItems()) {
+									rows.add(item.getText(0));
+								}
+							}
+						});
+					}
+				}
+			}
+			return rows;
+		});
+	}
+
+	private static void collect(Control control,
+			Consumer<Control> visit) {
+		visit.accept(control);
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collect(child, visit);
+			}
+		}
 	}
 
 	/** Puts the pointer over the main window, so that the keyboard goes to it (no window manager here). */
@@ -185,8 +265,8 @@ final class WindowDriver {
 		for (Shell shell : display.getShells()) {
 			for (Shell child : shell.getShells()) {
 				if (child.isVisible() && child.getText().startsWith(dialog)) {
-					for (org.eclipse.swt.widgets.Control control : child.getChildren()) {
-						if (control instanceof org.eclipse.swt.widgets.Canvas canvas) {
+					for (Control control : child.getChildren()) {
+						if (control instanceof Canvas canvas) {
 							return canvas.toDisplay(x, y);
 						}
 					}

@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * A clerk's window as they left it: font size, contrast, the split between
- * the page and the field. Kept per clerk in the data directory
+ * A clerk's window as they left it: font size, contrast, the keys of its
+ * commands, the split between the page and the field. Kept per clerk in the data directory
  * ({@code clerks/NAME.properties}), written whole or not at all.
  */
 final class ClerkPreferences {
+
+	/** A command's keys are kept as "key.COMMAND=Ctrl+J F9". */
+	private static final String KEY = "key.";
 
 	private final Path file;
 	private final Properties values = new Properties();
@@ -38,8 +43,11 @@ final class ClerkPreferences {
 		return preferences;
 	}
 
+	static final int SMALLEST_FONT = 8;
+	static final int LARGEST_FONT = 32;
+
 	int fontSize() {
-		return Math.max(8, Math.min(32, integer("fontSize", 12)));
+		return Math.max(SMALLEST_FONT, Math.min(LARGEST_FONT, integer("fontSize", 12)));
 	}
 
 	void fontSize(int points) {
@@ -52,6 +60,23 @@ final class ClerkPreferences {
 
 	void highContrast(boolean on) {
 		values.setProperty("highContrast", Boolean.toString(on));
+	}
+
+	/** The keys of the window's commands: the documented ones, with the clerk's choices over them. */
+	KeyBindings keyBindings() {
+		Map<KeyBindings.Command, String> chosen = new EnumMap<>(KeyBindings.Command.class);
+		for (KeyBindings.Command command : KeyBindings.Command.values()) {
+			String text = values.getProperty(KEY + command.name());
+			if (text != null) {
+				chosen.put(command, text);
+			}
+		}
+		return KeyBindings.of(chosen);
+	}
+
+	void keyBindings(KeyBindings bindings) {
+		values.stringPropertyNames().stream().filter(name -> name.startsWith(KEY)).forEach(values::remove);
+		bindings.chosen().forEach((command, text) -> values.setProperty(KEY + command.name(), text));
 	}
 
 	/** The share of the window's width the page takes, and the field; and the share of the height above the bottom views. */

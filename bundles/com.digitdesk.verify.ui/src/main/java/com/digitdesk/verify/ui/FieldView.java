@@ -40,7 +40,7 @@ public final class FieldView implements VerifyView {
 
 	@Override
 	public ViewPart open(Composite parent, ViewSite site) {
-		return new Part(parent, site.fontSize());
+		return new Part(parent, site.fontSize(), site.highContrast());
 	}
 
 	private static final class Part implements ViewPart {
@@ -51,8 +51,11 @@ public final class FieldView implements VerifyView {
 		private Optional<FieldOnScreen> field = Optional.empty();
 		private Image snippet;
 		private final List<Image> glyphs = new ArrayList<>();
+		/** Light on black for a clerk who asked for high contrast, else dark on white. */
+		private final boolean contrast;
 
-		Part(Composite parent, int fontSize) {
+		Part(Composite parent, int fontSize, boolean contrast) {
+			this.contrast = contrast;
 			canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
 			FontData base = canvas.getDisplay().getSystemFont().getFontData()[0];
 			text = new Font(canvas.getDisplay(), base.getName(), fontSize, SWT.NORMAL);
@@ -68,7 +71,7 @@ public final class FieldView implements VerifyView {
 				Optional<FieldImage> image = field.get().snippet();
 				snippet = image.map(i -> Images.png(canvas.getDisplay(), i.png())).orElse(null);
 				for (DigitResult digit : field.get().digits()) {
-					glyphs.add(Images.glyph(canvas.getDisplay(), digit.image(), GLYPH_SCALE));
+					glyphs.add(Images.glyph(canvas.getDisplay(), digit.image(), GLYPH_SCALE, !contrast));
 				}
 			}
 			canvas.redraw();
@@ -76,9 +79,9 @@ public final class FieldView implements VerifyView {
 
 		private void paint(GC gc) {
 			Rectangle area = canvas.getClientArea();
-			gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+			gc.setBackground(colour(SWT.COLOR_WHITE, SWT.COLOR_BLACK));
 			gc.fillRectangle(area);
-			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+			gc.setForeground(colour(SWT.COLOR_BLACK, SWT.COLOR_WHITE));
 			gc.setFont(text);
 			if (field.isEmpty()) {
 				gc.drawText("Nothing waits for a clerk.", 12, 12, true);
@@ -95,7 +98,7 @@ public final class FieldView implements VerifyView {
 				int width = Math.min(area.width - 24, size.width * 2);
 				int height = size.height * width / Math.max(1, size.width);
 				gc.drawImage(snippet, 0, 0, size.width, size.height, 12, y, width, height);
-				gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_GRAY));
+				gc.setForeground(colour(SWT.COLOR_GRAY, SWT.COLOR_YELLOW));
 				gc.drawRectangle(12, y, width, height);
 				y += height + 8;
 			} else {
@@ -105,7 +108,7 @@ public final class FieldView implements VerifyView {
 			y = paintValue(gc, shown, y);
 			y = paintGlyphs(gc, shown, y);
 			gc.setFont(text);
-			gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+			gc.setForeground(colour(SWT.COLOR_BLACK, SWT.COLOR_WHITE));
 			for (String reason : shown.reasons()) {
 				gc.drawText("\u2022 " + reason, 12, y, true);
 				y += gc.getFontMetrics().getHeight() + 2;
@@ -115,7 +118,7 @@ public final class FieldView implements VerifyView {
 				y += gc.getFontMetrics().getHeight() + 6;
 			}
 			if (!shown.message().isEmpty()) {
-				gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_RED));
+				gc.setForeground(colour(SWT.COLOR_RED, SWT.COLOR_RED));
 				gc.drawText(shown.message(), 12, y + 6, true);
 			}
 		}
@@ -124,12 +127,13 @@ public final class FieldView implements VerifyView {
 		private int paintValue(GC gc, FieldOnScreen shown, int y) {
 			gc.setFont(value);
 			String text = shown.shown().isEmpty() ? "(empty)" : shown.shown();
-			gc.setForeground(canvas.getDisplay().getSystemColor(shown.typed() ? SWT.COLOR_BLUE : SWT.COLOR_BLACK));
+			gc.setForeground(shown.typed() ? colour(SWT.COLOR_BLUE, SWT.COLOR_YELLOW)
+					: colour(SWT.COLOR_BLACK, SWT.COLOR_WHITE));
 			gc.drawText(text, 12, y, true);
 			if (shown.cursor() >= 0 && shown.cursor() < text.length()) {
 				Point before = gc.textExtent(text.substring(0, shown.cursor()));
 				Point cell = gc.textExtent(text.substring(shown.cursor(), shown.cursor() + 1));
-				gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
+				gc.setForeground(colour(SWT.COLOR_MAGENTA, SWT.COLOR_CYAN));
 				gc.setLineWidth(3);
 				gc.drawRectangle(12 + before.x - 2, y - 2, cell.x + 4, cell.y + 4);
 				gc.setLineWidth(1);
@@ -151,7 +155,8 @@ public final class FieldView implements VerifyView {
 					List<ClassProbability> ranked = digit.prediction().get().ranked();
 					for (int r = 0; r < Math.min(3, ranked.size()); r++) {
 						ClassProbability choice = ranked.get(r);
-						gc.setForeground(canvas.getDisplay().getSystemColor(r == 0 ? SWT.COLOR_BLACK : SWT.COLOR_DARK_GRAY));
+						gc.setForeground(r == 0 ? colour(SWT.COLOR_BLACK, SWT.COLOR_WHITE)
+								: colour(SWT.COLOR_DARK_GRAY, SWT.COLOR_GRAY));
 						gc.drawText((choice.isDigit() ? Integer.toString(choice.digit()) : "\u2205")
 								+ String.format(Locale.ROOT, " %.2f", choice.probability()), x, ty, true);
 						ty += line;
@@ -166,6 +171,11 @@ public final class FieldView implements VerifyView {
 				}
 			}
 			return glyphs.isEmpty() ? y : y + tile + 3 * line + 12;
+		}
+
+		/** A system colour: the first in the usual look, the second in high contrast. */
+		private org.eclipse.swt.graphics.Color colour(int usual, int highContrast) {
+			return canvas.getDisplay().getSystemColor(contrast ? highContrast : usual);
 		}
 
 		private static String display(String value) {

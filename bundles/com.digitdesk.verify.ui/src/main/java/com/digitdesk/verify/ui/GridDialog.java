@@ -11,7 +11,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 
@@ -67,18 +66,7 @@ final class GridDialog {
 			return "no waiting field's doubts are all one digit and runner-up";
 		}
 		GridDialog grid = new GridDialog(parent, session, grids.get(0));
-		grid.dialog.open();
-		grid.canvas.setFocus();
-		Display display = parent.getDisplay();
-		while (!grid.dialog.isDisposed()) {
-			if (!display.readAndDispatch()) {
-				display.sleep();
-			}
-		}
-		if (!parent.isDisposed()) {
-			parent.forceActive();
-			parent.setFocus();
-		}
+		Modal.run(grid.dialog, grid.canvas);
 		return grid.message;
 	}
 
@@ -101,6 +89,7 @@ final class GridDialog {
 		try {
 			if (e.keyCode == SWT.ESC) {
 				dialog.close();
+				return;
 			} else if (e.keyCode == SWT.ARROW_RIGHT) {
 				grid.move(+1);
 			} else if (e.keyCode == SWT.ARROW_LEFT) {

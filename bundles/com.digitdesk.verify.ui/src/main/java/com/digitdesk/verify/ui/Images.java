@@ -48,12 +48,18 @@ final class Images {
 
 	/** A normalized glyph (ink bright, as the recognizer sees it) drawn dark on light, {@code scale} times its size. */
 	static Image glyph(Display display, DigitImage glyph, int scale) {
+		return glyph(display, glyph, scale, true);
+	}
+
+	/** A normalized glyph {@code scale} times its size: dark on light, or as the recognizer sees it. */
+	static Image glyph(Display display, DigitImage glyph, int scale, boolean darkOnLight) {
+		int flip = darkOnLight ? 255 : 0;
 		byte[] pixels = glyph.pixels();
 		int side = DigitImage.SIDE * scale;
 		ImageData data = new ImageData(side, side, 8, GRAYS);
 		for (int y = 0; y < side; y++) {
 			for (int x = 0; x < side; x++) {
-				data.setPixel(x, y, 255 - (pixels[(y / scale) * DigitImage.SIDE + x / scale] & 0xFF));
+				data.setPixel(x, y, flip ^ (pixels[(y / scale) * DigitImage.SIDE + x / scale] & 0xFF));
 			}
 		}
 		return new Image(display, data);

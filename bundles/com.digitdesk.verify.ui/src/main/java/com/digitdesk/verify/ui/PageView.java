@@ -37,7 +37,7 @@ public final class PageView implements VerifyView {
 
 	@Override
 	public ViewPart open(Composite parent, ViewSite site) {
-		return new Part(parent, new PagePictures(site.store()));
+		return new Part(parent, new PagePictures(site.store()), site.highContrast());
 	}
 
 	/** Zoom steps, as shares of the view's width. */
@@ -60,9 +60,12 @@ public final class PageView implements VerifyView {
 		private List<StoredField> fields = List.of();
 		private long current = -1;
 		private int zoom;
+		/** Boxes drawn twice as thick for a clerk who asked for high contrast. */
+		private final int thickness;
 
-		Part(Composite parent, PagePictures pictures) {
+		Part(Composite parent, PagePictures pictures, boolean contrast) {
 			this.pictures = pictures;
+			this.thickness = contrast ? 2 : 1;
 			scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
 			canvas = new Canvas(scroller, SWT.DOUBLE_BUFFERED);
 			scroller.setContent(canvas);
@@ -81,7 +84,8 @@ public final class PageView implements VerifyView {
 
 		/** Ctrl+= and Ctrl+- zoom wherever the focus is in this view's window. */
 		private void zoomKey(Event e) {
-			if (canvas.isDisposed() || !(e.widget instanceof Control control) || control.getShell() != canvas.getShell()) {
+			if (canvas.isDisposed() || !(e.widget instanceof Control control) || control.isDisposed()
+					|| control.getShell() != canvas.getShell()) {
 				return;
 			}
 			if ((e.stateMask & SWT.CTRL) != 0 && (e.character == '=' || e.character == '+')) {
@@ -206,12 +210,13 @@ public final class PageView implements VerifyView {
 				Rectangle box = onCanvas(field.box().get());
 				gc.setForeground(StatusColours.of(canvas.getDisplay(), field.status()));
 				boolean isCurrent = field.id() == current;
-				gc.setLineWidth(isCurrent ? 4 : 2);
+				gc.setLineWidth((isCurrent ? 4 : 2) * thickness);
 				gc.drawRectangle(box.x - 2, box.y - 2, box.width + 4, box.height + 4);
 				if (isCurrent) {
 					gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
-					gc.setLineWidth(2);
-					gc.drawRectangle(box.x - 7, box.y - 7, box.width + 14, box.height + 14);
+					gc.setLineWidth(2 * thickness);
+					int around = 5 + 2 * thickness;
+					gc.drawRectangle(box.x - around, box.y - around, box.width + 2 * around, box.height + 2 * around);
 				}
 			}
 		}

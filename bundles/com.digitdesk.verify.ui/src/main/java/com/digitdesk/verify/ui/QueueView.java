@@ -3,6 +3,8 @@ package com.digitdesk.verify.ui;
 import java.util.Locale;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -27,6 +29,14 @@ public final class QueueView implements VerifyView {
 	public ViewPart open(Composite parent, ViewSite site) {
 		Table table = new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.NO_FOCUS);
 		table.setHeaderVisible(true);
+		FontData base = table.getFont().getFontData()[0];
+		Font font = new Font(table.getDisplay(), base.getName(), site.fontSize(), SWT.NORMAL);
+		table.setFont(font);
+		table.addListener(SWT.Dispose, e -> font.dispose());
+		if (site.highContrast()) {
+			table.setBackground(table.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+			table.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		}
 		for (String title : new String[] { "File", "Page", "Field", "Value", "Sure", "Why" }) {
 			TableColumn column = new TableColumn(table, SWT.LEFT);
 			column.setText(title);

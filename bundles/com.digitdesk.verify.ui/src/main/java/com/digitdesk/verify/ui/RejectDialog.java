@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -47,19 +46,7 @@ final class RejectDialog {
 		});
 		dialog.setSize(420, 200);
 		dialog.setLocation(parent.getLocation().x + 100, parent.getLocation().y + 100);
-		dialog.open();
-		list.setFocus();
-		Display display = parent.getDisplay();
-		while (!dialog.isDisposed()) {
-			if (!display.readAndDispatch()) {
-				display.sleep();
-			}
-		}
-		// the keyboard goes back to the window, for the next field
-		if (!parent.isDisposed()) {
-			parent.forceActive();
-			parent.setFocus();
-		}
+		Modal.run(dialog, list);
 		return Optional.ofNullable(picked[0]);
 	}
 }

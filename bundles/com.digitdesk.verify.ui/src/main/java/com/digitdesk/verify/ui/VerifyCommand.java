@@ -86,8 +86,11 @@ public final class VerifyCommand implements Subcommand {
 				the recognizer reads); Ctrl+G: the confusion-pair grids (arrows move,
 				a digit relabels a tile, Enter confirms the grid, Esc goes back);
 				Left / Right: a digit cell, a digit typed on it
-				changes just that digit; Ctrl+= / Ctrl+-: zoom the page; Ctrl+Q:
-				close.""";
+				changes just that digit; Ctrl+= / Ctrl+-: zoom the page;
+				Ctrl+Shift+Up / Ctrl+Shift+Down: larger / smaller text; F11: high
+				contrast; F1: the key table, where a clerk gives any command keys
+				of their own; Ctrl+Q: close. Text size, contrast, keys and layout
+				are kept per clerk (clerks/NAME.properties in the data directory).""";
 	}
 
 	@Override
@@ -171,11 +174,7 @@ public final class VerifyCommand implements Subcommand {
 			if (!paths.isEmpty()) {
 				window.importPaths(paths);
 			}
-			while (!window.shell().isDisposed()) {
-				if (!display.readAndDispatch()) {
-					display.sleep();
-				}
-			}
+			EventLoop.runUntilClosed(window.shell());
 		} finally {
 			display.dispose();
 		}

@@ -3,6 +3,7 @@ package com.digitdesk.verify.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -46,6 +49,7 @@ import com.digitdesk.api.verify.FieldOnScreen;
 import com.digitdesk.api.verify.SessionFigures;
 import com.digitdesk.api.verify.VerificationSession;
 import com.digitdesk.api.verify.VerificationSession.Act;
+import com.digitdesk.verify.ui.KeyBindings.Command;
 import com.digitdesk.verify.ui.view.DeskState;
 import com.digitdesk.verify.ui.view.VerifyView;
 import com.digitdesk.verify.ui.view.VerifyView.ViewPart;
@@ -87,6 +91,10 @@ final class VerifyWindow implements Views.Listener {
 	record Recognition(DigitRecognizer recognizer, DigitNormalizer normalizer) {
 	}
 	private final Listener keys = this::key;
+	/** The keys of the window's commands, as the clerk left them. */
+	private final KeyBindings bindings;
+	/** The status bar's font, at the clerk's size. */
+	private Font statusFont;
 	private final long openedNanos = System.nanoTime();
 	private String activity = "";
 	private String problem = "";
@@ -109,6 +117,7 @@ final class VerifyWindow implements Views.Listener {
 		this.clerk = clerk;
 		this.views = views;
 		this.preferences = preferences;
+		this.bindings = preferences.keyBindings();
 		shell = new Shell(display);
 		shell.setLayout(new GridLayout(1, false));
 		rows = new SashForm(shell, SWT.VERTICAL);
@@ -124,6 +133,7 @@ final class VerifyWindow implements Views.Listener {
 		status = new Label(shell, SWT.NONE);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		shell.setMenuBar(menu());
+		statusLook();
 		dropFiles();
 		for (Views.Placed view : views.watch(this)) {
 			add(view);
@@ -134,19 +144,38 @@ final class VerifyWindow implements Views.Listener {
 		shell.setSize(1400, 900);
 	}
 
-	/** File and Tools menus: every item is also a key (Alt and the underlined letter opens a menu). */
+	/** File, Field, View and Tools menus, each item labelled with its keys (Alt and the underlined letter opens a menu). */
 	private Menu menu() {
 		Menu bar = new Menu(shell, SWT.BAR);
 		Menu file = submenu(bar, "&File");
-		item(file, "&Open files...\tCtrl+O", this::openFiles);
-		item(file, "Open &folder...\tCtrl+Shift+O", this::openFolder);
+		item(file, "&Open files...", Command.OPEN_FILES);
+		item(file, "Open &folder...", Command.OPEN_FOLDER);
 		item(file, "&Cancel import", imports::cancel);
 		new MenuItem(file, SWT.SEPARATOR);
-		item(file, "&Quit\tCtrl+Q", shell::close);
+		item(file, "&Quit", Command.QUIT);
+		Menu field = submenu(bar, "F&ield");
+		item(field, "&Confirm", Command.CONFIRM);
+		item(field, "&Reject...", Command.REJECT);
+		item(field, "&Undo the last decision", Command.UNDO);
+		item(field, "&Empty the value", Command.CLEAR);
+		new MenuItem(field, SWT.SEPARATOR);
+		item(field, "&Next document", Command.NEXT_DOCUMENT);
+		item(field, "&Previous document", Command.PREVIOUS_DOCUMENT);
+		Menu view = submenu(bar, "&View");
+		item(view, "&Larger text", Command.LARGER_TEXT);
+		item(view, "&Smaller text", Command.SMALLER_TEXT);
+		item(view, "High &contrast", Command.HIGH_CONTRAST);
+		new MenuItem(view, SWT.SEPARATOR);
+		item(view, "&Keys...", Command.KEYS);
 		Menu tools = submenu(bar, "&Tools");
-		item(tools, "&Confusion pairs\tCtrl+G", this::confusionPairs);
-		item(tools, "&Draw pad\tCtrl+D", this::drawPad);
+		item(tools, "&Confusion pairs", Command.CONFUSION_PAIRS);
+		item(tools, "&Draw pad", Command.DRAW_PAD);
 		return bar;
+	}
+
+	private void item(Menu menu, String text, Command command) {
+		String keys = bindings.describe(command);
+		item(menu, keys.isEmpty() ? text : text + "\t" + keys, () -> run(command));
 	}
 
 	private Menu submenu(Menu bar, String text) {
@@ -250,10 +279,7 @@ final class VerifyWindow implements Views.Listener {
 	public void added(Views.Placed view) {
 		display.asyncExec(() -> {
 			if (!shell.isDisposed()) {
-				add(view);
-				if (state != null) {
-					show(open.get(view), state);
-				}
+				addAndShow(view);
 			}
 		});
 	}
@@ -261,13 +287,28 @@ final class VerifyWindow implements Views.Listener {
 	@Override
 	public void removed(Views.Placed view) {
 		display.asyncExec(() -> {
-			Open gone = open.remove(view);
-			if (gone != null && !shell.isDisposed()) {
-				gone.part().dispose();
-				gone.tab().getControl().dispose();
-				gone.tab().dispose();
+			if (!shell.isDisposed()) {
+				close(view);
 			}
 		});
+	}
+
+	private void close(Views.Placed view) {
+		Open gone = open.remove(view);
+		if (gone != null) {
+			gone.part().dispose();
+			gone.tab().getControl().dispose();
+			gone.tab().dispose();
+		}
+	}
+
+	/** Adds a view to the window and draws the field on screen in it. */
+	private void addAndShow(Views.Placed view) {
+		add(view);
+		Open part = open.get(view);
+		if (part != null && state != null) {
+			show(part, state);
+		}
 	}
 
 	private void add(Views.Placed view) {
@@ -310,6 +351,11 @@ final class VerifyWindow implements Views.Listener {
 			public int fontSize() {
 				return preferences.fontSize();
 			}
+
+			@Override
+			public boolean highContrast() {
+				return preferences.highContrast();
+			}
 		};
 	}
 
@@ -321,69 +367,145 @@ final class VerifyWindow implements Views.Listener {
 	}
 
 	private void key(Event e) {
-		if (shell.isDisposed() || !(e.widget instanceof Control control) || control.getShell() != shell) {
+		if (shell.isDisposed() || !(e.widget instanceof Control control) || control.isDisposed()
+				|| control.getShell() != shell) {
 			return;
 		}
 		long start = System.nanoTime();
-		boolean ctrl = (e.stateMask & SWT.CTRL) != 0;
-		try {
-			Act act = null;
-			if (ctrl && e.keyCode == 'z') {
-				act = session.undo();
-			} else if (ctrl && e.keyCode == 'q') {
-				e.doit = false;
-				shell.close();
-				return;
-			} else if (e.keyCode == SWT.F4 || ctrl && e.keyCode == 'r') {
-				e.doit = false;
-				Optional<String> reason = RejectDialog.pick(shell);
-				act = reason.isPresent() ? session.reject(reason.get()) : Act.refused("not rejected");
-			} else if (ctrl && e.keyCode == 'g') {
-				e.doit = false;
-				confusionPairs();
-				return;
-			} else if (ctrl && e.keyCode == 'd') {
-				e.doit = false;
-				drawPad();
-				return;
-			} else if (ctrl && e.keyCode == 'o') {
-				e.doit = false;
-				if ((e.stateMask & SWT.SHIFT) != 0) {
-					openFolder();
-				} else {
-					openFiles();
-				}
-				return;
-			} else if (e.keyCode == SWT.PAGE_DOWN) {
-				act = session.nextDocument();
-			} else if (e.keyCode == SWT.PAGE_UP) {
-				act = session.previousDocument();
-			} else if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
-				act = session.confirm();
-			} else if (e.keyCode == SWT.BS) {
-				session.backspace();
-			} else if (e.keyCode == SWT.DEL) {
-				session.clear();
-			} else if (e.keyCode == SWT.ARROW_LEFT) {
-				session.moveCell(-1);
-			} else if (e.keyCode == SWT.ARROW_RIGHT) {
-				session.moveCell(+1);
-			} else if (!ctrl && (Character.isDigit(e.character) || e.character == '.' || e.character == ',')) {
-				session.type(e.character);
-			} else {
-				return;
-			}
-			e.doit = false;
-			problem = act == null || act.done() ? "" : act.message();
-		} catch (StoreException ex) {
-			e.doit = false;
-			problem = ex.getMessage();
+		Optional<Command> command = bindings.command(e.stateMask, e.keyCode);
+		boolean typing = command.isEmpty() && (e.stateMask & (SWT.CTRL | SWT.ALT)) == 0
+				&& (Character.isDigit(e.character) || e.character == '.' || e.character == ',');
+		if (command.isEmpty() && !typing) {
+			return;
 		}
-		refresh();
-		if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+		e.doit = false;
+		if (typing) {
+			session.type(e.character);
+			refresh();
+		} else {
+			run(command.get());
+		}
+		if (command.equals(Optional.of(Command.CONFIRM))) {
 			// painted, not only asked to paint
 			shell.update();
 			enterDrawn.accept(System.nanoTime() - start);
+		}
+	}
+
+	/** Does what a command's key or menu item asks. */
+	private void run(Command command) {
+		if (shell.isDisposed()) {
+			return;
+		}
+		try {
+			Act act = switch (command) {
+			case CONFIRM -> session.confirm();
+			case UNDO -> session.undo();
+			case REJECT -> {
+				Optional<String> reason = RejectDialog.pick(shell);
+				yield reason.isPresent() ? session.reject(reason.get()) : Act.refused("not rejected");
+			}
+			case NEXT_DOCUMENT -> session.nextDocument();
+			case PREVIOUS_DOCUMENT -> session.previousDocument();
+			case CELL_LEFT -> edit(() -> session.moveCell(-1));
+			case CELL_RIGHT -> edit(() -> session.moveCell(+1));
+			case BACKSPACE -> edit(session::backspace);
+			case CLEAR -> edit(session::clear);
+			case CONFUSION_PAIRS -> {
+				confusionPairs();
+				yield null;
+			}
+			case DRAW_PAD -> {
+				drawPad();
+				yield null;
+			}
+			case OPEN_FILES -> {
+				openFiles();
+				yield null;
+			}
+			case OPEN_FOLDER -> {
+				openFolder();
+				yield null;
+			}
+			case LARGER_TEXT -> look(preferences.fontSize() + 2, preferences.highContrast());
+			case SMALLER_TEXT -> look(preferences.fontSize() - 2, preferences.highContrast());
+			case HIGH_CONTRAST -> look(preferences.fontSize(), !preferences.highContrast());
+			case KEYS -> {
+				keyTable();
+				yield null;
+			}
+			case QUIT -> {
+				shell.close();
+				yield null;
+			}
+			};
+			if (act == null) {
+				return;
+			}
+			problem = act.done() ? "" : act.message();
+		} catch (StoreException ex) {
+			problem = ex.getMessage();
+		}
+		refresh();
+	}
+
+	/** An edit of the value on screen, which the session answers on the field itself. */
+	private static Act edit(Runnable edit) {
+		edit.run();
+		return Act.done("");
+	}
+
+	// the clerk's look and keys
+
+	/** Sets font size and contrast, opens every view anew with them and keeps them for the next window. */
+	private Act look(int fontSize, boolean highContrast) {
+		preferences.fontSize(fontSize);
+		preferences.highContrast(highContrast);
+		keepPreferences();
+		statusLook();
+		// after the key that asked for it: its widget goes with the views
+		display.asyncExec(() -> {
+			if (shell.isDisposed()) {
+				return;
+			}
+			List<Views.Placed> reopened = new ArrayList<>(open.keySet());
+			reopened.sort(Comparator.comparingInt(Views.Placed::order));
+			reopened.forEach(this::close);
+			reopened.forEach(this::addAndShow);
+			shell.layout(true, true);
+			// the control that had the keyboard went with its view: without one, GTK gives the window no keys
+			shell.setFocus();
+		});
+		return Act.done("");
+	}
+
+	private void statusLook() {
+		Font before = statusFont;
+		FontData base = display.getSystemFont().getFontData()[0];
+		statusFont = new Font(display, base.getName(), preferences.fontSize(), SWT.NORMAL);
+		status.setFont(statusFont);
+		if (before != null) {
+			before.dispose();
+		}
+		status.setBackground(preferences.highContrast() ? display.getSystemColor(SWT.COLOR_BLACK) : null);
+	}
+
+	/** The key table; keys a clerk gave commands there are kept and labelled in the menus at once. */
+	private void keyTable() {
+		if (KeysDialog.open(shell, bindings)) {
+			preferences.keyBindings(bindings);
+			keepPreferences();
+			Menu before = shell.getMenuBar();
+			shell.setMenuBar(menu());
+			before.dispose();
+		}
+	}
+
+	private void keepPreferences() {
+		try {
+			preferences.save();
+		} catch (IOException e) {
+			problem = "could not keep " + clerk + "'s settings: " + e.getMessage();
 		}
 	}
 
@@ -444,7 +566,8 @@ final class VerifyWindow implements Views.Listener {
 			text += "   |   " + problem;
 		}
 		status.setText(text);
-		status.setForeground(display.getSystemColor(problem.isEmpty() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED));
+		int normal = preferences.highContrast() ? SWT.COLOR_WHITE : SWT.COLOR_WIDGET_FOREGROUND;
+		status.setForeground(display.getSystemColor(problem.isEmpty() ? normal : SWT.COLOR_RED));
 	}
 
 	// timers
@@ -499,6 +622,9 @@ final class VerifyWindow implements Views.Listener {
 	private void closing() {
 		display.removeFilter(SWT.KeyDown, keys);
 		imports.dispose();
+		if (statusFont != null) {
+			statusFont.dispose();
+		}
 		views.unwatch(this);
 		open.values().forEach(o -> o.part().dispose());
 		open.clear();

@@ -14,6 +14,17 @@ public interface ViewSite {
 	/** The clerk at the window. */
 	String clerk();
 
-	/** The window's font size in points (a clerk's preference). */
+	/**
+	 * The window's font size in points (a clerk's preference). A view is
+	 * opened anew when the clerk changes it.
+	 */
 	int fontSize();
+
+	/**
+	 * Whether the clerk asked for high contrast: light text on black, strong
+	 * outlines. A view is opened anew when the clerk changes it.
+	 *
+	 * @since 1.1
+	 */
+	boolean highContrast();
 }

@@ -3,7 +3,7 @@
  * every open window shows it (also when the bundle is installed while the window is open) until the service goes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.digitdesk.verify.ui.view;
 
 import org.osgi.annotation.bundle.Export;
