@@ -108,8 +108,8 @@ public final class VerifyBench implements Subcommand {
 					+ " (run './digitdesk import' first)");
 			return 1;
 		}
-		Path dir = options.has("--out") ? context.resolve(options.get("--out", "")) : Files.createTempDirectory(
-				"digitdesk-verify-bench");
+		String out = options.get("--out", "");
+		Path dir = out.isEmpty() ? Files.createTempDirectory("digitdesk-verify-bench") : context.resolve(out);
 		String url = "jdbc:h2:file:" + dir.resolve("bench");
 		ResultStore store = stores.store(url);
 		long fillStart = System.nanoTime();
