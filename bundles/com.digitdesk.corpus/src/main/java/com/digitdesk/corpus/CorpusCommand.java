@@ -17,6 +17,7 @@ import com.digitdesk.api.command.Subcommand;
 import com.digitdesk.api.template.FormTemplate;
 import com.digitdesk.api.template.TemplateCatalog;
 import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.MnistDatasets;
 
 /** {@code digitdesk corpus}: writes a corpus of scanned, filled-in forms with their ground truth. */
@@ -46,6 +47,7 @@ public class CorpusCommand implements Subcommand {
 		return """
 				usage: digitdesk corpus --out DIR --pages N [--seed S] [--designs ID[,ID...] | --template ID]
 				                        [--threads N] [--digits test|fitting|held-out] [--split-seed S]
+				                        [--digits-file PREFIX]
 
 				Prints blank forms, fills them in with handwritten MNIST digits
 				(digits in cells, amounts and numbers written freely, some fields
@@ -84,8 +86,18 @@ public class CorpusCommand implements Subcommand {
 				corpus to measure with. --digits fitting writes with the training
 				digits a training run of seed --split-seed (default %d) learns
 				from, --digits held-out with the %,d it holds out for validation:
-				corpora to cut training glyphs from ('digitdesk form-glyphs').""".formatted(DEFAULT_SEED,
+				corpora to cut training glyphs from ('digitdesk form-glyphs').
+				--digits-file PREFIX writes with the digits of another hand, in
+				MNIST's IDX layout (PREFIX-images-idx3-ubyte, PREFIX-labels-idx1-ubyte,
+				28x28, every digit 0-9 present), e.g. ../shared/datasets/semeion/semeion.""".formatted(DEFAULT_SEED,
 				MnistDatasets.DEFAULT_SEED, MnistDatasets.HELD_OUT_DIGITS);
+	}
+
+	/** The digits of another hand in MNIST's IDX layout: PREFIX-images-idx3-ubyte and PREFIX-labels-idx1-ubyte. */
+	private DigitDataset idx(Path prefix) throws DatasetException {
+		String name = prefix.getFileName().toString();
+		return mnist.read(name, prefix.resolveSibling(name + "-images-idx3-ubyte"),
+				prefix.resolveSibling(name + "-labels-idx1-ubyte"));
 	}
 
 	/** The design ids of {@code --designs} or {@code --template}, by default the first designs. */
@@ -109,11 +121,12 @@ public class CorpusCommand implements Subcommand {
 		int threads;
 		List<String> designs;
 		String digits;
+		String digitsFile;
 		long splitSeed;
 		try {
 			CommandOptions options = CommandOptions
 					.parse(context.arguments(), Set.of("--out", "--pages", "--seed", "--template", "--designs", "--threads", "--digits",
-							"--split-seed"), Set.of())
+							"--split-seed", "--digits-file"), Set.of())
 					.withoutPositional();
 			String outName = options.get("--out", null);
 			if (outName == null) {
@@ -132,6 +145,10 @@ public class CorpusCommand implements Subcommand {
 				throw new IllegalArgumentException("--digits is test, fitting or held-out, not " + digits);
 			}
 			splitSeed = options.getLong("--split-seed", MnistDatasets.DEFAULT_SEED);
+			digitsFile = options.get("--digits-file", "");
+			if (!digitsFile.isEmpty() && options.get("--digits", null) != null) {
+				throw new IllegalArgumentException("--digits and --digits-file exclude each other");
+			}
 		} catch (IllegalArgumentException e) {
 			context.err().println("corpus: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -148,14 +165,18 @@ public class CorpusCommand implements Subcommand {
 		}
 		DigitPicker picker;
 		try {
-			picker = new DigitPicker(switch (digits) {
+			picker = new DigitPicker(digitsFile.isEmpty() ? switch (digits) {
 			case "fitting" -> mnist.split(mnist.training(), MnistDatasets.HELD_OUT_DIGITS, splitSeed).fitting();
 			case "held-out" -> mnist.split(mnist.training(), MnistDatasets.HELD_OUT_DIGITS, splitSeed).heldOut();
 			default -> mnist.test();
-			});
+			} : idx(context.resolve(digitsFile)));
 		} catch (DatasetException e) {
 			context.err().println("corpus: " + e.getMessage());
 			return 1;
+		} catch (IllegalArgumentException e) {
+			// a set that lacks a digit cannot fill a form
+			context.err().println("corpus: " + e.getMessage());
+			return 2;
 		}
 		long start = System.nanoTime();
 		List<Path> files = new CorpusGenerator(templates, picker, threads).generate(out, pages, seed, context.err());

@@ -332,9 +332,11 @@ final class ImportJob {
 	private int store(StoredDocument document, Set<Integer> stored, List<ReadPage> group, String name,
 			DocumentClaim claim, ImportReport report, Map<Integer, GrayImage> rasters) throws StoreException {
 		int storedNow = 0;
+		String model = reader.modelId();
 		for (PageResult routed : routing.route(group, policy)) {
 			GrayImage raster = rasters.remove(routed.pageIndex());
-			PageResult page = raster == null ? routed : routed.withScan(ScanImages.of(raster, routed));
+			PageResult read = routed.readBy(model);
+			PageResult page = raster == null ? read : read.withScan(ScanImages.of(raster, read));
 			if (!stored.contains(page.pageIndex())) {
 				store.storePage(document.id(), page, claim);
 				report.stored(name, page);

@@ -24,6 +24,8 @@ import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -64,12 +66,31 @@ class TrainingTest {
 	}
 
 	@Test
-	void evalMeasuresTheInstalledRecognizerAgainstTheBaseline() throws Exception {
+	void evalMeasuresTheInstalledRecognizerAgainstTheBaseline(@InjectService MnistDatasets mnist) throws Exception {
+		// another set in MNIST's IDX layout: 600 training digits (the only digits a clean machine has)
+		DigitDataset.Split split = mnist.split(mnist.training(), 600, 17);
+		Path other = scratch.resolve("others/hand");
+		Files.createDirectories(other.getParent());
+		mnist.write(split.heldOut(), other.resolveSibling("hand-images-idx3-ubyte"),
+				other.resolveSibling("hand-labels-idx1-ubyte"));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Path plot = scratch.resolve("curve.png");
-		assertThat(Commands.run(out, "eval", "--json", "--tesseract-digits", "20", "--plot", plot.toString()))
-				.isZero();
+		assertThat(Commands.run(out, "eval", "--json", "--tesseract-digits", "20", "--plot", plot.toString(),
+				"--digits", other.toString())).isZero();
 		JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(report.get("test_set_digits").asInt()).isEqualTo(600);
+		assertThat(report.get("test_set").asText()).isEqualTo(other.toString());
+		// digits the shipped model trained on: hardly any wrong
+		assertThat(report.get("test_error").asDouble()).isBetween(0.0, 0.01);
+		assertThat(report.get("test_set_error_at_reject").get("5.0%").asDouble())
+				.isLessThanOrEqualTo(report.get("test_error").asDouble());
+
+		// forms filled in by that hand
+		ByteArrayOutputStream written = new ByteArrayOutputStream();
+		assertThat(Commands.run(written, "corpus", "--out", scratch.resolve("hand-forms").toString(), "--pages", "1",
+				"--digits-file", other.toString())).isZero();
+		assertThat(written.toString(StandardCharsets.UTF_8)).contains("(seed ").contains(", hand digits,");
+		assertThat(ImportTest.pdfs(scratch.resolve("hand-forms"))).hasSize(1);
 		assertThat(report.get("test_digits").asInt()).isEqualTo(10_000);
 		// The shipped models: 0.35% on MNIST's test digits.
 		assertThat(report.get("mnist_test_error").asDouble()).isLessThan(0.006);

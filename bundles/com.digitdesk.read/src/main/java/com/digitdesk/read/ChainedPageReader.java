@@ -106,4 +106,9 @@ public class ChainedPageReader implements PageReader {
 		return new CutPage(pageIndex, template, registration.residualPoints(),
 				segmenter.segment(page, registration, template.get().fields(), recognizer), Optional.empty());
 	}
+
+	@Override
+	public String modelId() {
+		return recognizer.info().modelId();
+	}
 }

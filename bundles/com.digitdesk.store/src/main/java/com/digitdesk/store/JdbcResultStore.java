@@ -19,6 +19,9 @@ import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.Sample;
+import com.digitdesk.api.store.SampleCount;
+import com.digitdesk.api.store.SampleState;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoreSummary;
 import com.digitdesk.api.store.StoredDocument;
@@ -36,12 +39,14 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	private final JdbcIngest ingest;
 	private final JdbcReview review;
 	private final JdbcReadout readout;
+	private final JdbcSamples samples;
 
 	private JdbcResultStore(StoreDatabase database) {
 		this.database = database;
 		this.ingest = new JdbcIngest(database);
 		this.review = new JdbcReview(database);
 		this.readout = new JdbcReadout(database);
+		this.samples = new JdbcSamples(database);
 	}
 
 	/**
@@ -254,5 +259,27 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	@Override
 	public List<QuarantineEntry> quarantined() throws StoreException {
 		return readout.quarantined();
+	}
+
+	// the verified digits kept for training
+
+	@Override
+	public List<SampleCount> sampleCounts() throws StoreException {
+		return samples.sampleCounts();
+	}
+
+	@Override
+	public List<Sample> samples(SampleState state, int limit) throws StoreException {
+		return samples.samples(state, limit);
+	}
+
+	@Override
+	public Sample confirmSample(long sampleId, String clerk) throws StoreException {
+		return samples.confirmSample(sampleId, clerk);
+	}
+
+	@Override
+	public Sample acceptSample(long sampleId, String admin) throws StoreException {
+		return samples.acceptSample(sampleId, admin);
 	}
 }

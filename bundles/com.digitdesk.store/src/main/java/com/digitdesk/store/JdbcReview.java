@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,8 +187,9 @@ final class JdbcReview implements FieldReview {
 				throw new StoreException(what + ": " + holder.get() + " has it on screen; nothing was written");
 			}
 			String value = decision.value().orElse(oldValue);
-			record(c, fieldId, oldValue, value, decision.outcome(), decision.clerk(),
+			long correctionId = record(c, fieldId, oldValue, value, decision.outcome(), decision.clerk(),
 					decision.rejectReason().orElse(null), decision.spent().toNanos() / 1e9, decision.keystrokes());
+			SampleRows.keep(c, correctionId, fieldId, decision);
 			FieldClaims.clear(c, fieldId);
 			return FieldRows.field(c, fieldId).orElseThrow();
 		});
@@ -230,6 +232,7 @@ final class JdbcReview implements FieldReview {
 				update.setLong(3, decisionId);
 				update.executeUpdate();
 			}
+			SampleRows.withdraw(c, decisionId, clerk);
 			try (PreparedStatement update = c.prepareStatement(
 					"UPDATE fields SET current_value = ?, status = '" + FieldStatus.NEEDS_REVIEW.code() + "' WHERE id = ?")) {
 				update.setString(1, before);
@@ -301,11 +304,13 @@ final class JdbcReview implements FieldReview {
 	}
 
 	/** The decision's row and the field's new value and status, in the caller's transaction. */
-	private static void record(Connection c, long fieldId, String oldValue, String value, FieldStatus outcome,
+	/** Records a decision and sets the field by it; answers the decision's number. */
+	private static long record(Connection c, long fieldId, String oldValue, String value, FieldStatus outcome,
 			String user, String note, double seconds, int keystrokes) throws SQLException {
+		long correctionId;
 		try (PreparedStatement insert = c.prepareStatement("INSERT INTO corrections (field_id, old_value, "
 				+ "new_value, outcome, user_name, at, note, changed_positions, seconds, keystrokes) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
 			insert.setLong(1, fieldId);
 			insert.setString(2, oldValue);
 			insert.setString(3, value);
@@ -317,6 +322,7 @@ final class JdbcReview implements FieldReview {
 			insert.setDouble(9, seconds);
 			insert.setInt(10, keystrokes);
 			insert.executeUpdate();
+			correctionId = StoreDatabase.generatedKey(insert);
 		}
 		try (PreparedStatement update = c
 				.prepareStatement("UPDATE fields SET current_value = ?, status = ? WHERE id = ?")) {
@@ -325,6 +331,7 @@ final class JdbcReview implements FieldReview {
 			update.setLong(3, fieldId);
 			update.executeUpdate();
 		}
+		return correctionId;
 	}
 
 	@Override

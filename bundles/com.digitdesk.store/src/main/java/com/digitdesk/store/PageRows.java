@@ -34,13 +34,15 @@ final class PageRows {
 			throws SQLException, StoreException {
 		long pageId;
 		try (PreparedStatement insert = c.prepareStatement("INSERT INTO pages "
-				+ "(document_id, page_index, template_id, registration_residual, problem) VALUES (?, ?, ?, ?, ?)",
+				+ "(document_id, page_index, template_id, registration_residual, problem, model_version) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)",
 				Statement.RETURN_GENERATED_KEYS)) {
 			insert.setLong(1, documentId);
 			insert.setInt(2, page.pageIndex());
 			insert.setString(3, page.templateId());
 			insert.setDouble(4, page.registrationResidual());
 			insert.setString(5, page.problem().orElse(null));
+			insert.setString(6, page.modelVersion().orElse(null));
 			insert.executeUpdate();
 			pageId = StoreDatabase.generatedKey(insert);
 		} catch (SQLException e) {

@@ -24,6 +24,9 @@ import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.Sample;
+import com.digitdesk.api.store.SampleCount;
+import com.digitdesk.api.store.SampleState;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.StoreSummary;
 import com.digitdesk.api.store.StoredDocument;
@@ -351,5 +354,25 @@ abstract class StoreService implements ResultStore {
 	@Override
 	public List<QuarantineEntry> quarantined() throws StoreException {
 		return store().quarantined();
+	}
+
+	@Override
+	public List<SampleCount> sampleCounts() throws StoreException {
+		return store().sampleCounts();
+	}
+
+	@Override
+	public List<Sample> samples(SampleState state, int limit) throws StoreException {
+		return store().samples(state, limit);
+	}
+
+	@Override
+	public Sample confirmSample(long sampleId, String clerk) throws StoreException {
+		return store().confirmSample(sampleId, clerk);
+	}
+
+	@Override
+	public Sample acceptSample(long sampleId, String admin) throws StoreException {
+		return store().acceptSample(sampleId, admin);
 	}
 }

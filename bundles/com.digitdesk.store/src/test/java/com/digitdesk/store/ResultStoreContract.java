@@ -108,7 +108,7 @@ abstract class ResultStoreContract {
 			while (rows.next()) {
 				applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
 			}
-			assertThat(applied).containsExactly("1:true", "2:true", "3:true");
+			assertThat(applied).containsExactly("1:true", "2:true", "3:true", "4:true");
 		}
 	}
 

@@ -69,6 +69,7 @@ public class EvalCommand implements Subcommand {
 	public String usage() {
 		return """
 				usage: digitdesk eval [--json] [--tesseract-digits N] [--plot FILE] [--target-error E]
+				                      [--digits PREFIX]
 
 				Runs the CNN on all 10,000 MNIST test digits and Tesseract on the first N
 				(default 1000), and measures in the same run: error, expected calibration
@@ -77,6 +78,10 @@ public class EvalCommand implements Subcommand {
 				at or under E (default 0.001), synthetic non-digits accepted as confident
 				digits, batched throughput (best batch size) and single-digit latency.
 				Writes the error-versus-reject curve to FILE (default reports/reject-curve.png).
+				--digits PREFIX: also the digits of another hand, in MNIST's IDX layout
+				(PREFIX-images-idx3-ubyte, PREFIX-labels-idx1-ubyte, 28x28): their
+				error is test_error (without --digits, test_error is the MNIST test
+				error); mnist_test_error stays the error on MNIST.
 				--json prints one JSON object instead of the table.""";
 	}
 
@@ -84,8 +89,8 @@ public class EvalCommand implements Subcommand {
 	public int run(CommandContext context) throws Exception {
 		CommandOptions options;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--tesseract-digits", "--plot", "--target-error"),
-					Set.of("--json")).withoutPositional();
+			options = CommandOptions.parse(context.arguments(), Set.of("--tesseract-digits", "--plot", "--target-error",
+					"--digits"), Set.of("--json")).withoutPositional();
 		} catch (IllegalArgumentException e) {
 			context.err().println("eval: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -106,6 +111,12 @@ public class EvalCommand implements Subcommand {
 		Evaluation.Scored raw = Evaluation.score(scores.raw(), set.labels());
 		report.put("mnist_test_error", calibrated.error());
 		report.put("test_digits", set.size());
+		String digits = options.get("--digits", "");
+		if (digits.isEmpty()) {
+			report.put("test_error", calibrated.error());
+		} else {
+			putOtherHand(report, context, context.resolve(digits));
+		}
 
 		context.err().println("eval: Tesseract baseline...");
 		putTesseract(report, test, Math.min(tesseractDigits, test.size()), calibrated.error());
@@ -151,6 +162,24 @@ public class EvalCommand implements Subcommand {
 			printTable(report, context);
 		}
 		return 0;
+	}
+
+	/** The error on a digit set of another hand: test_error, with its size and reject points. */
+	private void putOtherHand(Map<String, Object> report, CommandContext context, Path prefix) throws Exception {
+		String name = prefix.getFileName().toString();
+		DigitDataset other = mnist.read(name, prefix.resolveSibling(name + "-images-idx3-ubyte"),
+				prefix.resolveSibling(name + "-labels-idx1-ubyte"));
+		LabelledSet set = LabelledSet.of(other);
+		context.err().println("eval: CNN on " + set.size() + " digits of " + prefix + "...");
+		Evaluation.Scored scored = Evaluation.score(cnn.scores(set.images(), set.size()).calibrated(), set.labels());
+		report.put("test_error", scored.error());
+		report.put("test_set", prefix.toString());
+		report.put("test_set_digits", set.size());
+		Map<String, Double> errorAtReject = new LinkedHashMap<>();
+		for (double rate : REJECT_RATES) {
+			errorAtReject.put(String.format("%.1f%%", rate * 100), Evaluation.atRejectRate(scored, rate).error());
+		}
+		report.put("test_set_error_at_reject", errorAtReject);
 	}
 
 	private void putTesseract(Map<String, Object> report, DigitDataset test, int count, double cnnError)
@@ -234,6 +263,10 @@ public class EvalCommand implements Subcommand {
 		var out = context.out();
 		out.printf("MNIST test digits          %d%n", report.get("test_digits"));
 		out.printf("CNN error                  %.4f%%%n", 100 * (double) report.get("mnist_test_error"));
+		if (report.containsKey("test_set")) {
+			out.printf("CNN error, other digits    %.4f%% of %d (%s)%n", 100 * (double) report.get("test_error"),
+					report.get("test_set_digits"), report.get("test_set"));
+		}
 		Object tesseractError = report.get("tesseract_test_error");
 		out.printf("Tesseract error            %s%n", tesseractError == null ? report.get("tesseract_note")
 				: String.format("%.2f%% on %d digits (%.0fx the CNN's)", 100 * (double) tesseractError,

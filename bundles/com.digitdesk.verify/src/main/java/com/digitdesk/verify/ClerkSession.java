@@ -37,6 +37,9 @@ final class ClerkSession implements VerificationSession {
 
 	static final String TITLE = "DigitDesk verify";
 
+	/** Where a decision made in a confusion-pair grid comes from, as its samples record it. */
+	static final String GRID = "grid";
+
 	/** Waiting fields looked at per step through the queue: those other clerks hold are passed over. */
 	private static final int LOOKAHEAD = 20;
 
@@ -44,6 +47,8 @@ final class ClerkSession implements VerificationSession {
 	private final String clerk;
 	private final FieldSpecs specs;
 	private final Duration lease;
+	/** Below this reading probability a verified digit's label is a suspect training sample. */
+	private final double suspectBelow;
 	private final long openedAt = System.nanoTime();
 	/** The fields this session decided, latest first, for undo. */
 	private final Deque<Decided> decided = new ArrayDeque<>();
@@ -95,7 +100,9 @@ final class ClerkSession implements VerificationSession {
 		}
 	}
 
-	ClerkSession(FieldReview store, String clerk, FieldSpecs specs, Duration lease) throws StoreException {
+	ClerkSession(FieldReview store, String clerk, FieldSpecs specs, Duration lease, double suspectBelow)
+			throws StoreException {
+		this.suspectBelow = suspectBelow;
 		this.store = store;
 		this.clerk = clerk;
 		this.specs = specs;
@@ -176,7 +183,8 @@ final class ClerkSession implements VerificationSession {
 			shown.message = refusal.get() + ": not confirmed";
 			return Act.refused(shown.message);
 		}
-		return decide(ClerkDecision.verified(clerk, value, spent(), shown.keys), value);
+		return decide(ClerkDecision.verified(clerk, value, spent(), shown.keys)
+				.labelling(DigitLabels.of(shown.base.digits(), value, suspectBelow)), value);
 	}
 
 	@Override
@@ -311,7 +319,9 @@ final class ClerkSession implements VerificationSession {
 		if (!onScreen && !store.claimField(field.id(), clerk, lease)) {
 			return false;
 		}
-		if (record(field, ClerkDecision.verified(clerk, value, spent, keys), value).isPresent()) {
+		ClerkDecision decision = ClerkDecision.verified(clerk, value, spent, keys)
+				.labelling(DigitLabels.of(store.digits(field.id()), value, suspectBelow)).from(GRID);
+		if (record(field, decision, value).isPresent()) {
 			return false;
 		}
 		if (onScreen) {

@@ -79,7 +79,7 @@ final class Forms {
 			int digit = c == '?' ? ClassProbability.NOT_A_DIGIT : c - '0';
 			double p = i == doubtful ? 0.62 : 0.999;
 			int second = digit == 1 ? 7 : 1;
-			digits.add(new DigitResult(i, new PixelBox(100 + 30 * i, 200, 28, 36), DigitImage.blank(),
+			digits.add(new DigitResult(i, new PixelBox(100 + 30 * i, 200, 28, 36), glyph(name + value, i),
 					Optional.of(new DigitPrediction(List.of(new ClassProbability(digit, p),
 							new ClassProbability(second, (1 - p) * 0.9), new ClassProbability(
 									ClassProbability.NOT_A_DIGIT == digit ? 0 : ClassProbability.NOT_A_DIGIT,
@@ -90,6 +90,16 @@ final class Forms {
 				doubtful, "p=0.62")) : List.of();
 		return new FieldResult(name, value, waits ? FieldStatus.NEEDS_REVIEW : FieldStatus.AUTO_ACCEPTED,
 				waits ? 0.62 : 0.99, digits, reasons, proposal);
+	}
+
+	/** A glyph of its own for each field and position: the same field read twice has the same glyphs. */
+	static DigitImage glyph(String field, int position) {
+		byte[] pixels = new byte[DigitImage.SIDE * DigitImage.SIDE];
+		int seed = Math.floorMod((field + "#" + position).hashCode(), pixels.length);
+		for (int i = 0; i < 40; i++) {
+			pixels[(seed + 37 * i) % pixels.length] = (byte) 255;
+		}
+		return new DigitImage(pixels);
 	}
 
 	static FieldResult waiting(String name, String value) {

@@ -37,4 +37,15 @@ public interface PageReader {
 	 * @throws RecognitionException when the recognizer cannot run at all
 	 */
 	ReadPage recognize(CutPage page) throws RecognitionException;
+
+	/**
+	 * The identity of the recognizer's model that this reader reads with (as
+	 * {@code RecognizerInfo.modelId()}), stored with every page it reads; empty
+	 * when it cannot say.
+	 *
+	 * @since 1.1
+	 */
+	default String modelId() {
+		return "";
+	}
 }

@@ -4,7 +4,7 @@
  * HTTP API read pages through it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.digitdesk.api.reading;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package com.digitdesk.api.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +14,14 @@ import java.util.Optional;
  * @param rejectReason why the field cannot be read; empty unless rejected
  * @param spent how long the field was on the clerk's screen
  * @param keystrokes the keys the clerk typed for it
+ * @param labels the digits the confirmed value labels, kept as training samples
+ * @param source where it was decided: {@code window}, {@code grid}, {@code csv}
  */
 public record ClerkDecision(String clerk, Optional<String> value, Optional<String> rejectReason, Duration spent,
-		int keystrokes) {
+		int keystrokes, List<DigitLabel> labels, String source) {
+
+	/** Where a decision is made unless told: the verification window. */
+	public static final String WINDOW = "window";
 
 	public ClerkDecision {
 		Objects.requireNonNull(clerk, "clerk");
@@ -28,6 +34,27 @@ public record ClerkDecision(String clerk, Optional<String> value, Optional<Strin
 		if (keystrokes < 0 || spent.isNegative()) {
 			throw new IllegalArgumentException("effort must not be negative");
 		}
+		Objects.requireNonNull(source, "source");
+		labels = List.copyOf(labels);
+		if (rejectReason.isPresent() && !labels.isEmpty()) {
+			throw new IllegalArgumentException("a rejected field labels no digit");
+		}
+	}
+
+	/** A decision made in the window, labelling no digit. */
+	public ClerkDecision(String clerk, Optional<String> value, Optional<String> rejectReason, Duration spent,
+			int keystrokes) {
+		this(clerk, value, rejectReason, spent, keystrokes, List.of(), WINDOW);
+	}
+
+	/** This decision with the digits its value labels. */
+	public ClerkDecision labelling(List<DigitLabel> digits) {
+		return new ClerkDecision(clerk, value, rejectReason, spent, keystrokes, digits, source);
+	}
+
+	/** This decision, made elsewhere than in the window. */
+	public ClerkDecision from(String where) {
+		return new ClerkDecision(clerk, value, rejectReason, spent, keystrokes, labels, where);
 	}
 
 	public static ClerkDecision verified(String clerk, String value, Duration spent, int keystrokes) {

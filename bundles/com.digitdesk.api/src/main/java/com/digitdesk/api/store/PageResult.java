@@ -17,14 +17,16 @@ import java.util.Optional;
  * @param scan the page as scanned and its fields' snippets, kept so that a
  *        clerk on any workstation sharing the store sees them; empty when
  *        the importer keeps no images
+ * @param modelVersion the recognizer's model that read the page; empty when not known
  */
 public record PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields,
-		Optional<String> problem, Optional<PageScan> scan) {
+		Optional<String> problem, Optional<PageScan> scan, Optional<String> modelVersion) {
 
 	public PageResult {
 		Objects.requireNonNull(templateId, "templateId");
 		Objects.requireNonNull(problem, "problem");
 		Objects.requireNonNull(scan, "scan");
+		Objects.requireNonNull(modelVersion, "modelVersion");
 		fields = List.copyOf(fields);
 		if (pageIndex < 0) {
 			throw new IllegalArgumentException("page index must not be negative");
@@ -32,6 +34,12 @@ public record PageResult(int pageIndex, String templateId, double registrationRe
 		if (problem.isPresent() && !fields.isEmpty()) {
 			throw new IllegalArgumentException("an unreadable page has no fields");
 		}
+	}
+
+	/** A page with its scan, read by a model not named. */
+	public PageResult(int pageIndex, String templateId, double registrationResidual, List<FieldResult> fields,
+			Optional<String> problem, Optional<PageScan> scan) {
+		this(pageIndex, templateId, registrationResidual, fields, problem, scan, Optional.empty());
 	}
 
 	/** A page without its scan. */
@@ -56,6 +64,13 @@ public record PageResult(int pageIndex, String templateId, double registrationRe
 
 	/** This page with its scan. */
 	public PageResult withScan(PageScan pageScan) {
-		return new PageResult(pageIndex, templateId, registrationResidual, fields, problem, Optional.of(pageScan));
+		return new PageResult(pageIndex, templateId, registrationResidual, fields, problem, Optional.of(pageScan),
+				modelVersion);
+	}
+
+	/** This page, read by the model {@code version} (a model's identity, as the recognizer names it). */
+	public PageResult readBy(String version) {
+		return new PageResult(pageIndex, templateId, registrationResidual, fields, problem, scan,
+				version.isBlank() ? Optional.empty() : Optional.of(version));
 	}
 }

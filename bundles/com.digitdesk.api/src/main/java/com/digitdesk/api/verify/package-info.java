@@ -4,7 +4,7 @@
  * holds and forwards its keys.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package com.digitdesk.api.verify;
 
 import org.osgi.annotation.bundle.Export;

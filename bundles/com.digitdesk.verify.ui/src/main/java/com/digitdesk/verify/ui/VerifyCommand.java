@@ -1,8 +1,10 @@
 package com.digitdesk.verify.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,8 @@ import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.FieldReview;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.verify.KeyedOutcome;
+import com.digitdesk.api.verify.KeyedValue;
 import com.digitdesk.api.verify.VerificationDesk;
 import com.digitdesk.api.verify.VerificationSession;
 
@@ -69,6 +73,7 @@ public final class VerifyCommand implements Subcommand {
 	public String usage() {
 		return """
 				usage: digitdesk verify [--db JDBC-URL] [--clerk NAME] [PATH...]
+				       digitdesk verify --from-csv FILE [--db JDBC-URL] [--clerk NAME]
 
 				Opens the verification window on the store (default: the embedded
 				one) for the clerk (default: the OS user name), on the first field
@@ -77,6 +82,14 @@ public final class VerifyCommand implements Subcommand {
 				background, as 'digitdesk import' does; the window fills as pages
 				are read (File > Open and dropping PDFs on the window do the same).
 				Needs a display (X11 or Wayland).
+
+				--from-csv FILE: no window; applies values keyed elsewhere (rows
+				file,page,field,value, the names 'export' writes, page counted from
+				1; a header row may come first) as the clerk's decisions, through
+				the same format checks, claims, audit and training samples as the
+				window. A row that matches no waiting field, fails the field's
+				format or meets a field on another clerk's screen is reported and
+				not applied.
 
 				Keys: digits replace the value (an amount's last two are its cents;
 				'.' is taken too); Backspace edits; Delete empties; Enter confirms
@@ -97,7 +110,7 @@ public final class VerifyCommand implements Subcommand {
 	public int run(CommandContext context) throws Exception {
 		CommandOptions options;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--clerk"), Set.of());
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--clerk", "--from-csv"), Set.of());
 		} catch (IllegalArgumentException e) {
 			context.err().println("verify: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -121,6 +134,14 @@ public final class VerifyCommand implements Subcommand {
 		} catch (StoreException e) {
 			context.err().println("verify: " + e.getMessage());
 			return 1;
+		}
+		String keyed = options.get("--from-csv", "");
+		if (!keyed.isEmpty()) {
+			if (!paths.isEmpty()) {
+				context.err().println("verify: --from-csv takes no PATH\n" + usage());
+				return 2;
+			}
+			return applyKeyed(context, store, clerk, context.resolve(keyed));
 		}
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		CountDownLatch closed = new CountDownLatch(1);
@@ -154,6 +175,35 @@ public final class VerifyCommand implements Subcommand {
 		if (problem instanceof Error error) {
 			throw error;
 		}
+		return 0;
+	}
+
+	/** Values keyed elsewhere, applied as the clerk's decisions without a window. */
+	private int applyKeyed(CommandContext context, FieldReview store, String clerk, Path file) throws Exception {
+		List<KeyedValue> values;
+		try {
+			values = KeyedCsv.read(file);
+		} catch (IOException e) {
+			context.err().println("verify: " + e.getMessage());
+			return 2;
+		}
+		List<KeyedOutcome> outcomes;
+		try {
+			outcomes = desk.applyKeyed(store, clerk, values);
+		} catch (StoreException e) {
+			context.err().println("verify: " + e.getMessage());
+			return 1;
+		}
+		long applied = outcomes.stream().filter(KeyedOutcome::applied).count();
+		for (int i = 0; i < outcomes.size(); i++) {
+			KeyedOutcome outcome = outcomes.get(i);
+			if (!outcome.applied()) {
+				context.out().printf(Locale.ROOT, "verify: value %d (%s) not applied: %s%n", i + 1, outcome.row(),
+						outcome.message());
+			}
+		}
+		context.out().printf(Locale.ROOT, "verify: %d of %d values applied as %s's decisions, %d reported%n",
+				applied, outcomes.size(), clerk, outcomes.size() - applied);
 		return 0;
 	}
 

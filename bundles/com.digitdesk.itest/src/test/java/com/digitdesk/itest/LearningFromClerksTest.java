@@ -1,0 +1,113 @@
+package com.digitdesk.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.Sample;
+import com.digitdesk.api.store.SampleState;
+import com.digitdesk.api.store.StoredField;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Clerks' decisions keyed elsewhere reach the store through the verify
+ * command without a window, and every verified digit becomes a training
+ * sample that names the model that read it.
+ */
+@ExtendWith(ServiceExtension.class)
+class LearningFromClerksTest {
+
+	@InjectService(timeout = 20000)
+	static ResultStores stores;
+
+	@InjectService(timeout = 20000, filter = "(recognizer=cnn)")
+	static DigitRecognizer recognizer;
+
+	@TempDir
+	static Path work;
+
+	@Test
+	void valuesKeyedElsewhereAreDecidedAndTheirDigitsKeptAsSamples() throws Exception {
+		Path archive = work.resolve("archive");
+		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", archive.toString(), "--pages", "8",
+				"--seed", "43")).isZero();
+		String url = "jdbc:h2:file:" + work.resolve("store/results");
+		assertThat(Commands.run(new ByteArrayOutputStream(), "import", "--db", url, archive.toString())).isZero();
+		ResultStore store = stores.store(url);
+		List<StoredField> waiting = store.reviewQueue(1000);
+		assertThat(waiting).isNotEmpty();
+
+		// the true values of the waiting fields, as a double-keying service would send them, and one row too many
+		Map<String, String> truth = ImportTest.groundTruth(archive);
+		List<String> rows = new ArrayList<>(List.of("file,page,field,value"));
+		for (StoredField field : waiting) {
+			rows.add(field.sourceFile() + "," + field.page() + "," + field.name() + ","
+					+ truth.get(field.sourceFile() + "/" + field.page() + "/" + field.name()));
+		}
+		rows.add("form-09999.pdf,1,ssn,123456789");
+		Path csv = work.resolve("keyed.csv");
+		Files.write(csv, rows, StandardCharsets.UTF_8);
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(Commands.run(out, "verify", "--db", url, "--clerk", "keyer", "--from-csv", csv.toString()))
+				.isZero();
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(printed).contains("verify: " + waiting.size() + " of " + (waiting.size() + 1)
+				+ " values applied as keyer's decisions, 1 reported")
+				.contains("(form-09999.pdf p.1 ssn = 123456789) not applied: matches no waiting field");
+		assertThat(store.waitingCount()).isZero();
+		for (StoredField field : waiting) {
+			StoredField decided = store.field(field.id()).orElseThrow();
+			assertThat(decided.status()).isEqualTo(FieldStatus.VERIFIED);
+			assertThat(decided.value()).isEqualTo(truth.get(field.sourceFile() + "/" + field.page() + "/"
+					+ field.name()));
+			assertThat(decided.verification().orElseThrow().user()).isEqualTo("keyer");
+		}
+
+		// the verified digits: samples from the CSV, each naming the model that read its page
+		List<Sample> samples = new ArrayList<>(store.samples(SampleState.ACCEPTED, 100_000));
+		samples.addAll(store.samples(SampleState.SUSPECT, 100_000));
+		assertThat(samples).isNotEmpty().allSatisfy(sample -> {
+			assertThat(sample.source()).isEqualTo("csv");
+			assertThat(sample.clerk()).isEqualTo("keyer");
+			assertThat(sample.modelVersion()).contains(recognizer.info().modelId());
+		});
+		// a sample's label is the true digit at its place in the value
+		for (Sample sample : samples) {
+			StoredField field = store.field(sample.fieldId()).orElseThrow();
+			String digits = field.value().replaceAll("[^0-9]", "");
+			List<Integer> read = store.digits(field.id()).stream().filter(d -> d.prediction().isPresent())
+					.map(d -> d.position()).toList();
+			assertThat(digits.charAt(read.indexOf(sample.position())) - '0').isEqualTo(sample.label());
+		}
+
+		ByteArrayOutputStream counted = new ByteArrayOutputStream();
+		assertThat(Commands.run(counted, "samples", "--db", url, "--json")).isZero();
+		JsonNode json = ImportTest.JSON.readTree(counted.toByteArray());
+		assertThat(json.get("total").asLong()).isEqualTo(samples.size());
+		assertThat(json.get("by_source").get("csv").asLong()).isEqualTo(samples.size());
+		long classes = 0;
+		for (JsonNode states : json.get("by_class")) {
+			for (JsonNode count : states) {
+				classes += count.asLong();
+			}
+		}
+		assertThat(classes).isEqualTo(samples.size());
+	}
+}
