@@ -1,5 +1,7 @@
 package com.digitdesk.export;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +16,16 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.Sample;
 import com.digitdesk.api.store.SampleCount;
 import com.digitdesk.api.store.SampleState;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.VerifiedSamples;
+import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -31,10 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class SamplesCommand implements Subcommand {
 
 	private final ResultStores stores;
+	private final MnistDatasets idx;
 
 	@Activate
-	public SamplesCommand(@Reference ResultStores stores) {
+	public SamplesCommand(@Reference ResultStores stores, @Reference MnistDatasets idx) {
 		this.stores = stores;
+		this.idx = idx;
 	}
 
 	@Override
@@ -49,6 +57,7 @@ public class SamplesCommand implements Subcommand {
 				       digitdesk samples suspect [--db JDBC-URL] [--json] [--limit N]
 				       digitdesk samples confirm ID --clerk NAME [--db JDBC-URL]
 				       digitdesk samples accept ID --admin NAME [--db JDBC-URL]
+				       digitdesk samples export PREFIX [--db JDBC-URL]
 
 				Every digit a clerk verifies (typed, corrected or confirmed as read,
 				in the window, a confusion-pair grid or 'verify --from-csv') is kept
@@ -62,7 +71,11 @@ public class SamplesCommand implements Subcommand {
 				samples: counts by class (-1 = not a digit), source and state.
 				--json: an object with total, by_state, by_source, by_class (class
 				-> state -> count) and counts (label, source, state, count).
-				suspect: the suspect samples, oldest first (at most N, default 100).""";
+				suspect: the suspect samples, oldest first (at most N, default 100).
+				export: the accepted samples of digits 0-9 as IDX files in MNIST's
+				layout, PREFIX-images-idx3-ubyte and PREFIX-labels-idx1-ubyte (each
+				written whole or not at all), e.g. for 'train --form-glyphs' or
+				'eval --digits'.""";
 	}
 
 	@Override
@@ -84,6 +97,7 @@ public class SamplesCommand implements Subcommand {
 			case "suspect" -> suspect(context, store, options);
 			case "confirm" -> settle(context, store, words, options.get("--clerk", ""), "--clerk", true);
 			case "accept" -> settle(context, store, words, options.get("--admin", ""), "--admin", false);
+			case "export" -> export(context, store, words);
 			default -> usageError(context, "no such action: " + action);
 			};
 		} catch (StoreException e) {
@@ -167,6 +181,35 @@ public class SamplesCommand implements Subcommand {
 					s.fieldId(), s.position() + 1, s.label() < 0 ? "not a digit" : Integer.toString(s.label()),
 					s.clerk(), s.source(), s.note());
 		}
+		return 0;
+	}
+
+	private int export(CommandContext context, VerifiedSamples store, List<String> words) throws Exception {
+		if (words.size() != 2) {
+			throw new IllegalArgumentException("export takes one PREFIX");
+		}
+		Path prefix = context.resolve(words.get(1));
+		List<Sample> accepted = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
+				.filter(s -> s.label() >= 0).toList();
+		byte[] images = new byte[accepted.size() * DigitImage.PIXELS];
+		byte[] labels = new byte[accepted.size()];
+		for (int i = 0; i < accepted.size(); i++) {
+			System.arraycopy(accepted.get(i).image().pixels(), 0, images, i * DigitImage.PIXELS, DigitImage.PIXELS);
+			labels[i] = (byte) accepted.get(i).label();
+		}
+		String name = prefix.getFileName().toString();
+		if (prefix.getParent() != null) {
+			Files.createDirectories(prefix.getParent());
+		}
+		try {
+			idx.write(new DigitDataset(name, images, labels), prefix.resolveSibling(name + "-images-idx3-ubyte"),
+					prefix.resolveSibling(name + "-labels-idx1-ubyte"));
+		} catch (DatasetException e) {
+			context.err().println("samples: " + e.getMessage());
+			return 1;
+		}
+		context.out().printf(Locale.ROOT, "samples: %d accepted samples written to %s-images-idx3-ubyte and "
+				+ "%s-labels-idx1-ubyte%n", accepted.size(), prefix, prefix);
 		return 0;
 	}
 

@@ -23,6 +23,8 @@ import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.Sample;
 import com.digitdesk.api.store.SampleState;
 import com.digitdesk.api.store.StoredField;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.MnistDatasets;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +40,9 @@ class LearningFromClerksTest {
 
 	@InjectService(timeout = 20000, filter = "(recognizer=cnn)")
 	static DigitRecognizer recognizer;
+
+	@InjectService(timeout = 20000)
+	static MnistDatasets mnist;
 
 	@TempDir
 	static Path work;
@@ -109,5 +114,18 @@ class LearningFromClerksTest {
 			}
 		}
 		assertThat(classes).isEqualTo(samples.size());
+
+		// the accepted ones as IDX files, to train or measure on
+		Path prefix = work.resolve("exported/verified");
+		ByteArrayOutputStream exported = new ByteArrayOutputStream();
+		assertThat(Commands.run(exported, "samples", "--db", url, "export", prefix.toString())).isZero();
+		List<Sample> accepted = store.samples(SampleState.ACCEPTED, 100_000);
+		DigitDataset written = mnist.read("verified", prefix.resolveSibling("verified-images-idx3-ubyte"),
+				prefix.resolveSibling("verified-labels-idx1-ubyte"));
+		assertThat(written.size()).isEqualTo(accepted.size());
+		for (int i = 0; i < accepted.size(); i++) {
+			assertThat(written.label(i)).isEqualTo(accepted.get(i).label());
+			assertThat(written.image(i)).isEqualTo(accepted.get(i).image());
+		}
 	}
 }
