@@ -3,21 +3,27 @@ package com.digitdesk.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.Sample;
@@ -127,5 +133,37 @@ class LearningFromClerksTest {
 			assertThat(written.label(i)).isEqualTo(accepted.get(i).label());
 			assertThat(written.image(i)).isEqualTo(accepted.get(i).image());
 		}
+	}
+
+	@Test
+	void modelVersionsKeptWithTheStoreAreListed() throws Exception {
+		String url = "jdbc:h2:file:" + work.resolve("models/results");
+		ResultStore store = stores.store(url);
+		ByteArrayOutputStream none = new ByteArrayOutputStream();
+		assertThat(Commands.run(none, "models", "--db", url, "--json")).isZero();
+		assertThat(ImportTest.JSON.readTree(none.toByteArray())).isEmpty();
+
+		// the shipped model, as the recognizer bundle carries it
+		Bundle recognizerBundle = FrameworkUtil.getBundle(recognizer.getClass());
+		byte[] graph;
+		String card;
+		try (InputStream g = recognizerBundle.getEntry("model/digit-cnn.sd").openStream();
+				InputStream c = recognizerBundle.getEntry("model/digit-cnn.json").openStream()) {
+			graph = g.readAllBytes();
+			card = new String(c.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		ModelVersion shipped = store.addModel(new NewModel(Optional.empty(), graph, card, "{}", "shipped"));
+		store.promote(shipped.version(), "admin");
+		assertThat(store.modelGraph(shipped.version())).isEqualTo(graph);
+		assertThat(shipped.sha256()).isEqualTo(recognizer.info().modelId().substring(0, 64));
+
+		ByteArrayOutputStream listed = new ByteArrayOutputStream();
+		assertThat(Commands.run(listed, "models", "--db", url, "--json")).isZero();
+		JsonNode versions = ImportTest.JSON.readTree(listed.toByteArray());
+		assertThat(versions).hasSize(1);
+		assertThat(versions.get(0).get("version").asText()).isEqualTo(shipped.version());
+		assertThat(versions.get(0).get("state").asText()).isEqualTo("current");
+		assertThat(versions.get(0).get("parent").isNull()).isTrue();
+		assertThat(versions.get(0).get("card").get("modelSha256").asText()).isEqualTo(shipped.sha256());
 	}
 }

@@ -19,6 +19,8 @@ import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.Sample;
 import com.digitdesk.api.store.SampleCount;
 import com.digitdesk.api.store.SampleState;
@@ -40,6 +42,7 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	private final JdbcReview review;
 	private final JdbcReadout readout;
 	private final JdbcSamples samples;
+	private final JdbcModels models;
 
 	private JdbcResultStore(StoreDatabase database) {
 		this.database = database;
@@ -47,6 +50,7 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 		this.review = new JdbcReview(database);
 		this.readout = new JdbcReadout(database);
 		this.samples = new JdbcSamples(database);
+		this.models = new JdbcModels(database);
 	}
 
 	/**
@@ -281,5 +285,42 @@ public final class JdbcResultStore implements ResultStore, AutoCloseable {
 	@Override
 	public Sample acceptSample(long sampleId, String admin) throws StoreException {
 		return samples.acceptSample(sampleId, admin);
+	}
+
+	// the recognizer's model versions
+
+	@Override
+	public List<ModelVersion> models() throws StoreException {
+		return models.models();
+	}
+
+	@Override
+	public Optional<ModelVersion> currentModel() throws StoreException {
+		return models.currentModel();
+	}
+
+	@Override
+	public ModelVersion addModel(NewModel model) throws StoreException {
+		return models.addModel(model);
+	}
+
+	@Override
+	public ModelVersion noteModel(String version, String note) throws StoreException {
+		return models.noteModel(version, note);
+	}
+
+	@Override
+	public byte[] modelGraph(String version) throws StoreException {
+		return models.modelGraph(version);
+	}
+
+	@Override
+	public ModelVersion promote(String version, String by) throws StoreException {
+		return models.promote(version, by);
+	}
+
+	@Override
+	public ModelVersion rollback(String by) throws StoreException {
+		return models.rollback(by);
 	}
 }

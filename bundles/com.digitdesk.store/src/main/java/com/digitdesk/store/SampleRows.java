@@ -1,12 +1,9 @@
 package com.digitdesk.store;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.digitdesk.api.recognition.DigitImage;
@@ -50,7 +47,7 @@ final class SampleRows {
 			if (glyph.isEmpty()) {
 				continue;
 			}
-			String hash = sha256(glyph.get());
+			String hash = Sha256.of(glyph.get());
 			String note = digit.suspect() ? String.format(java.util.Locale.ROOT,
 					"the reading model gave %d a probability of %.2g", digit.label(), digit.readProbability()) : "";
 			boolean same = false;
@@ -118,14 +115,6 @@ final class SampleRows {
 			try (ResultSet rows = select.executeQuery()) {
 				return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
 			}
-		}
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java has SHA-256", e);
 		}
 	}
 }

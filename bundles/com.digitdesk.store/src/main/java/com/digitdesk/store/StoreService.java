@@ -24,6 +24,8 @@ import com.digitdesk.api.store.PageScan;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.QueuePlace;
 import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.Sample;
 import com.digitdesk.api.store.SampleCount;
 import com.digitdesk.api.store.SampleState;
@@ -374,5 +376,42 @@ abstract class StoreService implements ResultStore {
 	@Override
 	public Sample acceptSample(long sampleId, String admin) throws StoreException {
 		return store().acceptSample(sampleId, admin);
+	}
+
+	// the recognizer's model versions
+
+	@Override
+	public List<ModelVersion> models() throws StoreException {
+		return store().models();
+	}
+
+	@Override
+	public Optional<ModelVersion> currentModel() throws StoreException {
+		return store().currentModel();
+	}
+
+	@Override
+	public ModelVersion addModel(NewModel model) throws StoreException {
+		return store().addModel(model);
+	}
+
+	@Override
+	public ModelVersion noteModel(String version, String note) throws StoreException {
+		return store().noteModel(version, note);
+	}
+
+	@Override
+	public byte[] modelGraph(String version) throws StoreException {
+		return store().modelGraph(version);
+	}
+
+	@Override
+	public ModelVersion promote(String version, String by) throws StoreException {
+		return store().promote(version, by);
+	}
+
+	@Override
+	public ModelVersion rollback(String by) throws StoreException {
+		return store().rollback(by);
 	}
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +48,9 @@ import com.digitdesk.api.store.DocumentClaim;
 import com.digitdesk.api.store.DocumentSource;
 import com.digitdesk.api.store.FieldResult;
 import com.digitdesk.api.store.FieldStatus;
+import com.digitdesk.api.store.ModelState;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.PageResult;
 import com.digitdesk.api.store.QuarantineEntry;
 import com.digitdesk.api.store.ReviewReason;
@@ -108,7 +112,7 @@ abstract class ResultStoreContract {
 			while (rows.next()) {
 				applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
 			}
-			assertThat(applied).containsExactly("1:true", "2:true", "3:true", "4:true");
+			assertThat(applied).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true");
 		}
 	}
 
@@ -975,5 +979,43 @@ abstract class ResultStoreContract {
 		Properties properties = new Properties();
 		properties.setProperty(DataSourceFactory.JDBC_URL, url);
 		return factory.createDataSource(properties);
+	}
+
+	@Test
+	void modelVersionsArePromotedOneAtATimeAndRolledBackInOrder() throws Exception {
+		assertThat(store.currentModel()).isEmpty();
+		assertThatThrownBy(() -> store.rollback("admin")).hasMessageContaining("no version was current before");
+		byte[] first = "graph one".getBytes(StandardCharsets.UTF_8);
+		ModelVersion v1 = store.addModel(new NewModel(Optional.empty(), first, "{\"card\":1}", "{}", "shipped"));
+		assertThat(v1.version()).startsWith("v");
+		assertThat(v1.state()).isEqualTo(ModelState.CANDIDATE);
+		assertThat(store.modelGraph(v1.version())).isEqualTo(first);
+		assertThat(store.promote(v1.version(), "admin").state()).isEqualTo(ModelState.CURRENT);
+		assertThatThrownBy(() -> store.promote(v1.version(), "admin")).hasMessageContaining("current already");
+
+		ModelVersion v2 = store.addModel(new NewModel(Optional.of(v1.version()), "graph two".getBytes(
+				StandardCharsets.UTF_8), "{\"card\":2}", "{\"mnist\":0.0035}", "retrained"));
+		assertThat(v2.parent()).contains(v1.version());
+		assertThatThrownBy(() -> store.addModel(new NewModel(Optional.of("v999"), first, "{}", "{}", "")))
+				.hasMessageContaining("parent v999");
+		store.promote(v2.version(), "admin");
+		assertThat(store.currentModel()).map(ModelVersion::version).contains(v2.version());
+		assertThat(store.models()).extracting(ModelVersion::version, ModelVersion::state).containsExactly(
+				tuple(v2.version(), ModelState.CURRENT), tuple(v1.version(), ModelState.RETIRED));
+
+		// back to the version current before; once more: there is none before it
+		assertThat(store.rollback("admin").version()).isEqualTo(v1.version());
+		assertThat(store.models()).extracting(ModelVersion::state).containsExactly(ModelState.RETIRED,
+				ModelState.CURRENT);
+		assertThatThrownBy(() -> store.rollback("admin")).hasMessageContaining("before " + v1.version());
+		assertThat(store.noteModel(v2.version(), "rolled back: worse on the new hand").note())
+				.isEqualTo("rolled back: worse on the new hand");
+
+		// a damaged graph is never handed out
+		try (Connection c = connection(); Statement s = c.createStatement()) {
+			s.executeUpdate("UPDATE models SET sha256 = 'feed' WHERE version_name = '" + v2.version() + "'");
+		}
+		assertThatThrownBy(() -> store.modelGraph(v2.version())).hasMessageContaining("damaged");
+		assertThatThrownBy(() -> store.modelGraph("v999")).hasMessageContaining("no such version");
 	}
 }

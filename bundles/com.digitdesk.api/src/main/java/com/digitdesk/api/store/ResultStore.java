@@ -18,5 +18,5 @@ import org.osgi.annotation.versioning.ProviderType;
  * password; the default store also has {@code default=true}.
  */
 @ProviderType
-public interface ResultStore extends DocumentIngest, FieldReview, ResultReadout, VerifiedSamples {
+public interface ResultStore extends DocumentIngest, FieldReview, ResultReadout, VerifiedSamples, ModelVersions {
 }
