@@ -165,5 +165,21 @@ class LearningFromClerksTest {
 		assertThat(versions.get(0).get("state").asText()).isEqualTo("current");
 		assertThat(versions.get(0).get("parent").isNull()).isTrue();
 		assertThat(versions.get(0).get("card").get("modelSha256").asText()).isEqualTo(shipped.sha256());
+
+		// a candidate with no shadow evaluation is never promoted; the reason is printed and noted on it
+		ModelVersion unmeasured = store.addModel(new NewModel(Optional.of(shipped.version()), graph, card, "{}",
+				"added by hand"));
+		ByteArrayOutputStream refused = new ByteArrayOutputStream();
+		java.io.PrintStream errors = new java.io.PrintStream(refused, true, StandardCharsets.UTF_8);
+		assertThat(Commands.run(new ByteArrayOutputStream(), errors, "models", "--db", url, "promote",
+				unmeasured.version())).isEqualTo(1);
+		assertThat(refused.toString(StandardCharsets.UTF_8)).contains(unmeasured.version() + " not promoted: ")
+				.contains("no shadow evaluation");
+		assertThat(store.currentModel()).map(ModelVersion::version).contains(shipped.version());
+		assertThat(store.models().get(0).note()).startsWith("not promoted: it has no shadow evaluation");
+		// nothing to roll back to
+		assertThat(Commands.run(new ByteArrayOutputStream(), errors, "models", "--db", url, "rollback"))
+				.isEqualTo(1);
+		assertThat(refused.toString(StandardCharsets.UTF_8)).contains("no version was current before");
 	}
 }

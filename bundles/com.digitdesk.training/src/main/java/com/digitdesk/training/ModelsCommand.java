@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -39,33 +40,78 @@ public class ModelsCommand implements Subcommand {
 	public String usage() {
 		return """
 				usage: digitdesk models [--db JDBC-URL] [--json]
+				       digitdesk models promote VERSION [--db JDBC-URL] [--by NAME]
+				       digitdesk models rollback [--db JDBC-URL] [--by NAME]
 
 				The model versions kept with the store (every workstation sharing
 				it shares them), newest first: version, state (current, candidate,
 				retired), parent, the SHA-256 of the graph, why it stands where it
 				stands. --json: an array of objects with version, state, parent,
-				sha256, note, created_at, card and figures (the shadow evaluation).""";
+				sha256, note, created_at, card and figures (the shadow evaluation).
+				promote: makes a candidate current, only if its shadow evaluation
+				says it is at least as good on MNIST's test digits (error up by at
+				most 0.05 points) and better on held-out verified digits; otherwise
+				it stays a candidate, the reason is noted on it and printed, and the
+				exit status is 1. rollback: back to the version current before.
+				Runtimes that follow the store (configuration com.digitdesk.models,
+				followStore=true) switch to the new current version within
+				pollSeconds, without a restart.""";
 	}
 
 	@Override
 	public int run(CommandContext context) throws Exception {
 		CommandOptions options;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--db"), Set.of("--json")).withoutPositional();
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--by"), Set.of("--json"));
 		} catch (IllegalArgumentException e) {
 			context.err().println("models: " + e.getMessage() + "\n" + usage());
 			return 2;
 		}
+		List<String> words = options.positional();
+		String by = options.get("--by", System.getProperty("user.name", "admin"));
 		List<ModelVersion> versions;
 		try {
 			ModelVersions store = stores.store(options.get("--db", stores.defaultUrl()));
+			if (!words.isEmpty() && words.get(0).equals("promote") && words.size() == 2) {
+				return promote(context, store, words.get(1), by);
+			}
+			if (words.equals(List.of("rollback"))) {
+				ModelVersion back = store.rollback(by);
+				context.out().println("models: " + back.version() + " is current again");
+				return 0;
+			}
+			if (!words.isEmpty()) {
+				context.err().println("models: no such action: " + String.join(" ", words) + "\n" + usage());
+				return 2;
+			}
 			versions = store.models();
 		} catch (StoreException e) {
 			context.err().println("models: " + e.getMessage());
 			return 1;
 		}
+		print(context, versions, options.has("--json"));
+		return 0;
+	}
+
+	/** Promotes a version if its shadow evaluation passes the guard; notes the reason when it does not. */
+	private static int promote(CommandContext context, ModelVersions store, String version, String by)
+			throws StoreException {
+		ModelVersion candidate = store.models().stream().filter(v -> v.version().equals(version)).findFirst()
+				.orElseThrow(() -> new StoreException("there is no model version " + version + " in this store"));
+		Optional<String> refusal = PromotionGuard.refusal(candidate.figures());
+		if (refusal.isPresent()) {
+			store.noteModel(version, "not promoted: " + refusal.get());
+			context.err().println("models: " + version + " not promoted: " + refusal.get());
+			return 1;
+		}
+		store.promote(version, by);
+		context.out().println("models: " + version + " is current");
+		return 0;
+	}
+
+	private static void print(CommandContext context, List<ModelVersion> versions, boolean asJson) throws Exception {
 		ObjectMapper json = new ObjectMapper();
-		if (options.has("--json")) {
+		if (asJson) {
 			List<Map<String, Object>> out = new java.util.ArrayList<>();
 			for (ModelVersion version : versions) {
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -80,7 +126,7 @@ public class ModelsCommand implements Subcommand {
 				out.add(row);
 			}
 			context.out().println(json.writeValueAsString(out));
-			return 0;
+			return;
 		}
 		if (versions.isEmpty()) {
 			context.out().println("models: no model version is kept with this store; the recognizer reads with "
@@ -91,6 +137,5 @@ public class ModelsCommand implements Subcommand {
 					version.state().code(), version.parent().orElse("-"), version.sha256().substring(0, 12),
 					version.createdAt(), version.note().isEmpty() ? "" : "  " + version.note());
 		}
-		return 0;
 	}
 }
