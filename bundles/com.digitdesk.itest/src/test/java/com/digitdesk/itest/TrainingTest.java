@@ -63,6 +63,23 @@ class TrainingTest {
 		assertThat(card.get("testAccuracy").asDouble()).isGreaterThan(0.3);
 		assertThat(card.get("nd4jVersion").asText()).contains("CpuBackend");
 		assertThat(Files.readString(out.resolveSibling("tiny.json"))).contains(card.get("modelSha256").asText());
+
+		// kept with a store as a candidate
+		String url = "jdbc:h2:file:" + scratch.resolve("store/results");
+		ByteArrayOutputStream added = new ByteArrayOutputStream();
+		assertThat(Commands.run(added, "models", "--db", url, "add", out.toString())).isZero();
+		assertThat(added.toString(StandardCharsets.UTF_8)).contains("kept as a candidate (SHA-256 "
+				+ card.get("modelSha256").asText() + ")");
+		ByteArrayOutputStream listed = new ByteArrayOutputStream();
+		assertThat(Commands.run(listed, "models", "--db", url, "--json")).isZero();
+		JsonNode versions = new ObjectMapper().readTree(listed.toString(StandardCharsets.UTF_8));
+		assertThat(versions).hasSize(1);
+		assertThat(versions.get(0).get("state").asText()).isEqualTo("candidate");
+		assertThat(versions.get(0).get("card").get("seed").asLong()).isEqualTo(5);
+		// a graph that does not match its card is not kept
+		Files.write(out.resolveSibling("tiny.sd"), new byte[] { 1, 2, 3 });
+		assertThat(Commands.run(new ByteArrayOutputStream(), "models", "--db", url, "add", out.toString()))
+				.isEqualTo(1);
 	}
 
 	@Test

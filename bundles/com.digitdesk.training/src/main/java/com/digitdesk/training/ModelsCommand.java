@@ -1,5 +1,8 @@
 package com.digitdesk.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +17,13 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.api.store.ModelVersion;
 import com.digitdesk.api.store.ModelVersions;
+import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
+import com.digitdesk.recognizer.model.ModelFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code digitdesk models}: the recognizer's model versions kept with a store. */
@@ -42,6 +48,7 @@ public class ModelsCommand implements Subcommand {
 				usage: digitdesk models [--db JDBC-URL] [--json]
 				       digitdesk models promote VERSION [--db JDBC-URL] [--by NAME]
 				       digitdesk models rollback [--db JDBC-URL] [--by NAME]
+				       digitdesk models add MODEL [--parent VERSION] [--db JDBC-URL]
 
 				The model versions kept with the store (every workstation sharing
 				it shares them), newest first: version, state (current, candidate,
@@ -53,6 +60,8 @@ public class ModelsCommand implements Subcommand {
 				most 0.05 points) and better on held-out verified digits; otherwise
 				it stays a candidate, the reason is noted on it and printed, and the
 				exit status is 1. rollback: back to the version current before.
+				add: keeps a model made by 'digitdesk train' (MODEL.sd and
+				MODEL.json, checked against each other) as a candidate.
 				Runtimes that follow the store (configuration com.digitdesk.models,
 				followStore=true) switch to the new current version within
 				pollSeconds, without a restart.""";
@@ -62,7 +71,7 @@ public class ModelsCommand implements Subcommand {
 	public int run(CommandContext context) throws Exception {
 		CommandOptions options;
 		try {
-			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--by"), Set.of("--json"));
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--by", "--parent"), Set.of("--json"));
 		} catch (IllegalArgumentException e) {
 			context.err().println("models: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -74,6 +83,9 @@ public class ModelsCommand implements Subcommand {
 			ModelVersions store = stores.store(options.get("--db", stores.defaultUrl()));
 			if (!words.isEmpty() && words.get(0).equals("promote") && words.size() == 2) {
 				return promote(context, store, words.get(1), by);
+			}
+			if (!words.isEmpty() && words.get(0).equals("add") && words.size() == 2) {
+				return add(context, store, context.resolve(words.get(1)), options.get("--parent", null));
 			}
 			if (words.equals(List.of("rollback"))) {
 				ModelVersion back = store.rollback(by);
@@ -90,6 +102,23 @@ public class ModelsCommand implements Subcommand {
 			return 1;
 		}
 		print(context, versions, options.has("--json"));
+		return 0;
+	}
+
+	/** Keeps a trained model as a candidate, once its graph and card check out against each other. */
+	private static int add(CommandContext context, ModelVersions store, Path model, String parent)
+			throws StoreException, IOException {
+		try {
+			// graph and card must agree (a runtime that follows the store checks them again before it reads)
+			ModelFiles.load(model);
+		} catch (RecognitionException e) {
+			context.err().println("models: " + e.getMessage());
+			return 1;
+		}
+		ModelVersion added = store.addModel(new NewModel(Optional.ofNullable(parent),
+				Files.readAllBytes(ModelFiles.graphFile(model)), Files.readString(ModelFiles.cardFile(model)), "{}",
+				"added from " + model));
+		context.out().println("models: " + added.version() + " kept as a candidate (SHA-256 " + added.sha256() + ")");
 		return 0;
 	}
 
