@@ -133,6 +133,30 @@ class LearningFromClerksTest {
 			assertThat(written.label(i)).isEqualTo(accepted.get(i).label());
 			assertThat(written.image(i)).isEqualTo(accepted.get(i).image());
 		}
+
+		// retrain: a candidate fine-tuned on them, kept with its shadow evaluation, promoted only through the guard
+		ByteArrayOutputStream retrained = new ByteArrayOutputStream();
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		assertThat(Commands.run(retrained, new java.io.PrintStream(progress, true, StandardCharsets.UTF_8), "retrain",
+				"--db", url, "--json", "--mnist", "2000")).as(progress.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("epoch 1/1").contains("digits/s")
+				.contains("ETA");
+		JsonNode outcome = ImportTest.JSON.readTree(retrained.toByteArray());
+		String candidate = outcome.get("candidate").asText();
+		assertThat(outcome.get("reason").asText()).isNotBlank();
+		JsonNode figures = outcome.get("figures");
+		assertThat(figures.get("held_out_error").get("digits").asInt()).isPositive();
+		assertThat(figures.get("mnist_test_error").get("current").asDouble()).isBetween(0.0, 0.02);
+		boolean better = figures.get("held_out_error").get("candidate").asDouble()
+				< figures.get("held_out_error").get("current").asDouble()
+				&& figures.get("mnist_test_error").get("candidate").asDouble()
+						<= figures.get("mnist_test_error").get("current").asDouble() + 0.0005;
+		assertThat(outcome.get("promoted").asBoolean()).isEqualTo(better);
+		// the recognizer's own model became the first version, the candidate its child
+		assertThat(store.models()).extracting(ModelVersion::version).containsExactly(candidate, "v1");
+		assertThat(store.models().get(0).parent()).contains("v1");
+		assertThat(store.currentModel()).map(ModelVersion::version).contains(better ? candidate : "v1");
+		assertThat(store.models().get(1).sha256()).isEqualTo(recognizer.info().modelId().substring(0, 64));
 	}
 
 	@Test

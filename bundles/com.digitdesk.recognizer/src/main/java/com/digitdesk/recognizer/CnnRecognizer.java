@@ -292,8 +292,10 @@ public class CnnRecognizer implements EvaluableRecognizer {
 	@Override
 	public RecognizerSetup setup() {
 		ModelCard card = model.card();
+		String graph = model.location();
+		String base = graph.endsWith(".sd") ? graph.substring(0, graph.length() - 3) : graph;
 		return new RecognizerSetup(model.sha256(), card.architecture(), card.temperature(),
-				second.map(ModelFiles.Loaded::sha256).orElse(null), secondOpinionBelow, shiftedViewsBelow);
+				second.map(ModelFiles.Loaded::sha256).orElse(null), secondOpinionBelow, shiftedViewsBelow, base);
 	}
 
 	/** The probabilities of a plain reading ({@link #recognize(List)}), with and without calibration. */

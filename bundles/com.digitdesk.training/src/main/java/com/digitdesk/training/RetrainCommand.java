@@ -1,0 +1,293 @@
+package com.digitdesk.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.digitdesk.api.command.CommandContext;
+import com.digitdesk.api.command.CommandOptions;
+import com.digitdesk.api.command.Subcommand;
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitNormalizer;
+import com.digitdesk.api.recognition.RecognitionException;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.NewModel;
+import com.digitdesk.api.store.ResultStore;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.Sample;
+import com.digitdesk.api.store.SampleState;
+import com.digitdesk.api.store.StoreException;
+import com.digitdesk.api.training.DatasetException;
+import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.EvaluableRecognizer;
+import com.digitdesk.api.training.MnistDatasets;
+import com.digitdesk.recognizer.model.Logits;
+import com.digitdesk.recognizer.model.ModelCard;
+import com.digitdesk.recognizer.model.ModelFiles;
+
+/**
+ * {@code digitdesk retrain}: fine-tunes the store's current model on the
+ * clerks' verified digits, mixed with MNIST training digits replayed so that
+ * nothing learnt before is forgotten; keeps the result with the store as a
+ * candidate with its shadow evaluation (candidate and current model on the
+ * MNIST test digits and on verified digits of documents neither trained on)
+ * and promotes it only through the guard of {@code models promote}.
+ */
+@Component(service = Subcommand.class, property = Subcommand.NAME + "=retrain")
+public class RetrainCommand implements Subcommand {
+
+	/** One document in this many holds its verified digits out of training, for the shadow evaluation. */
+	static final int HELD_OUT_EVERY = 5;
+
+	private final ResultStores stores;
+	private final MnistDatasets mnist;
+	private final DigitNormalizer normalizer;
+	private final EvaluableRecognizer recognizer;
+
+	@Activate
+	public RetrainCommand(@Reference ResultStores stores, @Reference MnistDatasets mnist,
+			@Reference DigitNormalizer normalizer,
+			@Reference(target = "(recognizer=cnn)") EvaluableRecognizer recognizer) {
+		this.stores = stores;
+		this.mnist = mnist;
+		this.normalizer = normalizer;
+		this.recognizer = recognizer;
+	}
+
+	@Override
+	public String summary() {
+		return "fine-tune the store's current model on the clerks' verified digits; promote it only if the shadow "
+				+ "evaluation says it is better";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: digitdesk retrain [--db JDBC-URL] [--json] [--epochs N] [--mnist N]
+				                         [--learning-rate R] [--threads N] [--by NAME]
+
+				Fine-tunes the store's current model version (none yet: the model the
+				recognizer reads with, kept as the first version) on the accepted
+				verified digits (see 'samples'), mixed with the first N MNIST training
+				digits replayed (default 12000) and synthetic non-digits, for N epochs
+				(default 1) at learning rate R (default 0.0003). The verified digits
+				of one document in %d are held out: neither model trains on them.
+				Shadow evaluation, written to the candidate's figures: both models'
+				error on the 10,000 MNIST test digits and on the held-out verified
+				digits. The candidate is kept with the store; it becomes current only
+				if its MNIST test error is at most 0.05 points above the current
+				model's and its error on the held-out verified digits is lower (the
+				guard of 'models promote'). Progress (epoch, digits/s, ETA) goes to
+				standard error. --json prints an object with candidate (its version),
+				promoted (true/false), reason and figures.""".formatted(HELD_OUT_EVERY);
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		CommandOptions options;
+		TrainingSettings defaults = TrainingSettings.defaults(Path.of("unused"));
+		int epochs;
+		int replay;
+		double learningRate;
+		int threads;
+		try {
+			options = CommandOptions.parse(context.arguments(), Set.of("--db", "--epochs", "--mnist", "--learning-rate",
+					"--threads", "--by"), Set.of("--json")).withoutPositional();
+			epochs = options.getInt("--epochs", 1);
+			replay = options.getInt("--mnist", 12_000);
+			learningRate = options.getDouble("--learning-rate", 3e-4);
+			threads = options.getInt("--threads", defaults.threads());
+			if (epochs < 1 || replay < 1000 || !(learningRate > 0) || threads < 1) {
+				throw new IllegalArgumentException("--epochs and --threads need at least 1, --mnist at least 1000, "
+						+ "--learning-rate more than 0");
+			}
+		} catch (IllegalArgumentException e) {
+			context.err().println("retrain: " + e.getMessage() + "\n" + usage());
+			return 2;
+		}
+		String by = options.get("--by", System.getProperty("user.name", "admin"));
+		ResultStore store = stores.store(options.get("--db", stores.defaultUrl()));
+		Path work = Files.createTempDirectory("digitdesk-retrain");
+		try {
+			ModelVersion current = currentOrFirst(store, by, context);
+			Path parent = unpack(store, current, work.resolve("current"));
+			List<Sample> verified = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
+					.filter(s -> s.label() >= 0).toList();
+			DigitDataset fitting = set("verified-fitting", verified.stream().filter(s -> !heldOut(s)).toList());
+			DigitDataset heldOut = set("verified-held-out", verified.stream().filter(RetrainCommand::heldOut).toList());
+			if (fitting.size() < 10 || heldOut.size() < 10) {
+				context.err().printf("retrain: too few verified digits: %d to train on and %d held out (at least 10 "
+						+ "each; one document in %d is held out)%n", fitting.size(), heldOut.size(), HELD_OUT_EVERY);
+				return 1;
+			}
+			ModelCard parentCard = ModelFiles.load(parent).card();
+			TrainingSettings settings = new TrainingSettings(work.resolve("candidate"), epochs, defaults.batchSize(),
+					learningRate, defaults.weightDecay(), parentCard.seed(), defaults.validationDigits(),
+					defaults.nonDigitShare(), replay, threads, false, false, false, false,
+					new TrainingSettings.Sources(parent, null, null));
+			Map<String, String> sums = new TreeMap<>();
+			sums.put("verified-fitting", sha256(fitting));
+			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(
+					mnist.training(), mnist.test(), new Trainer.FormGlyphs(fitting, null, sums), checksums(),
+					"digitdesk retrain " + String.join(" ", context.arguments()));
+			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
+
+			context.err().println("retrain: shadow evaluation...");
+			Map<String, Object> figures = shadow(result.graph(), ModelFiles.load(parent), heldOut);
+			figures.put("verified_fitting_digits", fitting.size());
+			String figuresJson = ModelFiles.toJson(figures);
+			ModelVersion candidate = store.addModel(new NewModel(Optional.of(current.version()),
+					Files.readAllBytes(ModelFiles.graphFile(settings.output())),
+					Files.readString(ModelFiles.cardFile(settings.output()), StandardCharsets.UTF_8), figuresJson,
+					"retrained from " + current.version() + " on " + fitting.size() + " verified digits"));
+			Optional<String> refusal = PromotionGuard.refusal(figuresJson);
+			if (refusal.isPresent()) {
+				store.noteModel(candidate.version(), "not promoted: " + refusal.get());
+			} else {
+				store.promote(candidate.version(), by);
+			}
+			print(context, options.has("--json"), candidate, refusal, figures, card);
+			return 0;
+		} catch (StoreException | DatasetException | RecognitionException e) {
+			context.err().println("retrain: " + e.getMessage());
+			return 1;
+		} finally {
+			delete(work);
+		}
+	}
+
+	/** The store's current version; with none, the model the recognizer reads with becomes the first. */
+	private ModelVersion currentOrFirst(ResultStore store, String by, CommandContext context) throws Exception {
+		Optional<ModelVersion> current = store.currentModel();
+		if (current.isPresent()) {
+			return current.get();
+		}
+		String location = recognizer.setup().modelLocation();
+		if (location.isEmpty()) {
+			throw new StoreException("the store has no current model and the recognizer does not say where its "
+					+ "own lies: keep one with 'models add' first");
+		}
+		Path base = Path.of(location);
+		ModelFiles.load(base);
+		ModelVersion first = store.addModel(new NewModel(Optional.empty(), Files.readAllBytes(ModelFiles.graphFile(base)),
+				Files.readString(ModelFiles.cardFile(base), StandardCharsets.UTF_8), "{}",
+				"the model the recognizer read with when the store had none"));
+		context.err().println("retrain: the store had no model version; " + first.version()
+				+ " is the recognizer's own");
+		return store.promote(first.version(), by);
+	}
+
+	/** A version's graph and card on disk, checked against each other. */
+	private static Path unpack(ResultStore store, ModelVersion version, Path base) throws Exception {
+		Files.write(ModelFiles.graphFile(base), store.modelGraph(version.version()));
+		Files.writeString(ModelFiles.cardFile(base), version.card(), StandardCharsets.UTF_8);
+		ModelFiles.load(base);
+		return base;
+	}
+
+	/** Held out by document: the digits of one form stay together on one side. */
+	private static boolean heldOut(Sample sample) {
+		return Math.floorMod(Long.hashCode(sample.documentId() * 0x9E3779B97F4A7C15L), HELD_OUT_EVERY) == 0;
+	}
+
+	private static DigitDataset set(String name, List<Sample> samples) {
+		byte[] images = new byte[samples.size() * DigitImage.PIXELS];
+		byte[] labels = new byte[samples.size()];
+		for (int i = 0; i < samples.size(); i++) {
+			System.arraycopy(samples.get(i).image().pixels(), 0, images, i * DigitImage.PIXELS, DigitImage.PIXELS);
+			labels[i] = (byte) samples.get(i).label();
+		}
+		return new DigitDataset(name, images, labels);
+	}
+
+	/** Candidate and current model, each alone and uncalibrated (the argmax does not change), on the same digits. */
+	private Map<String, Object> shadow(SameDiff candidate, ModelFiles.Loaded current, DigitDataset heldOut)
+			throws Exception {
+		LabelledSet test = LabelledSet.of(mnist.test());
+		LabelledSet held = LabelledSet.of(heldOut);
+		SameDiff currentGraph = current.load();
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("mnist_test_error", pair(error(candidate, test), error(currentGraph, test)));
+		Map<String, Object> verified = pair(error(candidate, held), error(currentGraph, held));
+		verified.put("digits", held.size());
+		figures.put("held_out_error", verified);
+		return figures;
+	}
+
+	private static double error(SameDiff graph, LabelledSet set) throws Exception {
+		return 1 - Logits.accuracy(Logits.ofAll(graph, set.images(), set.size(), 500), set.labels());
+	}
+
+	private static Map<String, Object> pair(double candidate, double current) {
+		Map<String, Object> pair = new LinkedHashMap<>();
+		pair.put("candidate", candidate);
+		pair.put("current", current);
+		return pair;
+	}
+
+	/** The SHA-256 of a set's images then labels: which verified digits a candidate learnt from. */
+	private static String sha256(DigitDataset set) throws IOException {
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			byte[] images = new byte[set.size() * DigitImage.PIXELS];
+			set.copyImages(0, set.size(), images, 0);
+			digest.update(images);
+			digest.update(set.labels());
+			return java.util.HexFormat.of().formatHex(digest.digest());
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IOException(e);
+		}
+	}
+
+	private Map<String, String> checksums() throws IOException, DatasetException {
+		Map<String, String> sums = new TreeMap<>();
+		try (Stream<Path> files = Files.list(mnist.fetch())) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				sums.put(file.getFileName().toString(), ModelFiles.sha256(file));
+			}
+		}
+		return sums;
+	}
+
+	private static void print(CommandContext context, boolean json, ModelVersion candidate, Optional<String> refusal,
+			Map<String, Object> figures, ModelCard card) throws IOException {
+		if (json) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("candidate", candidate.version());
+			out.put("promoted", refusal.isEmpty());
+			out.put("reason", refusal.orElse("better on the held-out verified digits and as good on MNIST"));
+			out.put("parent", candidate.parent().orElse(null));
+			out.put("figures", figures);
+			out.put("model_sha256", card.modelSha256());
+			context.out().println(ModelFiles.toJson(out));
+			return;
+		}
+		context.out().println("retrain: candidate " + candidate.version() + (refusal.isEmpty() ? " promoted: it is "
+				+ "better on the held-out verified digits and as good on MNIST" : " not promoted: " + refusal.get()));
+		context.out().println("  figures: " + ModelFiles.toJson(figures));
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(file);
+			}
+		} catch (IOException e) {
+			// a temporary folder: the system clears it in time
+		}
+	}
+}
