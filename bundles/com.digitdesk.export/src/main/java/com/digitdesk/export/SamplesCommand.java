@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import com.digitdesk.api.command.CommandContext;
 import com.digitdesk.api.command.CommandOptions;
 import com.digitdesk.api.command.Subcommand;
-import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.Sample;
 import com.digitdesk.api.store.SampleCount;
@@ -25,6 +24,8 @@ import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.store.VerifiedSamples;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.DigitDataset;
+import com.digitdesk.api.training.LabelledDigit;
+import com.digitdesk.api.training.SampleOrigin;
 import com.digitdesk.api.training.MnistDatasets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -189,20 +190,15 @@ public class SamplesCommand implements Subcommand {
 			throw new IllegalArgumentException("export takes one PREFIX");
 		}
 		Path prefix = context.resolve(words.get(1));
-		List<Sample> accepted = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
-				.filter(s -> s.label() >= 0).toList();
-		byte[] images = new byte[accepted.size() * DigitImage.PIXELS];
-		byte[] labels = new byte[accepted.size()];
-		for (int i = 0; i < accepted.size(); i++) {
-			System.arraycopy(accepted.get(i).image().pixels(), 0, images, i * DigitImage.PIXELS, DigitImage.PIXELS);
-			labels[i] = (byte) accepted.get(i).label();
-		}
+		List<LabelledDigit> accepted = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
+				.filter(s -> s.label() >= 0)
+				.map(s -> new LabelledDigit(s.image(), s.label(), SampleOrigin.CLERK, "sample " + s.id())).toList();
 		String name = prefix.getFileName().toString();
 		if (prefix.getParent() != null) {
 			Files.createDirectories(prefix.getParent());
 		}
 		try {
-			idx.write(new DigitDataset(name, images, labels), prefix.resolveSibling(name + "-images-idx3-ubyte"),
+			idx.write(DigitDataset.of(name, accepted), prefix.resolveSibling(name + "-images-idx3-ubyte"),
 					prefix.resolveSibling(name + "-labels-idx1-ubyte"));
 		} catch (DatasetException e) {
 			context.err().println("samples: " + e.getMessage());

@@ -80,20 +80,16 @@ final class JdbcSamples implements VerifiedSamples {
 			if (secondClerk && sample.clerk().equals(who)) {
 				throw new StoreException(what + ": " + who + " gave its label; a second clerk confirms it");
 			}
+			String settled = note + " (was: " + sample.note() + ")";
 			try (PreparedStatement update = c
 					.prepareStatement("UPDATE samples SET state = 'accepted', note = ? WHERE id = ?")) {
-				update.setString(1, note + " (was: " + sample.note() + ")");
+				update.setString(1, settled);
 				update.setLong(2, sampleId);
 				update.executeUpdate();
 			}
-			try (PreparedStatement select = c.prepareStatement("SELECT " + SampleRows.COLUMNS
-					+ " FROM samples s WHERE s.id = ?")) {
-				select.setLong(1, sampleId);
-				try (ResultSet rows = select.executeQuery()) {
-					rows.next();
-					return SampleRows.sample(rows);
-				}
-			}
+			return new Sample(sample.id(), sample.fieldId(), sample.position(), sample.image(), sample.label(),
+					sample.readProbability(), sample.clerk(), sample.at(), sample.documentId(), sample.modelVersion(),
+					sample.source(), SampleState.ACCEPTED, settled);
 		});
 	}
 }

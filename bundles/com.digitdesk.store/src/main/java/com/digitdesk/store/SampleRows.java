@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.digitdesk.api.recognition.DigitImage;
@@ -41,13 +43,14 @@ final class SampleRows {
 				model = rows.getString(2);
 			}
 		}
+		Map<Integer, byte[]> glyphs = glyphs(c, fieldId);
 		int kept = 0;
 		for (DigitLabel digit : decision.labels()) {
-			Optional<byte[]> glyph = glyph(c, fieldId, digit.position());
-			if (glyph.isEmpty()) {
+			byte[] glyph = glyphs.get(digit.position());
+			if (glyph == null) {
 				continue;
 			}
-			String hash = Sha256.of(glyph.get());
+			String hash = Sha256.of(glyph);
 			String note = digit.suspect() ? String.format(java.util.Locale.ROOT,
 					"the reading model gave %d a probability of %.2g", digit.label(), digit.readProbability()) : "";
 			boolean same = false;
@@ -73,7 +76,7 @@ final class SampleRows {
 				insert.setLong(1, correctionId);
 				insert.setLong(2, fieldId);
 				insert.setInt(3, digit.position());
-				insert.setBytes(4, glyph.get());
+				insert.setBytes(4, glyph);
 				insert.setString(5, hash);
 				insert.setInt(6, digit.label());
 				insert.setDouble(7, digit.readProbability());
@@ -108,13 +111,17 @@ final class SampleRows {
 				rows.getString(13));
 	}
 
-	private static Optional<byte[]> glyph(Connection c, long fieldId, int position) throws SQLException {
-		try (PreparedStatement select = c.prepareStatement("SELECT image FROM digits WHERE field_id = ? AND position = ?")) {
+	/** The field's glyphs by position, read once for all its labels. */
+	private static Map<Integer, byte[]> glyphs(Connection c, long fieldId) throws SQLException {
+		Map<Integer, byte[]> glyphs = new HashMap<>();
+		try (PreparedStatement select = c.prepareStatement("SELECT position, image FROM digits WHERE field_id = ?")) {
 			select.setLong(1, fieldId);
-			select.setInt(2, position);
 			try (ResultSet rows = select.executeQuery()) {
-				return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+				while (rows.next()) {
+					glyphs.put(rows.getInt(1), rows.getBytes(2));
+				}
 			}
 		}
+		return glyphs;
 	}
 }

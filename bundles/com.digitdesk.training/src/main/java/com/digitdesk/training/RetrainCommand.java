@@ -34,7 +34,9 @@ import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.training.DatasetException;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.EvaluableRecognizer;
+import com.digitdesk.api.training.LabelledDigit;
 import com.digitdesk.api.training.MnistDatasets;
+import com.digitdesk.api.training.SampleOrigin;
 import com.digitdesk.recognizer.model.Logits;
 import com.digitdesk.recognizer.model.ModelCard;
 import com.digitdesk.recognizer.model.ModelFiles;
@@ -150,7 +152,7 @@ public class RetrainCommand implements Subcommand {
 			Map<String, String> sums = new TreeMap<>();
 			sums.put("verified-fitting", sha256(fitting));
 			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(
-					mnist.training(), mnist.test(), new Trainer.FormGlyphs(fitting, null, sums), checksums(),
+					mnist.training(), mnist.test(), new Trainer.FormGlyphs(fitting, null, sums), TrainCommand.checksums(mnist.fetch()),
 					"digitdesk retrain " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 
@@ -213,13 +215,8 @@ public class RetrainCommand implements Subcommand {
 	}
 
 	private static DigitDataset set(String name, List<Sample> samples) {
-		byte[] images = new byte[samples.size() * DigitImage.PIXELS];
-		byte[] labels = new byte[samples.size()];
-		for (int i = 0; i < samples.size(); i++) {
-			System.arraycopy(samples.get(i).image().pixels(), 0, images, i * DigitImage.PIXELS, DigitImage.PIXELS);
-			labels[i] = (byte) samples.get(i).label();
-		}
-		return new DigitDataset(name, images, labels);
+		return DigitDataset.of(name, samples.stream()
+				.map(s -> new LabelledDigit(s.image(), s.label(), SampleOrigin.CLERK, "sample " + s.id())).toList());
 	}
 
 	/** Candidate and current model, each alone and uncalibrated (the argmax does not change), on the same digits. */
@@ -259,16 +256,6 @@ public class RetrainCommand implements Subcommand {
 		} catch (java.security.NoSuchAlgorithmException e) {
 			throw new IOException(e);
 		}
-	}
-
-	private Map<String, String> checksums() throws IOException, DatasetException {
-		Map<String, String> sums = new TreeMap<>();
-		try (Stream<Path> files = Files.list(mnist.fetch())) {
-			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-				sums.put(file.getFileName().toString(), ModelFiles.sha256(file));
-			}
-		}
-		return sums;
 	}
 
 	private static void print(CommandContext context, boolean json, ModelVersion candidate, Optional<String> refusal,

@@ -138,7 +138,8 @@ public class TrainCommand implements Subcommand {
 		return glyphs;
 	}
 
-	private static Map<String, String> checksums(Path directory) throws IOException {
+	/** The SHA-256 of each file of the MNIST cache: what a model card names as its data. */
+	static Map<String, String> checksums(Path directory) throws IOException {
 		Map<String, String> sums = new TreeMap<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
 			for (Path file : files) {

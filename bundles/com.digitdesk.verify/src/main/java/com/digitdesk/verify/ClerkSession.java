@@ -299,9 +299,9 @@ final class ClerkSession implements VerificationSession {
 		for (ConfusionPairs.Pair pair : ConfusionPairs.of(store, clerk)) {
 			grids.add(new PairGrid(pair, new PairGrid.Decider() {
 				@Override
-				public boolean decide(StoredField field, String value, int keys, Duration spent)
-						throws StoreException {
-					return decideFromGrid(field, value, keys, spent);
+				public boolean decide(StoredField field, List<DigitResult> digits, String value, int keys,
+						Duration spent) throws StoreException {
+					return decideFromGrid(field, digits, value, keys, spent);
 				}
 
 				@Override
@@ -314,13 +314,14 @@ final class ClerkSession implements VerificationSession {
 	}
 
 	/** A field the clerk answered in a confusion-pair grid; false when another clerk has it. */
-	private boolean decideFromGrid(StoredField field, String value, int keys, Duration spent) throws StoreException {
+	private boolean decideFromGrid(StoredField field, List<DigitResult> digits, String value, int keys,
+			Duration spent) throws StoreException {
 		boolean onScreen = shown != null && shown.field.id() == field.id();
 		if (!onScreen && !store.claimField(field.id(), clerk, lease)) {
 			return false;
 		}
 		ClerkDecision decision = ClerkDecision.verified(clerk, value, spent, keys)
-				.labelling(DigitLabels.of(store.digits(field.id()), value, suspectBelow)).from(GRID);
+				.labelling(DigitLabels.of(digits, value, suspectBelow)).from(GRID);
 		if (record(field, decision, value).isPresent()) {
 			return false;
 		}

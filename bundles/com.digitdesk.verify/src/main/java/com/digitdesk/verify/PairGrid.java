@@ -20,8 +20,12 @@ final class PairGrid implements ConfusionGrid {
 
 	/** What the session does with the grid's fields. */
 	interface Decider {
-		/** Decides a waiting field with the value the grid gives it; false when another clerk has it. */
-		boolean decide(StoredField field, String value, int keystrokes, Duration spent) throws StoreException;
+		/**
+		 * Decides a waiting field with the value the grid gives it, its digits
+		 * as the grid read them; false when another clerk has it.
+		 */
+		boolean decide(StoredField field, List<DigitResult> digits, String value, int keystrokes, Duration spent)
+				throws StoreException;
 
 		/** A key the clerk typed in the grid. */
 		void count();
@@ -104,7 +108,8 @@ final class PairGrid implements ConfusionGrid {
 		List<String> taken = new ArrayList<>();
 		for (Map.Entry<Long, String> entry : values.entrySet()) {
 			StoredField field = fields.get(entry.getKey());
-			if (decider.decide(field, entry.getValue(), relabels.getOrDefault(entry.getKey(), 0), spent)) {
+			if (decider.decide(field, pair.digits().get(entry.getKey()), entry.getValue(),
+					relabels.getOrDefault(entry.getKey(), 0), spent)) {
 				decided++;
 			} else {
 				taken.add(field.name());

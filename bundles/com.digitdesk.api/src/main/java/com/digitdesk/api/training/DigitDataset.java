@@ -41,6 +41,17 @@ public final class DigitDataset {
 		this.labels = labels.clone();
 	}
 
+	/** The digits as one set, in their order. */
+	public static DigitDataset of(String name, java.util.List<LabelledDigit> digits) {
+		byte[] images = new byte[digits.size() * DigitImage.PIXELS];
+		byte[] labels = new byte[digits.size()];
+		for (int i = 0; i < digits.size(); i++) {
+			System.arraycopy(digits.get(i).image().pixels(), 0, images, i * DigitImage.PIXELS, DigitImage.PIXELS);
+			labels[i] = (byte) digits.get(i).label();
+		}
+		return new DigitDataset(name, images, labels);
+	}
+
 	public String name() {
 		return name;
 	}
