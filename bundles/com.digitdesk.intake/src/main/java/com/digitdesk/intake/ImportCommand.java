@@ -33,6 +33,8 @@ import com.digitdesk.api.render.PageRenderer;
 import com.digitdesk.api.routing.FieldRouting;
 import com.digitdesk.api.routing.RoutingPolicy;
 import com.digitdesk.api.store.DocumentIngest;
+import com.digitdesk.api.store.ModelFollowing;
+import com.digitdesk.api.store.ModelVersion;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +60,10 @@ public class ImportCommand implements Subcommand {
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
 			target = "(digitdesk.command=corpus)")
 	volatile Subcommand corpus;
+
+	/** Puts the recognizer on the store's current model version before a page is read. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+	volatile ModelFollowing models;
 
 	@Activate
 	public ImportCommand(@Reference PageRenderer renderer, @Reference PageReader reader, @Reference FieldRouting routing,
@@ -105,7 +111,8 @@ public class ImportCommand implements Subcommand {
 				Without PATH: imports the sample archive DATA/sample-archive,
 				generating %d pages first if it holds no PDF.
 				  --db         the store (default: configuration com.digitdesk.store,
-				               an H2 file in the data directory)
+				               an H2 file in the data directory); its current model
+				               version reads the pages
 				  --json       the summary as one JSON object on standard output
 				  --verbose    a line for every file finished (stored, already stored,
 				               quarantined)
@@ -163,8 +170,15 @@ public class ImportCommand implements Subcommand {
 		}
 		String url = options.get("--db", stores.defaultUrl());
 		DocumentIngest store;
+		Optional<ModelVersion> model = Optional.empty();
 		try {
 			store = stores.store(url);
+			ModelFollowing following = models;
+			if (following != null) {
+				model = following.readWithCurrentModel(url);
+			}
+			model.ifPresent(version -> context.err().println("import: reading with the store's model "
+					+ version.version()));
 		} catch (StoreException e) {
 			context.err().println("import: " + e.getMessage());
 			return 1;
@@ -189,6 +203,7 @@ public class ImportCommand implements Subcommand {
 		String where = StoreUrls.withoutSecrets(url);
 		if (options.has("--json")) {
 			Map<String, Object> summary = report.summary(seconds, threads, where, ProcessFigures.peakRssMegabytes());
+			summary.put("model_version", model.map(ModelVersion::version).orElse(null));
 			if (stopped != null) {
 				summary.put("stopped", stopped);
 			}

@@ -2,6 +2,7 @@ package com.digitdesk.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,10 +22,13 @@ import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.store.ModelFollowing;
 import com.digitdesk.api.store.ModelVersion;
 import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A running runtime reads with its store's current model version: promoted
@@ -47,7 +51,8 @@ class ModelSwitchTest {
 	void theRecognizerFollowsTheStoresCurrentModel(
 			@InjectService(filter = "(recognizer=cnn)", timeout = 20000) ServiceAware<DigitRecognizer> cnn)
 			throws Exception {
-		String shippedId = cnn.waitForService(20000).info().modelId();
+		DigitRecognizer service = cnn.waitForService(20000);
+		String shippedId = service.info().modelId();
 		String url = "jdbc:h2:file:" + work.resolve("store/results");
 		ResultStore store = stores.store(url);
 		Bundle recognizerBundle = FrameworkUtil.getBundle(cnn.getService().getClass());
@@ -71,11 +76,47 @@ class ModelSwitchTest {
 			store.rollback("admin");
 			assertThat(Await.until(() -> readsWith(cnn).startsWith(first.sha256()))).as(readsWith(cnn)).isTrue();
 			assertThat(first.sha256()).isEqualTo(shippedId.substring(0, 64));
+			assertThat(cnn.getService()).as("switched in place, not restarted").isSameAs(service);
 		} finally {
 			follower.delete();
 			recognizer.delete();
 		}
 		assertThat(Await.until(() -> readsWith(cnn).equals(shippedId))).as(readsWith(cnn)).isTrue();
+	}
+
+	@Test
+	void aCommandReadsWithTheCurrentModelOfTheStoreItNames(@InjectService(timeout = 20000) ModelFollowing following,
+			@InjectService(filter = "(recognizer=cnn)", timeout = 20000) ServiceAware<DigitRecognizer> cnn)
+			throws Exception {
+		DigitRecognizer service = cnn.waitForService(20000);
+		String shippedId = service.info().modelId();
+		String url = "jdbc:h2:file:" + work.resolve("named/results");
+		ResultStore store = stores.store(url);
+		Bundle recognizerBundle = FrameworkUtil.getBundle(service.getClass());
+		store.addModel(shipped(recognizerBundle, "digit-cnn", Optional.empty()));
+		ModelVersion other = store.addModel(shipped(recognizerBundle, "digit-cnn-second", Optional.of("v1")));
+		store.promote(other.version(), "admin");
+		String empty = "jdbc:h2:file:" + work.resolve("empty/results");
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			assertThat(Commands.run(out, "eval", "--db", url, "--json", "--tesseract-digits", "0", "--plot",
+					work.resolve("curve.png").toString())).isZero();
+			JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+			assertThat(report.get("model_version").asText()).isEqualTo(other.version());
+			assertThat(report.get("model_sha256").asText()).isEqualTo(other.sha256());
+			// the second shipped network (LeNet-5) read first: still a good reader of MNIST
+			assertThat(report.get("mnist_test_error").asDouble()).isLessThan(0.02);
+			assertThat(cnn.getService()).isSameAs(service);
+
+			// a store without versions: the recognizer's own model again, at once
+			assertThat(following.readWithCurrentModel(empty)).isEmpty();
+			assertThat(service.info().modelId()).isEqualTo(shippedId);
+			assertThat(following.readWithCurrentModel(url)).map(ModelVersion::version).contains(other.version());
+			assertThat(service.info().modelId()).startsWith(other.sha256());
+		} finally {
+			following.readWithCurrentModel(empty);
+		}
+		assertThat(service.info().modelId()).isEqualTo(shippedId);
 	}
 
 	/** The model the recognizer reads with now; "" while it is being replaced. */

@@ -87,21 +87,51 @@ class RecognizerTest {
 	}
 
 	@Test
-	void aMissingModelKeepsTheServiceAwayAndNamesTheFile(@InjectService ConfigurationAdmin configurationAdmin,
-			@InjectService ServiceComponentRuntime scr) throws Exception {
-		cnn.waitForService(10000);
+	void aModelThatDoesNotLoadNeverReplacesTheOneReading(@InjectService ConfigurationAdmin configurationAdmin)
+			throws Exception {
+		DigitRecognizer before = cnn.waitForService(10000);
+		String model = before.info().modelId();
 		Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
 		Dictionary<String, Object> settings = new Hashtable<>();
 		settings.put("modelLocation", "/nonexistent/models/digit-cnn");
 		try {
 			configuration.update(settings);
-			assertThat(Await.until(() -> cnn.isEmpty())).as("service gone").isTrue();
+			// the component has taken the configuration once its service shows it
+			assertThat(Await.until(() -> "/nonexistent/models/digit-cnn"
+					.equals(cnn.getServiceReference().getProperty("modelLocation")))).isTrue();
+			assertThat(cnn.getService()).as("the same service, not restarted").isSameAs(before);
+			assertThat(before.info().modelId()).isEqualTo(model);
+			assertThat(before.recognize(List.of(mnist.test().image(0))).get(0).top().digit())
+					.isEqualTo(mnist.test().label(0));
+		} finally {
+			configuration.delete();
+		}
+	}
+
+	@Test
+	void aMissingModelKeepsTheServiceAwayAndNamesTheFile(@InjectService ConfigurationAdmin configurationAdmin,
+			@InjectService ServiceComponentRuntime scr) throws Exception {
+		cnn.waitForService(10000);
+		ComponentDescriptionDTO component = description(scr);
+		Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
+		Dictionary<String, Object> settings = new Hashtable<>();
+		settings.put("modelLocation", "/nonexistent/models/digit-cnn");
+		try {
+			scr.disableComponent(component).getValue();
+			configuration.update(settings);
+			scr.enableComponent(component).getValue();
 			assertThat(Await.until(() -> failure(scr).contains("/nonexistent/models/digit-cnn.sd does not exist")))
 					.as("failure names the file: %s", failure(scr)).isTrue();
+			assertThat(cnn.isEmpty()).as("service gone").isTrue();
 		} finally {
 			configuration.delete();
 		}
 		assertThat(cnn.waitForService(10000)).isNotNull();
+	}
+
+	private static ComponentDescriptionDTO description(ServiceComponentRuntime scr) {
+		return scr.getComponentDescriptionDTOs().stream().filter(d -> d.name.equals(COMPONENT)).findFirst()
+				.orElseThrow();
 	}
 
 	private static String failure(ServiceComponentRuntime scr) {

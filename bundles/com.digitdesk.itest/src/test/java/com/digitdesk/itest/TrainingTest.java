@@ -124,7 +124,7 @@ class TrainingTest {
 			@InjectService ServiceComponentRuntime scr) throws Exception {
 		assertThat(Await.until(() -> baselineTargets(scr).equals("(recognizer=tesseract)"))).as(baselineTargets(scr))
 				.isTrue();
-		assertThat(Commands.named("eval").usage()).startsWith("usage: digitdesk eval [--json]");
+		assertThat(Commands.named("eval").usage()).startsWith("usage: digitdesk eval [--db JDBC-URL] [--json]");
 		Configuration configuration = configurationAdmin.getConfiguration(EVAL_PID, "?");
 		Dictionary<String, Object> settings = new Hashtable<>();
 		settings.put("baseline.target", "(recognizer=none)");

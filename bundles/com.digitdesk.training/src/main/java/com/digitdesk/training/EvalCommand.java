@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,10 @@ import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.store.ModelFollowing;
+import com.digitdesk.api.store.ModelVersion;
+import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.EvaluableRecognizer;
 import com.digitdesk.api.training.MnistDatasets;
@@ -47,13 +52,19 @@ public class EvalCommand implements Subcommand {
 	private final EvaluableRecognizer cnn;
 	private final DigitRecognizer tesseract;
 	private final DigitNormalizer normalizer;
+	private final ResultStores stores;
+
+	/** Puts the recognizer on the store's current model version before it is measured. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+	volatile ModelFollowing models;
 
 	/** The references' targets come from the configuration's {@code recognizer.target} and {@code baseline.target}. */
 	@Activate
 	public EvalCommand(EvalConfiguration configuration, @Reference MnistDatasets mnist,
 			@Reference(name = "recognizer") EvaluableRecognizer cnn,
 			@Reference(name = "baseline", cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) DigitRecognizer tesseract,
-			@Reference DigitNormalizer normalizer) {
+			@Reference DigitNormalizer normalizer, @Reference ResultStores stores) {
+		this.stores = stores;
 		this.mnist = mnist;
 		this.cnn = cnn;
 		this.tesseract = tesseract;
@@ -68,8 +79,8 @@ public class EvalCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return """
-				usage: digitdesk eval [--json] [--tesseract-digits N] [--plot FILE] [--target-error E]
-				                      [--digits PREFIX]
+				usage: digitdesk eval [--db JDBC-URL] [--json] [--tesseract-digits N] [--plot FILE]
+				                      [--target-error E] [--digits PREFIX]
 
 				Runs the CNN on all 10,000 MNIST test digits and Tesseract on the first N
 				(default 1000), and measures in the same run: error, expected calibration
@@ -82,6 +93,9 @@ public class EvalCommand implements Subcommand {
 				(PREFIX-images-idx3-ubyte, PREFIX-labels-idx1-ubyte, 28x28): their
 				error is test_error (without --digits, test_error is the MNIST test
 				error); mnist_test_error stays the error on MNIST.
+				--db: the store whose current model version is measured (default: the
+				default store; when it cannot be opened, or has no versions, the
+				recognizer's own model is measured and model_version is null).
 				--json prints one JSON object instead of the table.""";
 	}
 
@@ -90,7 +104,7 @@ public class EvalCommand implements Subcommand {
 		CommandOptions options;
 		try {
 			options = CommandOptions.parse(context.arguments(), Set.of("--tesseract-digits", "--plot", "--target-error",
-					"--digits"), Set.of("--json")).withoutPositional();
+					"--digits", "--db"), Set.of("--json")).withoutPositional();
 		} catch (IllegalArgumentException e) {
 			context.err().println("eval: " + e.getMessage() + "\n" + usage());
 			return 2;
@@ -99,10 +113,18 @@ public class EvalCommand implements Subcommand {
 		Path plot = context.resolve(options.get("--plot", "reports/reject-curve.png"));
 		int tesseractDigits = options.getInt("--tesseract-digits", 1000);
 
+		Optional<ModelVersion> version;
+		try {
+			version = storeModel(options, context);
+		} catch (StoreException e) {
+			context.err().println("eval: " + e.getMessage());
+			return 1;
+		}
 		DigitDataset test = mnist.test();
 		LabelledSet set = LabelledSet.of(test);
 		RecognizerSetup setup = cnn.setup();
 		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("model_version", version.map(ModelVersion::version).orElse(null));
 
 		context.err().println("eval: CNN on " + set.size() + " MNIST test digits...");
 		Scores scores = cnn.scores(set.images(), set.size());
@@ -162,6 +184,27 @@ public class EvalCommand implements Subcommand {
 			printTable(report, context);
 		}
 		return 0;
+	}
+
+	/**
+	 * The recognizer on the current model version of the store that
+	 * {@code --db} names; of the default store when it can be opened.
+	 */
+	private Optional<ModelVersion> storeModel(CommandOptions options, CommandContext context) throws StoreException {
+		ModelFollowing following = models;
+		if (following == null) {
+			return Optional.empty();
+		}
+		String named = options.get("--db", "");
+		if (!named.isEmpty()) {
+			return following.readWithCurrentModel(named);
+		}
+		try {
+			return following.readWithCurrentModel(stores.defaultUrl());
+		} catch (StoreException e) {
+			context.err().println("eval: the recognizer's own model is measured: " + e.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	/** The error on a digit set of another hand: test_error, with its size and reject points. */

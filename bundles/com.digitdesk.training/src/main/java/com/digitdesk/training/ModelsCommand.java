@@ -59,12 +59,15 @@ public class ModelsCommand implements Subcommand {
 				says it is at least as good on MNIST's test digits (error up by at
 				most 0.05 points) and better on held-out verified digits; otherwise
 				it stays a candidate, the reason is noted on it and printed, and the
-				exit status is 1. rollback: back to the version current before.
+				exit status is 1 (a store with no current version takes its first
+				as it is: there is nothing to compare it with). rollback: back to
+				the version current before.
 				add: keeps a model made by 'digitdesk train' (MODEL.sd and
 				MODEL.json, checked against each other) as a candidate.
-				Runtimes that follow the store (configuration com.digitdesk.models,
-				followStore=true) switch to the new current version within
-				pollSeconds, without a restart.""";
+				The commands that read (import, eval, verify) read with the current
+				version of the store they are given; runtimes that watch the store
+				(configuration com.digitdesk.models, followStore=true) switch to a
+				new current version within pollSeconds, without a restart.""";
 	}
 
 	@Override
@@ -127,7 +130,9 @@ public class ModelsCommand implements Subcommand {
 			throws StoreException {
 		ModelVersion candidate = store.models().stream().filter(v -> v.version().equals(version)).findFirst()
 				.orElseThrow(() -> new StoreException("there is no model version " + version + " in this store"));
-		Optional<String> refusal = PromotionGuard.refusal(candidate.figures());
+		// the store's first current version has nothing to be compared with
+		Optional<String> refusal = store.currentModel().isEmpty() ? Optional.empty()
+				: PromotionGuard.refusal(candidate.figures());
 		if (refusal.isPresent()) {
 			store.noteModel(version, "not promoted: " + refusal.get());
 			context.err().println("models: " + version + " not promoted: " + refusal.get());

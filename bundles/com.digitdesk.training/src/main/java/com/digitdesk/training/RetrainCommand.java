@@ -52,8 +52,16 @@ import com.digitdesk.recognizer.model.ModelFiles;
 @Component(service = Subcommand.class, property = Subcommand.NAME + "=retrain")
 public class RetrainCommand implements Subcommand {
 
-	/** One document in this many holds its verified digits out of training, for the shadow evaluation. */
-	static final int HELD_OUT_EVERY = 5;
+	/** The share of verified digits held out of training (whole documents), for the shadow evaluation. */
+	static final double HELD_OUT_SHARE = 0.2;
+
+	/**
+	 * The share of each epoch that verified digits make at least: fewer are
+	 * repeated (each repeat augmented anew, at most {@value #MAX_REPEATS}
+	 * times), so 200 digits of a new hand are not drowned by 30,000 replayed.
+	 */
+	static final double VERIFIED_SHARE = 0.05;
+	static final int MAX_REPEATS = 20;
 
 	/**
 	 * MNIST training digits replayed beside the verified ones. On 1,252
@@ -95,7 +103,9 @@ public class RetrainCommand implements Subcommand {
 				verified digits (see 'samples'), mixed with the first N MNIST training
 				digits replayed (default %d) and synthetic non-digits, for N epochs
 				(default 1) at learning rate R (default 0.0003). The verified digits
-				of one document in %d are held out: neither model trains on them.
+				of whole documents, %d%% of them, are held out: neither model trains on
+				them. Verified digits fewer than %d%% of an epoch are repeated to make that
+				share (each repeat shifted anew; at most %d times).
 				Shadow evaluation, written to the candidate's figures: both models'
 				error on the 10,000 MNIST test digits and on the held-out verified
 				digits. The candidate is kept with the store; it becomes current only
@@ -103,7 +113,8 @@ public class RetrainCommand implements Subcommand {
 				model's and its error on the held-out verified digits is lower (the
 				guard of 'models promote'). Progress (epoch, digits/s, ETA) goes to
 				standard error. --json prints an object with candidate (its version),
-				promoted (true/false), reason and figures.""".formatted(DEFAULT_REPLAY, HELD_OUT_EVERY);
+				promoted (true/false), reason and figures.""".formatted(DEFAULT_REPLAY,
+				Math.round(HELD_OUT_SHARE * 100), Math.round(VERIFIED_SHARE * 100), MAX_REPEATS);
 	}
 
 	@Override
@@ -137,13 +148,17 @@ public class RetrainCommand implements Subcommand {
 			Path parent = unpack(store, current, work.resolve("current"));
 			List<Sample> verified = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
 					.filter(s -> s.label() >= 0).toList();
-			DigitDataset fitting = set("verified-fitting", verified.stream().filter(s -> !heldOut(s)).toList());
-			DigitDataset heldOut = set("verified-held-out", verified.stream().filter(RetrainCommand::heldOut).toList());
+			HeldOutDocuments.Split split = HeldOutDocuments.split(verified, HELD_OUT_SHARE);
+			DigitDataset fitting = set("verified-fitting", split.fitting(), 1);
+			DigitDataset heldOut = set("verified-held-out", split.heldOut(), 1);
 			if (fitting.size() < 10 || heldOut.size() < 10) {
 				context.err().printf("retrain: too few verified digits: %d to train on and %d held out (at least 10 "
-						+ "each; one document in %d is held out)%n", fitting.size(), heldOut.size(), HELD_OUT_EVERY);
+						+ "each; whole documents are held out until %d%% of the digits are)%n", fitting.size(),
+						heldOut.size(), Math.round(HELD_OUT_SHARE * 100));
 				return 1;
 			}
+			int repeats = (int) Math.max(1, Math.min(MAX_REPEATS, Math.round(VERIFIED_SHARE * replay / fitting.size())));
+			DigitDataset repeated = set("verified-fitting", split.fitting(), repeats);
 			ModelCard parentCard = ModelFiles.load(parent).card();
 			TrainingSettings settings = new TrainingSettings(work.resolve("candidate"), epochs, defaults.batchSize(),
 					learningRate, defaults.weightDecay(), parentCard.seed(), defaults.validationDigits(),
@@ -152,13 +167,14 @@ public class RetrainCommand implements Subcommand {
 			Map<String, String> sums = new TreeMap<>();
 			sums.put("verified-fitting", sha256(fitting));
 			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(
-					mnist.training(), mnist.test(), new Trainer.FormGlyphs(fitting, null, sums), TrainCommand.checksums(mnist.fetch()),
+					mnist.training(), mnist.test(), new Trainer.FormGlyphs(repeated, null, sums), TrainCommand.checksums(mnist.fetch()),
 					"digitdesk retrain " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 
 			context.err().println("retrain: shadow evaluation...");
 			Map<String, Object> figures = shadow(result.graph(), ModelFiles.load(parent), heldOut);
 			figures.put("verified_fitting_digits", fitting.size());
+			figures.put("verified_repeats", repeats);
 			String figuresJson = ModelFiles.toJson(figures);
 			ModelVersion candidate = store.addModel(new NewModel(Optional.of(current.version()),
 					Files.readAllBytes(ModelFiles.graphFile(settings.output())),
@@ -209,14 +225,12 @@ public class RetrainCommand implements Subcommand {
 		return base;
 	}
 
-	/** Held out by document: the digits of one form stay together on one side. */
-	private static boolean heldOut(Sample sample) {
-		return Math.floorMod(Long.hashCode(sample.documentId() * 0x9E3779B97F4A7C15L), HELD_OUT_EVERY) == 0;
-	}
-
-	private static DigitDataset set(String name, List<Sample> samples) {
-		return DigitDataset.of(name, samples.stream()
-				.map(s -> new LabelledDigit(s.image(), s.label(), SampleOrigin.CLERK, "sample " + s.id())).toList());
+	/** The samples as a digit set, each {@code repeats} times. */
+	private static DigitDataset set(String name, List<Sample> samples, int repeats) {
+		List<LabelledDigit> digits = samples.stream()
+				.map(s -> new LabelledDigit(s.image(), s.label(), SampleOrigin.CLERK, "sample " + s.id())).toList();
+		return DigitDataset.of(name, java.util.Collections.nCopies(repeats, digits).stream().flatMap(List::stream)
+				.toList());
 	}
 
 	/** Candidate and current model, each alone and uncalibrated (the argmax does not change), on the same digits. */

@@ -3,7 +3,7 @@
  * corrections, and the claims by which several importers share the work of one store.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package com.digitdesk.api.store;
 
 import org.osgi.annotation.bundle.Export;

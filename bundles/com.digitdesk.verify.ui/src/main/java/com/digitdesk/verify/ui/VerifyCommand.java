@@ -26,6 +26,7 @@ import com.digitdesk.api.intake.ArchiveImport;
 import com.digitdesk.api.recognition.DigitNormalizer;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.FieldReview;
+import com.digitdesk.api.store.ModelFollowing;
 import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoreException;
 import com.digitdesk.api.verify.KeyedOutcome;
@@ -52,6 +53,10 @@ public final class VerifyCommand implements Subcommand {
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
 	volatile DigitNormalizer normalizer;
+
+	/** Puts the recognizer (draw pad, first layer, the files imported first) on the store's current model. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+	volatile ModelFollowing models;
 
 	@Activate
 	public VerifyCommand(@Reference ResultStores stores, @Reference VerificationDesk desk, @Reference Views views,
@@ -131,6 +136,10 @@ public final class VerifyCommand implements Subcommand {
 		FieldReview store;
 		try {
 			store = stores.store(url);
+			ModelFollowing following = models;
+			if (following != null) {
+				following.readWithCurrentModel(url);
+			}
 		} catch (StoreException e) {
 			context.err().println("verify: " + e.getMessage());
 			return 1;

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class CnnRecognizerTest {
 
 	private static DigitDataset test;
-	private static CnnRecognizer recognizer;
+	private static CnnReading recognizer;
 
 	@TempDir
 	Path scratch;
@@ -42,12 +42,12 @@ class CnnRecognizerTest {
 	@BeforeAll
 	static void load() throws Exception {
 		test = MnistCache.atDefaultLocation().test();
-		recognizer = new CnnRecognizer(BundledModel.load(), 64, 2);
+		recognizer = new CnnReading(BundledModel.load(), 64, 2);
 	}
 
 	@AfterAll
 	static void stop() {
-		recognizer.deactivate();
+		recognizer.close();
 	}
 
 	@Test
@@ -64,8 +64,8 @@ class CnnRecognizerTest {
 		ModelFiles.Loaded second = ModelFiles.load(base);
 		List<DigitImage> glyphs = glyphs(0, 1000);
 		List<DigitPrediction> alone = recognizer.recognize(glyphs);
-		CnnRecognizer other = new CnnRecognizer(second, 64, 2);
-		CnnRecognizer pair = new CnnRecognizer(BundledModel.load(), Optional.of(second), 0.999, 64, 2);
+		CnnReading other = new CnnReading(second, 64, 2);
+		CnnReading pair = new CnnReading(BundledModel.load(), Optional.of(second), 0.999, 64, 2);
 		try {
 			List<DigitPrediction> secondAlone = other.recognize(glyphs);
 			List<DigitPrediction> together = pair.recognize(glyphs);
@@ -86,8 +86,8 @@ class CnnRecognizerTest {
 			assertThat(asked).isBetween(1, glyphs.size() / 2);
 			assertThat(pair.info().modelId()).contains("+" + second.sha256());
 		} finally {
-			other.deactivate();
-			pair.deactivate();
+			other.close();
+			pair.close();
 		}
 	}
 
@@ -95,9 +95,9 @@ class CnnRecognizerTest {
 	void doubtfulGlyphsAreAlsoReadShiftedAndTheFiveReadingsAveraged() throws Exception {
 		ModelFiles.Loaded first = BundledModel.load();
 		ModelFiles.Loaded second = BundledModel.loadSecond();
-		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 64, 2);
-		CnnRecognizer shifting = new CnnRecognizer(first, Optional.of(second), 0.999, 0.9, 0.9, 64, 2);
-		CnnRecognizer careful = new CnnRecognizer(first, Optional.of(second), 0.999, 0, 0.9, 64, 2);
+		CnnReading pair = new CnnReading(first, Optional.of(second), 0.999, 64, 2);
+		CnnReading shifting = new CnnReading(first, Optional.of(second), 0.999, 0.9, 0.9, 64, 2);
+		CnnReading careful = new CnnReading(first, Optional.of(second), 0.999, 0, 0.9, 64, 2);
 		try {
 			List<DigitImage> glyphs = glyphs(0, 2000);
 			List<DigitPrediction> byPair = pair.recognize(glyphs);
@@ -126,9 +126,9 @@ class CnnRecognizerTest {
 			}
 			assertThat(doubtful).isBetween(1, glyphs.size() / 20);
 		} finally {
-			pair.deactivate();
-			shifting.deactivate();
-			careful.deactivate();
+			pair.close();
+			shifting.close();
+			careful.close();
 		}
 	}
 
@@ -161,7 +161,7 @@ class CnnRecognizerTest {
 	void scoresForEvaluationAreTheProbabilitiesARecognitionReports() throws Exception {
 		ModelFiles.Loaded first = BundledModel.load();
 		ModelFiles.Loaded second = BundledModel.loadSecond();
-		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 0.7, 0.999, 64, 2);
+		CnnReading pair = new CnnReading(first, Optional.of(second), 0.999, 0.7, 0.999, 64, 2);
 		try {
 			List<DigitImage> glyphs = glyphs(0, 1000);
 			byte[] pixels = new byte[glyphs.size() * DigitImage.PIXELS];
@@ -193,7 +193,7 @@ class CnnRecognizerTest {
 				assertSameReadings(alone.recognize(glyphs.subList(0, 50)), recognizer.recognize(glyphs.subList(0, 50)));
 			}
 		} finally {
-			pair.deactivate();
+			pair.close();
 		}
 	}
 
@@ -216,7 +216,7 @@ class CnnRecognizerTest {
 		ModelFiles.Loaded first = BundledModel.load();
 		ModelFiles.Loaded second = BundledModel.loadSecond();
 		assertThat(second.sha256()).isNotEqualTo(first.sha256());
-		CnnRecognizer pair = new CnnRecognizer(first, Optional.of(second), 0.999, 64, 2);
+		CnnReading pair = new CnnReading(first, Optional.of(second), 0.999, 64, 2);
 		try {
 			List<DigitImage> glyphs = glyphs(0, test.size());
 			List<DigitPrediction> alone = recognizer.recognize(glyphs);
@@ -230,7 +230,7 @@ class CnnRecognizerTest {
 			// All 10,000 test digits: 57 wrong alone, 47 together when the pair was chosen.
 			assertThat(wrongTogether).isLessThan(wrongAlone);
 		} finally {
-			pair.deactivate();
+			pair.close();
 		}
 	}
 
@@ -307,12 +307,12 @@ class CnnRecognizerTest {
 		String card = Files.readString(ModelFiles.cardFile(base)).replaceAll("\"modelSha256\" : \"[0-9a-f]+\"",
 				"\"modelSha256\" : \"" + ModelFiles.sha256(ModelFiles.graphFile(base)) + "\"");
 		Files.writeString(ModelFiles.cardFile(base), card);
-		CnnRecognizer broken = new CnnRecognizer(ModelFiles.load(base), 64, 1);
+		CnnReading broken = new CnnReading(ModelFiles.load(base), 64, 1);
 		try {
 			assertThatThrownBy(() -> broken.recognize(glyphs(0, 3))).isInstanceOf(RecognitionException.class)
 					.hasMessageContaining(ModelFiles.graphFile(base).toAbsolutePath().toString());
 		} finally {
-			broken.deactivate();
+			broken.close();
 		}
 	}
 
