@@ -21,6 +21,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import com.digitdesk.api.recognition.DigitRecognizer;
+import com.digitdesk.api.store.DigitResult;
 import com.digitdesk.api.store.FieldStatus;
 import com.digitdesk.api.store.ModelVersion;
 import com.digitdesk.api.store.NewModel;
@@ -66,11 +67,23 @@ class LearningFromClerksTest {
 
 		// the true values of the waiting fields, as a double-keying service would send them, and one row too many
 		Map<String, String> truth = ImportTest.groundTruth(archive);
+		// ... one of them keyed wrong where the recognizer was sure: a poisoned label, held as suspect
 		List<String> rows = new ArrayList<>(List.of("file,page,field,value"));
+		StoredField poisonedField = null;
+		String poisonedValue = null;
 		for (StoredField field : waiting) {
-			rows.add(field.sourceFile() + "," + field.page() + "," + field.name() + ","
-					+ truth.get(field.sourceFile() + "/" + field.page() + "/" + field.name()));
+			String value = truth.get(field.sourceFile() + "/" + field.page() + "/" + field.name());
+			if (poisonedField == null) {
+				Optional<String> wrong = wrongWhereSure(store, field, value);
+				if (wrong.isPresent()) {
+					poisonedField = field;
+					poisonedValue = value = wrong.get();
+				}
+			}
+			rows.add(field.sourceFile() + "," + field.page() + "," + field.name() + "," + value);
 		}
+		assertThat(poisonedField).as("a waiting field with a digit read for sure").isNotNull();
+		long poisonedId = poisonedField.id();
 		rows.add("form-09999.pdf,1,ssn,123456789");
 		Path csv = work.resolve("keyed.csv");
 		Files.write(csv, rows, StandardCharsets.UTF_8);
@@ -86,8 +99,8 @@ class LearningFromClerksTest {
 		for (StoredField field : waiting) {
 			StoredField decided = store.field(field.id()).orElseThrow();
 			assertThat(decided.status()).isEqualTo(FieldStatus.VERIFIED);
-			assertThat(decided.value()).isEqualTo(truth.get(field.sourceFile() + "/" + field.page() + "/"
-					+ field.name()));
+			assertThat(decided.value()).isEqualTo(field.id() == poisonedId ? poisonedValue
+					: truth.get(field.sourceFile() + "/" + field.page() + "/" + field.name()));
 			assertThat(decided.verification().orElseThrow().user()).isEqualTo("keyer");
 		}
 
@@ -146,6 +159,13 @@ class LearningFromClerksTest {
 		assertThat(outcome.get("reason").asText()).isNotBlank();
 		JsonNode figures = outcome.get("figures");
 		assertThat(figures.get("held_out_error").get("digits").asInt()).isPositive();
+		// suspect samples stay out of training and out of the held-out digits
+		List<Sample> suspect = store.samples(SampleState.SUSPECT, 100_000);
+		assertThat(suspect).anySatisfy(s -> assertThat(s.fieldId()).isEqualTo(poisonedId));
+		assertThat(figures.get("verified_fitting_digits").asInt() + figures.get("held_out_error").get("digits").asInt())
+				.isEqualTo(accepted.size());
+		assertThat(figures.get("held_out_routing").get("current").get("accepted_share").asDouble()).isBetween(0.0, 1.0);
+		assertThat(Path.of(outcome.get("reject_curves_png").asText())).isRegularFile();
 		assertThat(figures.get("mnist_test_error").get("current").asDouble()).isBetween(0.0, 0.02);
 		boolean better = figures.get("held_out_error").get("candidate").asDouble()
 				< figures.get("held_out_error").get("current").asDouble()
@@ -157,6 +177,38 @@ class LearningFromClerksTest {
 		assertThat(store.models().get(0).parent()).contains("v1");
 		assertThat(store.currentModel()).map(ModelVersion::version).contains(better ? candidate : "v1");
 		assertThat(store.models().get(1).sha256()).isEqualTo(recognizer.info().modelId().substring(0, 64));
+	}
+
+	/**
+	 * The value with one digit changed where the recognizer read it with a
+	 * probability above 0.99999 (so the clerk's label gets less than 1e-4).
+	 */
+	private static Optional<String> wrongWhereSure(ResultStore store, StoredField field, String value)
+			throws Exception {
+		List<DigitResult> read = store.digits(field.id()).stream()
+				.filter(d -> d.prediction().isPresent()).toList();
+		String digits = value.replaceAll("[^0-9]", "");
+		if (digits.length() != read.size()) {
+			return Optional.empty();
+		}
+		for (int i = 0; i < read.size(); i++) {
+			var top = read.get(i).prediction().get().top();
+			if (top.digit() == digits.charAt(i) - '0' && top.probability() > 0.99999) {
+				int at = nthDigit(value, i);
+				char wrong = (char) ('0' + (top.digit() + 5) % 10);
+				return Optional.of(value.substring(0, at) + wrong + value.substring(at + 1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static int nthDigit(String value, int n) {
+		for (int i = 0, seen = 0; i < value.length(); i++) {
+			if (Character.isDigit(value.charAt(i)) && seen++ == n) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException(value + " has no digit " + n);
 	}
 
 	@Test

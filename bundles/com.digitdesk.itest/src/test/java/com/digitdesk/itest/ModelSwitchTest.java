@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,16 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import com.digitdesk.api.recognition.ClassProbability;
+import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.store.ModelFollowing;
 import com.digitdesk.api.store.ModelVersion;
 import com.digitdesk.api.store.NewModel;
 import com.digitdesk.api.store.ResultStore;
 import com.digitdesk.api.store.ResultStores;
+import com.digitdesk.api.training.MnistDatasets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -85,7 +91,8 @@ class ModelSwitchTest {
 	}
 
 	@Test
-	void aCommandReadsWithTheCurrentModelOfTheStoreItNames(@InjectService(timeout = 20000) ModelFollowing following,
+	void commandsReadWithTheCurrentModelOfTheStoreTheyNameAndARollbackRestoresItsReadings(
+			@InjectService(timeout = 20000) ModelFollowing following, @InjectService MnistDatasets mnist,
 			@InjectService(filter = "(recognizer=cnn)", timeout = 20000) ServiceAware<DigitRecognizer> cnn)
 			throws Exception {
 		DigitRecognizer service = cnn.waitForService(20000);
@@ -93,11 +100,19 @@ class ModelSwitchTest {
 		String url = "jdbc:h2:file:" + work.resolve("named/results");
 		ResultStore store = stores.store(url);
 		Bundle recognizerBundle = FrameworkUtil.getBundle(service.getClass());
-		store.addModel(shipped(recognizerBundle, "digit-cnn", Optional.empty()));
+		ModelVersion first = store.addModel(shipped(recognizerBundle, "digit-cnn", Optional.empty()));
 		ModelVersion other = store.addModel(shipped(recognizerBundle, "digit-cnn-second", Optional.of("v1")));
-		store.promote(other.version(), "admin");
+		List<DigitImage> glyphs = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			glyphs.add(mnist.test().image(i));
+		}
 		String empty = "jdbc:h2:file:" + work.resolve("empty/results");
 		try {
+			store.promote(first.version(), "admin");
+			assertThat(following.readWithCurrentModel(url)).map(ModelVersion::version).contains(first.version());
+			List<DigitPrediction> before = service.recognize(glyphs);
+
+			store.promote(other.version(), "admin");
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			assertThat(Commands.run(out, "eval", "--db", url, "--json", "--tesseract-digits", "0", "--plot",
 					work.resolve("curve.png").toString())).isZero();
@@ -107,16 +122,25 @@ class ModelSwitchTest {
 			// the second shipped network (LeNet-5) read first: still a good reader of MNIST
 			assertThat(report.get("mnist_test_error").asDouble()).isLessThan(0.02);
 			assertThat(cnn.getService()).isSameAs(service);
+			assertThat(readings(service.recognize(glyphs))).isNotEqualTo(readings(before));
+
+			// rolled back: the model before, and the very readings it gave
+			store.rollback("admin");
+			assertThat(following.readWithCurrentModel(url)).map(ModelVersion::version).contains(first.version());
+			assertThat(readings(service.recognize(glyphs))).isEqualTo(readings(before));
 
 			// a store without versions: the recognizer's own model again, at once
 			assertThat(following.readWithCurrentModel(empty)).isEmpty();
 			assertThat(service.info().modelId()).isEqualTo(shippedId);
-			assertThat(following.readWithCurrentModel(url)).map(ModelVersion::version).contains(other.version());
-			assertThat(service.info().modelId()).startsWith(other.sha256());
 		} finally {
 			following.readWithCurrentModel(empty);
 		}
 		assertThat(service.info().modelId()).isEqualTo(shippedId);
+	}
+
+	/** Every class probability of every glyph, in order. */
+	private static List<List<ClassProbability>> readings(List<DigitPrediction> predictions) {
+		return predictions.stream().map(DigitPrediction::ranked).toList();
 	}
 
 	/** The model the recognizer reads with now; "" while it is being replaced. */

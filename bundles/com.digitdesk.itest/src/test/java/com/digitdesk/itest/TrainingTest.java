@@ -63,6 +63,7 @@ class TrainingTest {
 		assertThat(card.get("testAccuracy").asDouble()).isGreaterThan(0.3);
 		assertThat(card.get("nd4jVersion").asText()).contains("CpuBackend");
 		assertThat(Files.readString(out.resolveSibling("tiny.json"))).contains(card.get("modelSha256").asText());
+		assertThat(out.resolveSibling("tiny-training.png")).isRegularFile();
 
 		// kept with a store as a candidate
 		String url = "jdbc:h2:file:" + scratch.resolve("store/results");
@@ -117,6 +118,23 @@ class TrainingTest {
 		// Noise and letters drawn as strokes, kinds the network never trained on, are rarely a confident digit.
 		assertThat(report.get("non_digit_confident_rate").asDouble()).isBetween(0.0, 0.02);
 		assertThat(plot).isRegularFile();
+	}
+
+	@Test
+	void trainsADigitGeneratorAndWritesItWithItsCardAndASheetOfItsDigits() throws Exception {
+		Path out = scratch.resolve("generators/quick-gan");
+		ByteArrayOutputStream result = new ByteArrayOutputStream();
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		assertThat(Commands.run(result, new java.io.PrintStream(progress, true, StandardCharsets.UTF_8),
+				"train-generator", "--kind", "gan", "--epochs", "1", "--limit", "1280", "--out", out.toString()))
+				.as(progress.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("epoch 1/1").contains("ETA");
+		JsonNode card = new ObjectMapper().readTree(out.resolveSibling("quick-gan.json").toFile());
+		assertThat(card.get("kind").asText()).isEqualTo("gan");
+		assertThat(card.get("trainingDigits").asInt()).isEqualTo(1280);
+		assertThat(result.toString(StandardCharsets.UTF_8)).contains(card.get("graphSha256").asText());
+		assertThat(out.resolveSibling("quick-gan.sd")).isRegularFile();
+		assertThat(javax.imageio.ImageIO.read(out.resolveSibling("quick-gan.png").toFile()).getWidth()).isEqualTo(280);
 	}
 
 	@Test

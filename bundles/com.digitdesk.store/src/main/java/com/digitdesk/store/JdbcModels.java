@@ -49,6 +49,9 @@ final class JdbcModels implements ModelVersions {
 				throw new StoreException("adding a model version: its parent " + model.parent().get()
 						+ " is no version of this store");
 			}
+			// versions are numbered in the order they were added, without the gaps an identity column may
+			// leave after a crash; additions wait for each other here
+			lockAll(c);
 			long id;
 			try (PreparedStatement insert = c.prepareStatement("INSERT INTO models (version_name, parent, state, graph, "
 					+ "sha256, card, figures, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -67,12 +70,18 @@ final class JdbcModels implements ModelVersions {
 				insert.executeUpdate();
 				id = StoreDatabase.generatedKey(insert);
 			}
+			String version;
+			try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM models");
+					ResultSet rows = count.executeQuery()) {
+				rows.next();
+				version = "v" + rows.getLong(1);
+			}
 			try (PreparedStatement name = c.prepareStatement("UPDATE models SET version_name = ? WHERE id = ?")) {
-				name.setString(1, "v" + id);
+				name.setString(1, version);
 				name.setLong(2, id);
 				name.executeUpdate();
 			}
-			return find(c, "v" + id).orElseThrow();
+			return find(c, version).orElseThrow();
 		});
 	}
 

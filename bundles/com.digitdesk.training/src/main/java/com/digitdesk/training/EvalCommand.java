@@ -134,10 +134,11 @@ public class EvalCommand implements Subcommand {
 		report.put("mnist_test_error", calibrated.error());
 		report.put("test_digits", set.size());
 		String digits = options.get("--digits", "");
+		OtherHand otherHand = null;
 		if (digits.isEmpty()) {
 			report.put("test_error", calibrated.error());
 		} else {
-			putOtherHand(report, context, context.resolve(digits));
+			otherHand = putOtherHand(report, context, context.resolve(digits));
 		}
 
 		context.err().println("eval: Tesseract baseline...");
@@ -168,8 +169,13 @@ public class EvalCommand implements Subcommand {
 		}
 		report.put("error_at_reject", errorAtReject);
 		report.put("non_digit_confident_rate", nonDigitConfidentRate(target.threshold()));
-		RejectCurvePlot.write(Evaluation.curve(calibrated, 0.05, 100), targetError,
-				"CNN on MNIST test: error vs reject (model " + setup.modelSha256().substring(0, 12) + ")", plot);
+		Map<String, List<Evaluation.RejectPoint>> curves = new LinkedHashMap<>();
+		curves.put("MNIST test digits", Evaluation.curve(calibrated, 0.05, 100));
+		if (otherHand != null) {
+			curves.put(otherHand.name(), Evaluation.curve(otherHand.scored(), ShadowEvaluation.CURVE_REJECT, 120));
+		}
+		Charts.rejectCurves("Error vs reject, model " + version.map(ModelVersion::version).orElse("")
+				+ " " + setup.modelSha256().substring(0, 12), curves, targetError, plot);
 		report.put("reject_curve_png", plot.toString());
 
 		context.err().println("eval: speed...");
@@ -207,8 +213,12 @@ public class EvalCommand implements Subcommand {
 		}
 	}
 
+	/** A digit set of another hand, as scored. */
+	private record OtherHand(String name, Evaluation.Scored scored) {
+	}
+
 	/** The error on a digit set of another hand: test_error, with its size and reject points. */
-	private void putOtherHand(Map<String, Object> report, CommandContext context, Path prefix) throws Exception {
+	private OtherHand putOtherHand(Map<String, Object> report, CommandContext context, Path prefix) throws Exception {
 		String name = prefix.getFileName().toString();
 		DigitDataset other = mnist.read(name, prefix.resolveSibling(name + "-images-idx3-ubyte"),
 				prefix.resolveSibling(name + "-labels-idx1-ubyte"));
@@ -223,6 +233,7 @@ public class EvalCommand implements Subcommand {
 			errorAtReject.put(String.format("%.1f%%", rate * 100), Evaluation.atRejectRate(scored, rate).error());
 		}
 		report.put("test_set_error_at_reject", errorAtReject);
+		return new OtherHand(name, scored);
 	}
 
 	private void putTesseract(Map<String, Object> report, DigitDataset test, int count, double cnnError)

@@ -105,6 +105,10 @@ public class TrainCommand implements Subcommand {
 					"digitdesk train " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 			context.out().println("model written: " + ModelFiles.graphFile(settings.output()));
+			Path curve = settings.output().resolveSibling(settings.output().getFileName() + "-training.png");
+			Charts.trainingCurve("Training " + settings.output().getFileName() + " (" + card.modelSha256().substring(0, 12)
+					+ ")", result.losses(), curve);
+			context.out().println("training curve: " + curve);
 			context.out().println(ModelFiles.toJson(card));
 			return 0;
 		} catch (DatasetException | RecognitionException | IllegalArgumentException e) {

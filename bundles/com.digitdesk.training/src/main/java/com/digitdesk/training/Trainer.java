@@ -3,6 +3,7 @@ package com.digitdesk.training;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,8 @@ final class Trainer {
 		this.splitter = splitter;
 	}
 
-	record Result(ModelCard card, SameDiff graph) {
+	/** @param losses the mean training loss at every progress line, for the training curve */
+	record Result(ModelCard card, SameDiff graph, List<Charts.LossPoint> losses) {
 	}
 
 	/**
@@ -100,8 +102,9 @@ final class Trainer {
 				? Nd4jContext.call(() -> DigitNet.create(settings.seed(), settings.learningRate(), totalIterations,
 						settings.weightDecay()))
 				: goOnTraining(parent, totalIterations);
-		quietlyBuildGradients(graph);
+		Nd4jContext.buildGradientsQuietly(graph);
 		LossRecorder losses = new LossRecorder();
+		List<Charts.LossPoint> curve = new java.util.ArrayList<>();
 		graph.setListeners(losses);
 		ExecutorService batcher = Executors.newSingleThreadExecutor(r -> {
 			Thread thread = new Thread(r, "training-batches");
@@ -130,8 +133,10 @@ final class Trainer {
 						double seconds = (System.nanoTime() - trainingStart) / 1e9;
 						double rate = done * settings.batchSize() / seconds;
 						Duration eta = Duration.ofSeconds((long) ((totalIterations - done) * settings.batchSize() / rate));
+						double loss = losses.takeMean();
+						curve.add(new Charts.LossPoint(done, loss));
 						progress.printf("epoch %d/%d  batch %d/%d  loss %.4f  %,.0f digits/s  ETA %s%n", epoch,
-								settings.epochs(), b + 1, batchesPerEpoch, losses.takeMean(), rate, format(eta));
+								settings.epochs(), b + 1, batchesPerEpoch, loss, rate, format(eta));
 					}
 				}
 				validationLogits = Logits.ofAll(graph, validation.images(), validation.size(), 500);
@@ -158,7 +163,7 @@ final class Trainer {
 				command, start.toString(), Duration.between(start, Instant.now()).toMillis() / 1000.0,
 				validationAccuracy, testAccuracy, eceBefore, eceAfter, null, Nd4jContext.call(DigitNet::backend),
 				startedFrom, formGlyphs.sha256(), formFitting, formHeldOut);
-		return new Result(card, graph);
+		return new Result(card, graph, curve);
 	}
 
 	private SameDiff goOnTraining(ModelFiles.Loaded parent, long totalIterations) throws Exception {
@@ -168,24 +173,6 @@ final class Trainer {
 			return null;
 		});
 		return graph;
-	}
-
-	/**
-	 * SameDiff announces every op it differentiates on standard output, which
-	 * belongs to the command's result: build the gradient graph up front with
-	 * standard output sent to standard error.
-	 */
-	private static void quietlyBuildGradients(SameDiff graph) throws Exception {
-		PrintStream out = System.out;
-		System.setOut(System.err);
-		try {
-			Nd4jContext.call(() -> {
-				graph.createGradFunction();
-				return null;
-			});
-		} finally {
-			System.setOut(out);
-		}
 	}
 
 	/** Batch {@code b} of an epoch: augmented images and one-hot labels. */

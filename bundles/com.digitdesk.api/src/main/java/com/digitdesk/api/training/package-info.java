@@ -3,7 +3,7 @@
  * clerks' corrections, and what a recognizer tells about itself to be measured.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package com.digitdesk.api.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,6 +29,24 @@ public final class Nd4jContext {
 	}
 
 	/**
+	 * Builds a graph's gradient function before training, with SameDiff's
+	 * line for every differentiated op sent to standard error: standard
+	 * output stays the command's result.
+	 */
+	public static void buildGradientsQuietly(org.nd4j.autodiff.samediff.SameDiff graph) throws Exception {
+		java.io.PrintStream out = System.out;
+		System.setOut(System.err);
+		try {
+			call(() -> {
+				graph.createGradFunction();
+				return null;
+			});
+		} finally {
+			System.setOut(out);
+		}
+	}
+
+	/**
 	 * Sets how many native threads one ND4J call may use. Recognition uses one
 	 * per worker thread (OpenMP threads spinning against each other cost more
 	 * than they give on small batches); training uses the cores.
