@@ -3,7 +3,6 @@ package com.digitdesk.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -12,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -27,12 +23,11 @@ import com.digitdesk.api.training.DigitDataset;
 import com.digitdesk.api.training.EvaluableRecognizer;
 import com.digitdesk.api.training.MnistDatasets;
 
-/** The CNN recognizer inside the framework: real digits, and a broken model keeps it away. */
+/** The CNN recognizer inside the framework: real digits, and a model that does not load never replaces the one reading. */
 @ExtendWith(ServiceExtension.class)
 class RecognizerTest {
 
 	private static final String PID = "com.digitdesk.recognizer";
-	private static final String COMPONENT = "com.digitdesk.recognizer.CnnRecognizer";
 
 	@InjectService(filter = "(recognizer=cnn)", timeout = 10000)
 	ServiceAware<DigitRecognizer> cnn;
@@ -106,50 +101,5 @@ class RecognizerTest {
 		} finally {
 			configuration.delete();
 		}
-	}
-
-	@Test
-	void aMissingModelKeepsTheServiceAwayAndNamesTheFile(@InjectService ConfigurationAdmin configurationAdmin,
-			@InjectService ServiceComponentRuntime scr) throws Exception {
-		cnn.waitForService(10000);
-		ComponentDescriptionDTO component = description(scr);
-		Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-		Dictionary<String, Object> settings = new Hashtable<>();
-		settings.put("modelLocation", "/nonexistent/models/digit-cnn");
-		try {
-			scr.disableComponent(component).getValue();
-			configuration.update(settings);
-			// the runtime hears of the new configuration in its own time: enabled again before that, the
-			// component would start with the one before; so it is started again until it starts with this one
-			boolean failed = false;
-			for (int attempt = 0; attempt < 20 && !failed; attempt++) {
-				scr.enableComponent(component).getValue();
-				failed = Await.until(() -> failure(scr).contains("/nonexistent/models/digit-cnn.sd does not exist"));
-				if (!failed) {
-					scr.disableComponent(component).getValue();
-				}
-			}
-			assertThat(failed).as("failure names the file: %s", failure(scr)).isTrue();
-			assertThat(cnn.isEmpty()).as("service gone").isTrue();
-		} finally {
-			configuration.delete();
-		}
-		assertThat(cnn.waitForService(10000)).isNotNull();
-	}
-
-	private static ComponentDescriptionDTO description(ServiceComponentRuntime scr) {
-		return scr.getComponentDescriptionDTOs().stream().filter(d -> d.name.equals(COMPONENT)).findFirst()
-				.orElseThrow();
-	}
-
-	private static String failure(ServiceComponentRuntime scr) {
-		for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-			if (description.name.equals(COMPONENT)) {
-				return Arrays.toString(scr.getComponentConfigurationDTOs(description).stream()
-						.map(c -> c.state == ComponentConfigurationDTO.FAILED_ACTIVATION ? c.failure : "state " + c.state)
-						.toArray());
-			}
-		}
-		return "no component " + COMPONENT;
 	}
 }

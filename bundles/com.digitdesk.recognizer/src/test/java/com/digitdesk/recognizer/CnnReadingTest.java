@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The shipped model through the recognizer's public interface, on real MNIST test digits. */
-class CnnRecognizerTest {
+class CnnReadingTest {
 
 	private static DigitDataset test;
 	private static CnnReading recognizer;
