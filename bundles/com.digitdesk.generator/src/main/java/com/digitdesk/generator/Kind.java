@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,7 +81,7 @@ enum Kind {
 			for (int i = 0; i < values.length; i++) {
 				values[i] = (float) random.nextGaussian();
 			}
-			return Nd4j.create(values, rows, columns).castTo(DataType.FLOAT);
+			return Nd4j.create(values, rows, columns);
 		}
 	}
 }

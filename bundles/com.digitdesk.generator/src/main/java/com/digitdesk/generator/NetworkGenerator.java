@@ -1,10 +1,8 @@
 package com.digitdesk.generator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +133,9 @@ final class NetworkGenerator implements DigitGenerator {
 		Path base = data.resolve("digit-" + kind.id());
 		try {
 			Files.createDirectories(data);
-			copy(resource(kind) + ".sd", ModelFiles.graphFile(base));
-			copy(resource(kind) + ".json", ModelFiles.cardFile(base));
+			ClassLoader loader = NetworkGenerator.class.getClassLoader();
+			ModelFiles.unpack(loader, resource(kind) + ".sd", ModelFiles.graphFile(base));
+			ModelFiles.unpack(loader, resource(kind) + ".json", ModelFiles.cardFile(base));
 			return base;
 		} catch (IOException e) {
 			throw new RecognitionException("cannot unpack the shipped " + kind.id() + " generator into " + data + ": "
@@ -144,18 +143,4 @@ final class NetworkGenerator implements DigitGenerator {
 		}
 	}
 
-	private static void copy(String name, Path target) throws IOException {
-		try (InputStream in = NetworkGenerator.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IOException("the bundle holds no " + name);
-			}
-			Path temporary = Files.createTempFile(target.getParent(), ".unpack-", ".tmp");
-			try {
-				Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} finally {
-				Files.deleteIfExists(temporary);
-			}
-		}
-	}
 }

@@ -1,15 +1,11 @@
 package com.digitdesk.generator;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import javax.imageio.ImageIO;
 
@@ -92,7 +88,7 @@ public final class TrainGeneratorCommand implements Subcommand {
 		}
 		DigitDataset training = limit > 0 ? first(mnist.training(), limit) : mnist.training();
 		GeneratorTrainer.Result result = new GeneratorTrainer(settings, context.err()).train(training,
-				checksums(mnist.fetch()), "digitdesk train-generator " + String.join(" ", context.arguments()));
+				ModelFiles.checksums(mnist.fetch()), "digitdesk train-generator " + String.join(" ", context.arguments()));
 		GeneratorCard card = GeneratorFiles.save(result.graph(), result.card(), out);
 		NetworkGenerator generator = new NetworkGenerator(settings.kind(), GeneratorFiles.load(out), out.toString());
 		Path sheet = out.resolveSibling(out.getFileName() + ".png");
@@ -136,15 +132,5 @@ public final class TrainGeneratorCommand implements Subcommand {
 		byte[] images = new byte[count * DigitImage.PIXELS];
 		set.copyImages(0, count, images, 0);
 		return new DigitDataset(set.name(), images, java.util.Arrays.copyOf(set.labels(), count));
-	}
-
-	private static Map<String, String> checksums(Path directory) throws IOException {
-		Map<String, String> sums = new TreeMap<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-			for (Path file : files) {
-				sums.put(file.getFileName().toString(), ModelFiles.sha256(file));
-			}
-		}
-		return sums;
 	}
 }

@@ -1,10 +1,8 @@
 package com.digitdesk.recognizer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.digitdesk.api.recognition.RecognitionException;
 import com.digitdesk.recognizer.model.ModelFiles;
@@ -29,27 +27,13 @@ final class BundledModels {
 		try {
 			Files.createDirectories(directory);
 			Path base = directory.resolve(name);
-			copyResource(resource(name) + ".sd", ModelFiles.graphFile(base));
-			copyResource(resource(name) + ".json", ModelFiles.cardFile(base));
+			ClassLoader loader = BundledModels.class.getClassLoader();
+			ModelFiles.unpack(loader, resource(name) + ".sd", ModelFiles.graphFile(base));
+			ModelFiles.unpack(loader, resource(name) + ".json", ModelFiles.cardFile(base));
 			return ModelFiles.load(base);
 		} catch (IOException e) {
 			throw new RecognitionException("cannot unpack the bundled model into " + directory + ": " + e.getMessage(),
 					e);
-		}
-	}
-
-	private static void copyResource(String name, Path target) throws IOException {
-		try (InputStream in = BundledModels.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IOException("the bundle holds no " + name);
-			}
-			Path temp = Files.createTempFile(target.getParent(), ".unpack-", ".tmp");
-			try {
-				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} finally {
-				Files.deleteIfExists(temp);
-			}
 		}
 	}
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,7 +40,6 @@ import com.digitdesk.api.training.EvaluableRecognizer;
 import com.digitdesk.api.training.LabelledDigit;
 import com.digitdesk.api.training.MnistDatasets;
 import com.digitdesk.api.training.SampleOrigin;
-import com.digitdesk.recognizer.model.Logits;
 import com.digitdesk.recognizer.model.ModelCard;
 import com.digitdesk.recognizer.model.ModelFiles;
 
@@ -201,7 +199,8 @@ public class RetrainCommand implements Subcommand {
 		Path work = Files.createTempDirectory(WORK_PREFIX + ProcessHandle.current().pid() + "-");
 		try {
 			ModelVersion current = currentOrFirst(store, by, context);
-			Path parent = unpack(store, current, work.resolve("current"));
+			Path parent = work.resolve("current");
+			ModelFiles.Loaded currentModel = unpack(store, current, parent);
 			List<Sample> verified = store.samples(SampleState.ACCEPTED, Integer.MAX_VALUE).stream()
 					.filter(s -> s.label() >= 0).toList();
 			String heldOutPrefix = options.get("--held-out", "");
@@ -238,7 +237,7 @@ public class RetrainCommand implements Subcommand {
 			List<LabelledDigit> learnt = new java.util.ArrayList<>(digits(fittingSamples, repeats));
 			learnt.addAll(generated);
 			DigitDataset repeated = DigitDataset.of("verified-fitting", learnt);
-			ModelCard parentCard = ModelFiles.load(parent).card();
+			ModelCard parentCard = currentModel.card();
 			TrainingSettings settings = new TrainingSettings(work.resolve("candidate"), epochs, defaults.batchSize(),
 					learningRate, defaults.weightDecay(), parentCard.seed(), defaults.validationDigits(),
 					defaults.nonDigitShare(), replay, threads, false, false, false, false,
@@ -246,12 +245,11 @@ public class RetrainCommand implements Subcommand {
 			Map<String, String> sums = new TreeMap<>();
 			sums.put("verified-fitting", sha256(fitting));
 			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(
-					mnist.training(), mnist.test(), new Trainer.FormGlyphs(repeated, null, sums), TrainCommand.checksums(mnist.fetch()),
+					mnist.training(), mnist.test(), new Trainer.FormGlyphs(repeated, null, sums), ModelFiles.checksums(mnist.fetch()),
 					"digitdesk retrain " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 
 			context.err().println("retrain: shadow evaluation...");
-			ModelFiles.Loaded currentModel = ModelFiles.load(parent);
 			ShadowEvaluation.Result shadow = ShadowEvaluation.of(
 					new ShadowEvaluation.Network("candidate", result.graph(), card.temperature()),
 					new ShadowEvaluation.Network("current " + current.version(), currentModel.load(),
@@ -340,11 +338,10 @@ public class RetrainCommand implements Subcommand {
 	}
 
 	/** A version's graph and card on disk, checked against each other. */
-	private static Path unpack(ResultStore store, ModelVersion version, Path base) throws Exception {
+	private static ModelFiles.Loaded unpack(ResultStore store, ModelVersion version, Path base) throws Exception {
 		Files.write(ModelFiles.graphFile(base), store.modelGraph(version.version()));
 		Files.writeString(ModelFiles.cardFile(base), version.card(), StandardCharsets.UTF_8);
-		ModelFiles.load(base);
-		return base;
+		return ModelFiles.load(base);
 	}
 
 	/** The samples as a digit set, each {@code repeats} times. */

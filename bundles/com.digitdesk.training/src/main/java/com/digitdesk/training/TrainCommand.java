@@ -1,8 +1,6 @@
 package com.digitdesk.training;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +99,7 @@ public class TrainCommand implements Subcommand {
 		try {
 			Path data = mnist.fetch();
 			Trainer.Result result = new Trainer(settings, normalizer, context.err(), mnist::split).train(mnist.training(), mnist.test(),
-					formGlyphs(settings.sources()), checksums(data),
+					formGlyphs(settings.sources()), ModelFiles.checksums(data),
 					"digitdesk train " + String.join(" ", context.arguments()));
 			ModelCard card = ModelFiles.save(result.graph(), result.card(), settings.output());
 			context.out().println("model written: " + ModelFiles.graphFile(settings.output()));
@@ -143,13 +141,4 @@ public class TrainCommand implements Subcommand {
 	}
 
 	/** The SHA-256 of each file of the MNIST cache: what a model card names as its data. */
-	static Map<String, String> checksums(Path directory) throws IOException {
-		Map<String, String> sums = new TreeMap<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-			for (Path file : files) {
-				sums.put(file.getFileName().toString(), ModelFiles.sha256(file));
-			}
-		}
-		return sums;
-	}
 }

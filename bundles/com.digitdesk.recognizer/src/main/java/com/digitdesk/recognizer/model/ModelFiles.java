@@ -165,6 +165,36 @@ public final class ModelFiles {
 		return new Loaded(modelCard, graph, sha);
 	}
 
+	/**
+	 * Copies a resource a bundle ships (a model file) to {@code target}, whole
+	 * or not at all.
+	 */
+	public static void unpack(ClassLoader loader, String resource, Path target) throws IOException {
+		try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IOException("the bundle holds no " + resource);
+			}
+			Path temporary = Files.createTempFile(target.getParent(), ".unpack-", ".tmp");
+			try {
+				Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} finally {
+				Files.deleteIfExists(temporary);
+			}
+		}
+	}
+
+	/** The SHA-256 of every file in a folder (e.g. the MNIST files a model learnt from), by file name. */
+	public static Map<String, String> checksums(Path directory) throws IOException {
+		Map<String, String> sums = new java.util.TreeMap<>();
+		try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+			for (Path file : files) {
+				sums.put(file.getFileName().toString(), sha256(file));
+			}
+		}
+		return sums;
+	}
+
 	public static String sha256(Path file) throws IOException {
 		try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
 			in.transferTo(java.io.OutputStream.nullOutputStream());
