@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,6 +50,8 @@ import jakarta.servlet.http.Part;
 public class DigitsServlet extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
+	/** Line breaks and blanks in base64 text (as MIME writes it) are no data. */
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	/** How long a request waits for its batch to be read before it is answered 503. */
 	private static final long READ_TIMEOUT_SECONDS = 30;
@@ -194,7 +197,7 @@ public class DigitsServlet extends HttpServlet {
 				String text = encoded.asText();
 				// a data URL as a browser's canvas gives it is taken as well
 				int comma = text.startsWith("data:") ? text.indexOf(',') : -1;
-				bytes = Base64.getMimeDecoder().decode(text.substring(comma + 1));
+				bytes = Base64.getDecoder().decode(WHITESPACE.matcher(text.substring(comma + 1)).replaceAll(""));
 			} catch (IllegalArgumentException e) {
 				throw ApiError.badRequest(what + " is not base64: " + e.getMessage());
 			}

@@ -67,6 +67,11 @@ final class Exchange {
 		if (error.status() == 503) {
 			response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
 		}
+		if (error.status() == 413) {
+			// the rest of the body is not read: the connection ends after the answer, which the caller gets
+			// before the server stops reading
+			response.setHeader("Connection", "close");
+		}
 		json(response, error.status(), Map.of("status", error.status(), "error", error.getMessage()));
 	}
 }
