@@ -111,7 +111,7 @@ async function send(image, type) {
 			return;
 		}
 		show(body.results[0]);
-		document.getElementById("model").textContent = "model " + body.model_version + ", read in "
+		document.getElementById("model").textContent = "model " + body.model_version.slice(0, 12) + ", read in "
 			+ body.millis.toFixed(1) + " ms";
 	} catch (failure) {
 		verdict.textContent = "The server cannot be reached: " + failure.message;
