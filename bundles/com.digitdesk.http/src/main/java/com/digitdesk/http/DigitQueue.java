@@ -15,8 +15,8 @@ import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.recognition.RecognitionException;
 
 /**
- * The digits of all requests on their way to the recognizer: one thread reads them in batches (a network
- * reads 64 digits in little more time than one, so many callers' single digits share a batch), and a
+ * The digits of all requests on their way to the recognizer: a thread per core reads them in batches (a
+ * network reads 64 digits in little more time than one, so many callers' single digits share a batch), and a
  * request that finds more digits waiting than the server clears at once is turned away at the door
  * (503) instead of waiting until its caller gives up.
  */
@@ -31,7 +31,7 @@ final class DigitQueue implements AutoCloseable {
 	private final IntSupplier maxWaiting;
 	private final IntSupplier batchSize;
 	private final ArrayDeque<Job> waiting = new ArrayDeque<>();
-	private final Thread reader;
+	private final List<Thread> readers = new ArrayList<>();
 	private int waitingDigits;
 	private boolean closed;
 
@@ -39,9 +39,14 @@ final class DigitQueue implements AutoCloseable {
 		this.recognizer = recognizer;
 		this.maxWaiting = maxWaiting;
 		this.batchSize = batchSize;
-		this.reader = new Thread(this::readBatches, "digitdesk-http-recognizer");
-		reader.setDaemon(true);
-		reader.start();
+		// one reader per core: a batch up to the recognizer's batch size runs on its caller's thread, so two
+		// readers keep two cores reading while requests are decoded between them
+		for (int i = 1; i <= Runtime.getRuntime().availableProcessors(); i++) {
+			Thread reader = new Thread(this::readBatches, "digitdesk-http-recognizer-" + i);
+			reader.setDaemon(true);
+			reader.start();
+			readers.add(reader);
+		}
 	}
 
 	/**
@@ -118,7 +123,9 @@ final class DigitQueue implements AutoCloseable {
 			waiting.notifyAll();
 		}
 		try {
-			reader.join(10_000);
+			for (Thread reader : readers) {
+				reader.join(10_000);
+			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Exchange {
 
 	static final ObjectMapper JSON = new ObjectMapper();
+	private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
 	private Exchange() {
 	}
@@ -60,7 +64,12 @@ final class Exchange {
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader("Cache-Control", "no-store");
-		JSON.writeValue(response.getOutputStream(), body);
+		try {
+			JSON.writeValue(response.getOutputStream(), body);
+		} catch (IOException e) {
+			// the caller went away before its answer: nothing to tell anyone
+			LOG.debug("answer not delivered: {}", e.toString());
+		}
 	}
 
 	static void error(HttpServletResponse response, ApiError error, int retryAfterSeconds) throws IOException {

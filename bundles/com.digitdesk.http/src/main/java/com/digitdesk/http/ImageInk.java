@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The ink of one uploaded picture of a digit: decoded only after its header has shown a size within the
@@ -26,11 +28,24 @@ record ImageInk(int width, int height, byte[] ink) {
 		PNG("image/png", "png"), JPEG("image/jpeg", "jpeg"), BMP("image/bmp", "bmp");
 
 		final String mediaType;
-		final String reader;
+		private final String formatName;
+		private ImageReaderSpi provider;
 
-		Format(String mediaType, String reader) {
+		Format(String mediaType, String formatName) {
 			this.mediaType = mediaType;
-			this.reader = reader;
+			this.formatName = formatName;
+		}
+
+		/** The JDK's reader of this format, looked up once (the look-up walks ImageIO's whole registry). */
+		synchronized ImageReaderSpi reader() throws ApiError {
+			if (provider == null) {
+				Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(formatName);
+				if (!readers.hasNext()) {
+					throw ApiError.unsupported("this server cannot read " + mediaType);
+				}
+				provider = readers.next().getOriginatingProvider();
+			}
+			return provider;
 		}
 
 		static Format ofMediaType(String type) throws ApiError {
@@ -68,12 +83,14 @@ record ImageInk(int width, int height, byte[] ink) {
 	 */
 	static ImageInk decode(byte[] bytes, Format format, int maxPixels, Semaphore pixelsInFlight, String what)
 			throws ApiError {
-		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.reader);
-		if (!readers.hasNext()) {
-			throw ApiError.unsupported("this server cannot read " + format.mediaType);
+		ImageReader reader;
+		try {
+			reader = format.reader().createReaderInstance();
+		} catch (IOException e) {
+			throw ApiError.unsupported("this server cannot read " + format.mediaType + ": " + e.getMessage());
 		}
-		ImageReader reader = readers.next();
-		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+		// in memory: ImageIO's default stream would cache the bytes in a temporary file
+		try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
 			reader.setInput(input, true, true);
 			// a reader that only warns (a JPEG cut short reads as half a picture) is refused like one that fails
 			String[] warning = new String[1];

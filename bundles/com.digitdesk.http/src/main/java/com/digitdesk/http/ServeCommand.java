@@ -1,24 +1,17 @@
 package com.digitdesk.http;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -109,6 +102,11 @@ public class ServeCommand implements Subcommand {
 			command.err().println("serve: " + e.getMessage() + "\n" + usage());
 			return 2;
 		}
+		if (port != 0 && !free(bind, port)) {
+			command.err().println("serve: port " + port + " on " + bind + " is taken (another serve?); "
+					+ "--port N chooses another");
+			return 1;
+		}
 		String storeUrl = options.get("--db", "");
 		try {
 			stores.store(storeUrl.isEmpty() ? stores.defaultUrl() : storeUrl);
@@ -122,20 +120,14 @@ public class ServeCommand implements Subcommand {
 			command.err().println("serve: " + e.getMessage());
 			return 1;
 		}
-		Configuration api = configurations.getConfiguration(HttpApiConfiguration.PID, "?");
-		Dictionary<String, Object> settings = api.getProperties() == null ? new Hashtable<>() : api.getProperties();
-		settings.put("port", port);
-		settings.put("bind", bind);
-		settings.put("storeUrl", storeUrl);
-		api.update(settings);
-
-		Optional<String> url = endpoint();
+		ApiEndpoint.configure(configurations, Map.of("port", port, "bind", bind, "storeUrl", storeUrl));
+		Path tokenFile = data.path().resolve(ApiToken.FILE);
+		Optional<String> url = ApiEndpoint.await(context, tokenFile, READY_WITHIN);
 		if (url.isEmpty()) {
 			command.err().println("serve: the API did not start within " + READY_WITHIN.toSeconds()
 					+ " s (is port " + port + " taken? the log says why)");
 			return 1;
 		}
-		Path tokenFile = data.path().resolve(ApiToken.FILE);
 		command.out().println("DigitDesk API at " + url.get() + "api/v1/ (drawing page " + url.get() + ")");
 		command.out().println("token: " + tokenFile + (Files.isRegularFile(tokenFile) ? "" : " (configured)"));
 		command.out().flush();
@@ -143,51 +135,13 @@ public class ServeCommand implements Subcommand {
 		return 0;
 	}
 
-	/** The API's URL once it answers its health check, within a minute. */
-	private Optional<String> endpoint() throws InterruptedException, IOException {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (String url : endpoints()) {
-				Path tokenFile = data.path().resolve(ApiToken.FILE);
-				String token = Files.isRegularFile(tokenFile) ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip()
-						: "";
-				HttpRequest health = HttpRequest.newBuilder(URI.create(url + "api/v1/health"))
-						.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build();
-				try {
-					int status = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
-					// 401 with a configured token the command does not know: up all the same
-					if (status == 200 || status == 401) {
-						return Optional.of(url);
-					}
-				} catch (IOException e) {
-					// not listening yet
-				}
-			}
-			Thread.sleep(200);
-		}
-		return Optional.empty();
-	}
-
-	/** The URLs the API's server says it listens on (its runtime service's endpoints). */
-	private String[] endpoints() {
-		try {
-			ServiceReference<?>[] runtimes = context.getServiceReferences((String) null, "(&(objectClass="
-					+ "org.osgi.service.servlet.runtime.HttpServiceRuntime)(" + HttpApiConfiguration.SERVER_PROPERTY
-					+ "=api))");
-			if (runtimes == null) {
-				return new String[0];
-			}
-			Object endpoints = runtimes[0].getProperty("osgi.http.endpoint");
-			String[] urls = endpoints instanceof String[] list ? list
-					: endpoints instanceof java.util.Collection<?> many ? many.stream().map(String::valueOf).toArray(String[]::new)
-							: endpoints == null ? new String[0] : new String[] { endpoints.toString() };
-			for (int i = 0; i < urls.length; i++) {
-				urls[i] = urls[i].endsWith("/") ? urls[i] : urls[i] + "/";
-			}
-			return urls;
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalStateException(e);
+	private static boolean free(String bind, int port) {
+		try (ServerSocket probe = new ServerSocket()) {
+			probe.setReuseAddress(true);
+			probe.bind(new InetSocketAddress(bind, port));
+			return true;
+		} catch (IOException e) {
+			return false;
 		}
 	}
 }
