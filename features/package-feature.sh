@@ -25,7 +25,7 @@ server off (remove it if the framework has a Felix HTTP configuration of its
 own)." ;;
 	digitdesk-gpu) summary="digitdesk-core with ND4J on its CUDA 11.6 backend instead of the CPU one (NVIDIA GPU, driver, CUDA 11.6 and cuDNN 8.3 installed)." ;;
 	digitdesk-tools) summary="digitdesk-core with the operator's tools: corpus generation, training, evaluation, digit generators, template drafts." ; main="com.digitdesk.training" ;;
-	digitdesk-host) summary="What DigitDesk needs of a framework, for one that lacks it: Felix SCR (Declarative Services), Felix Configuration Admin, Felix Metatype, Pax Logging. Install it before a DigitDesk feature, and only where the framework has none of these." ; main="org.apache.felix.scr" ;;
+	digitdesk-host) summary="What DigitDesk needs of a framework, for one that lacks it: Felix SCR 2.1 (Declarative Services 1.4; OSGi R7 and later), Felix Configuration Admin, Felix Metatype, Pax Logging. Install it with the framework (Felix: its bundle/ folder), and only where the framework has none of these." ; main="org.apache.felix.scr" ;;
 	*) summary="A DigitDesk feature." ;;
 	esac
 	summary="$(echo "$summary" | fold -s -w 78 | sed 's/ *$//')"

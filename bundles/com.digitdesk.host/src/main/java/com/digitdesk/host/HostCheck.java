@@ -23,9 +23,9 @@ public final class HostCheck implements BundleActivator, SynchronousBundleListen
 
 	/** What DigitDesk needs of a host: a namespace, the capability's name, its least version, and what to install. */
 	private static final String[][] NEEDS = {
-			{ "osgi.extender", "osgi.component", "1.5.0",
-					"Declarative Services 1.5 (a bundle providing osgi.extender=osgi.component, e.g. org.apache.felix.scr "
-							+ "with org.osgi.service.component, org.osgi.util.promise and org.osgi.util.function)" },
+			{ "osgi.extender", "osgi.component", "1.4.0",
+					"Declarative Services 1.4 (a bundle providing osgi.extender=osgi.component, e.g. org.apache.felix.scr "
+							+ "with org.osgi.util.promise and org.osgi.util.function)" },
 			{ "osgi.wiring.package", "org.osgi.service.cm", "1.6.0",
 					"Configuration Admin 1.6 (package org.osgi.service.cm and its service, e.g. org.apache.felix.configadmin "
 							+ "or org.eclipse.equinox.cm)" },
