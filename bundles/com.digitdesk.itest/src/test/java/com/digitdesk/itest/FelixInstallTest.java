@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,45 @@ class FelixInstallTest {
 					&& l.state().equals("Active")), Duration.ofSeconds(60), "the host's Declarative Services active");
 			FeatureLifecycle.run("FelixInstallTest", framework, watch, core, null, pdfs, () -> {
 			});
+		}
+	}
+
+	@Test
+	void aFrameworkWithoutWhatDigitDeskNeedsIsToldWhatItLacks(@InjectBundleContext BundleContext context,
+			@TempDir Path work) throws Exception {
+		Path stock = Path.of(context.getProperty("digitdesk.stock.frameworks"));
+		Path features = Path.of(context.getProperty("digitdesk.features"));
+		StockFramework.unzip(stock.resolve("felix-distribution.zip"), work);
+		Path felix;
+		try (var unpacked = Files.list(work)) {
+			felix = unpacked.filter(p -> p.getFileName().toString().startsWith("felix-framework")).findFirst().orElseThrow();
+		}
+		// FileInstall only: no Declarative Services, no Configuration Admin, no SLF4J
+		Files.copy(stock.resolve("org.apache.felix.fileinstall.jar"), felix.resolve("bundle/org.apache.felix.fileinstall.jar"));
+		Path watch = Files.createDirectories(felix.resolve("watch"));
+		Files.writeString(felix.resolve("conf/config.properties"), Files.readString(felix.resolve("conf/config.properties"))
+				+ FeatureLifecycle.frameworkProperties(watch, felix.resolve("conf/logging.properties"), work.resolve("data")));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Djava.awt.headless=true"));
+		command.addAll(FELIX6_ON_JAVA17);
+		command.addAll(List.of("-jar", "bin/felix.jar"));
+		try (StockFramework framework = StockFramework.start(felix, command)) {
+			framework.awaitBundles(b -> b.stream().anyMatch(l -> l.name().equals("org.apache.felix.fileinstall")
+					&& l.state().equals("Active")), Duration.ofSeconds(60), "FileInstall active");
+			StockFramework.copyFolder(features.resolve("digitdesk-core"), watch.resolve("digitdesk-core"));
+			Path err = felix.resolve("framework.err");
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			String said = "";
+			while (System.nanoTime() < deadline && !said.contains("SLF4J 2")) {
+				Thread.sleep(500);
+				said = Files.readString(err);
+			}
+			assertThat(said).contains("DigitDesk: this framework lacks what DigitDesk needs")
+					.contains("Declarative Services 1.4").contains("Configuration Admin 1.6").contains("SLF4J 2")
+					.contains("digitdesk-host");
+			// and its bundles are left installed, not started, until it has them
+			assertThat(FeatureLifecycle.of(framework.bundles(), Set.of("com.digitdesk.cli")))
+					.allMatch(l -> l.state().equals("Installed"));
 		}
 	}
 }
