@@ -64,7 +64,8 @@ public class DigitsServlet extends HttpServlet {
 	private final transient Semaphore decoding;
 
 	@Activate
-	public DigitsServlet(@Reference DigitRecognizer recognizer, @Reference DigitNormalizer normalizer,
+	public DigitsServlet(@Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
+			@Reference DigitNormalizer normalizer,
 			@Reference ApiServer server) {
 		this.recognizer = recognizer;
 		this.normalizer = normalizer;

@@ -47,7 +47,8 @@ public class ServiceInfoServlet extends HttpServlet {
 	private final Instant started = Instant.now();
 
 	@Activate
-	public ServiceInfoServlet(@Reference DigitRecognizer recognizer, @Reference ResultStores stores,
+	public ServiceInfoServlet(@Reference(target = "(recognizer=cnn)") DigitRecognizer recognizer,
+			@Reference ResultStores stores,
 			@Reference ApiServer server) {
 		this.recognizer = recognizer;
 		this.stores = stores;

@@ -172,7 +172,13 @@ class HttpApiTest {
 		expect(api.post("api/v1/digits", "application/json", tooMany.getBytes()), 413, "257 images");
 		byte[] huge = new byte[33 * 1024 * 1024];
 		Arrays.fill(huge, (byte) '[');
-		expect(api.post("api/v1/digits", "application/json", huge), 413, "larger");
+		// the server answers 413 as soon as it sees the declared length and closes the connection; a client
+		// still sending the body may see the connection closed before it reads the answer
+		try {
+			expect(api.post("api/v1/digits", "application/json", huge), 413, "larger");
+		} catch (java.io.IOException closedWhileSending) {
+			assertThat(api.get("api/v1/health").status()).isEqualTo(200);
+		}
 		expect(api.get("api/v1/digits"), 405, "POST");
 		assertThat(api.get("api/v1/health").status()).isEqualTo(200);
 	}
