@@ -10,25 +10,11 @@ import java.util.function.Supplier;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.sun.jna.Pointer;
 
-import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
-import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
-import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
-import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
-import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
-import net.sourceforge.tess4j.TessAPI;
-
 /**
  * One Tesseract engine (a native TessBaseAPI handle) set up to read a single
  * digit per image, or a block of printed text. Tesseract keeps the current
  * image and its results in the handle, so an engine must be used by one
  * thread at a time.
- *
- * <p>Uses Tess4J's mapping of the C API ({@link TessAPI}) rather than its
- * {@code Tesseract} class, which creates and loads a new engine for every
- * image. It is the interface mapping, which looks functions up when first
- * called: the direct mapping ({@code TessAPI1}) binds every function at once
- * and fails on Debian 12's libtesseract 5.3, which lacks a few that Tess4J
- * 5.20 maps (e.g. {@code TessPAGERendererCreate}, new in 5.4).
  */
 final class TesseractEngine implements AutoCloseable {
 
@@ -41,44 +27,44 @@ final class TesseractEngine implements AutoCloseable {
 	// A glyph image has no resolution, and Tesseract estimates one (with a
 	// warning) when it is not told; the value made no difference to what it read.
 	private static final int DPI = 300;
-	private static final int TRUE = 1;
-	private static final TessAPI TESS = TessAPI.INSTANCE;
 
-	private final TessBaseAPI api;
+	private final TesseractLibrary tess;
+	private final Pointer api;
 	private ByteBuffer pixels = ByteBuffer.allocateDirect(0);
 
-	private TesseractEngine(TessBaseAPI api) {
+	private TesseractEngine(TesseractLibrary tess, Pointer api) {
+		this.tess = tess;
 		this.api = api;
 	}
 
 	/** Loads the language model, which takes far longer than reading a digit: engines are reused. */
-	static TesseractEngine open(Path dataPath, String language) throws RecognitionException {
-		TesseractEngine engine = load(dataPath, language);
-		TESS.TessBaseAPISetPageSegMode(engine.api, TessPageSegMode.PSM_SINGLE_CHAR);
-		TESS.TessBaseAPISetVariable(engine.api, "tessedit_char_whitelist", "0123456789");
+	static TesseractEngine open(TesseractLibrary tess, Path dataPath, String language) throws RecognitionException {
+		TesseractEngine engine = load(tess, dataPath, language);
+		tess.TessBaseAPISetPageSegMode(engine.api, TesseractLibrary.PSM_SINGLE_CHAR);
+		tess.TessBaseAPISetVariable(engine.api, "tessedit_char_whitelist", "0123456789");
 		return engine;
 	}
 
 	/** An engine that reads a block of printed text (a form's label), any characters. */
-	static TesseractEngine openForText(Path dataPath, String language) throws RecognitionException {
-		TesseractEngine engine = load(dataPath, language);
-		TESS.TessBaseAPISetPageSegMode(engine.api, TessPageSegMode.PSM_SINGLE_BLOCK);
+	static TesseractEngine openForText(TesseractLibrary tess, Path dataPath, String language) throws RecognitionException {
+		TesseractEngine engine = load(tess, dataPath, language);
+		tess.TessBaseAPISetPageSegMode(engine.api, TesseractLibrary.PSM_SINGLE_BLOCK);
 		return engine;
 	}
 
-	private static TesseractEngine load(Path dataPath, String language) throws RecognitionException {
-		TessBaseAPI api = TESS.TessBaseAPICreate();
+	private static TesseractEngine load(TesseractLibrary tess, Path dataPath, String language) throws RecognitionException {
+		Pointer api = tess.TessBaseAPICreate();
 		// LSTM only: the legacy engine adapts to what it has read before, so the
 		// same glyph could read differently on different engines.
-		if (TESS.TessBaseAPIInit2(api, dataPath.toString(), language, TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
-			TESS.TessBaseAPIDelete(api);
+		if (tess.TessBaseAPIInit2(api, dataPath.toString(), language, TesseractLibrary.OEM_LSTM_ONLY) != 0) {
+			tess.TessBaseAPIDelete(api);
 			throw new RecognitionException("Tesseract cannot load language '" + language + "' from " + dataPath
 					+ " (is it an LSTM model of Tesseract 4 or later?)", null);
 		}
 		// Tesseract prints notes such as "Empty page!!" to standard error, which
 		// carries the runtime's log: send them nowhere.
-		TESS.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-		return new TesseractEngine(api);
+		tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+		return new TesseractEngine(tess, api);
 	}
 
 	/**
@@ -107,34 +93,34 @@ final class TesseractEngine implements AutoCloseable {
 		}
 		pixels.clear();
 		pixels.put(gray, 0, width * height).flip();
-		TESS.TessBaseAPISetImage(api, pixels, width, height, 1, width);
-		TESS.TessBaseAPISetSourceResolution(api, dpi);
+		tess.TessBaseAPISetImage(api, pixels, width, height, 1, width);
+		tess.TessBaseAPISetSourceResolution(api, dpi);
 		try {
-			if (TESS.TessBaseAPIRecognize(api, null) != 0) {
+			if (tess.TessBaseAPIRecognize(api, null) != 0) {
 				return Reading.NOTHING;
 			}
 			return result.get();
 		} finally {
-			TESS.TessBaseAPIClear(api);
+			tess.TessBaseAPIClear(api);
 		}
 	}
 
 	/** The whole text read, with no confidence. */
 	private Reading text() {
-		Pointer text = TESS.TessBaseAPIGetUTF8Text(api);
+		Pointer text = tess.TessBaseAPIGetUTF8Text(api);
 		if (text == null) {
 			return Reading.NOTHING;
 		}
 		try {
 			return new Reading(text.getString(0, StandardCharsets.UTF_8.name()), 0);
 		} finally {
-			TESS.TessDeleteText(text);
+			tess.TessDeleteText(text);
 		}
 	}
 
 	/** All symbols read, with their mean confidence (one symbol in single-character mode). */
 	private Reading symbols() {
-		TessResultIterator symbols = TESS.TessBaseAPIGetIterator(api);
+		Pointer symbols = tess.TessBaseAPIGetIterator(api);
 		if (symbols == null) {
 			return Reading.NOTHING;
 		}
@@ -143,27 +129,27 @@ final class TesseractEngine implements AutoCloseable {
 		int count = 0;
 		try {
 			do {
-				Pointer symbol = TESS.TessResultIteratorGetUTF8Text(symbols, TessPageIteratorLevel.RIL_SYMBOL);
+				Pointer symbol = tess.TessResultIteratorGetUTF8Text(symbols, TesseractLibrary.RIL_SYMBOL);
 				if (symbol == null) {
 					continue;
 				}
 				try {
 					text.append(symbol.getString(0, StandardCharsets.UTF_8.name()));
 				} finally {
-					TESS.TessDeleteText(symbol);
+					tess.TessDeleteText(symbol);
 				}
-				confidence += TESS.TessResultIteratorConfidence(symbols, TessPageIteratorLevel.RIL_SYMBOL);
+				confidence += tess.TessResultIteratorConfidence(symbols, TesseractLibrary.RIL_SYMBOL);
 				count++;
-			} while (TESS.TessResultIteratorNext(symbols, TessPageIteratorLevel.RIL_SYMBOL) == TRUE);
+			} while (tess.TessResultIteratorNext(symbols, TesseractLibrary.RIL_SYMBOL) == TesseractLibrary.TRUE);
 		} finally {
-			TESS.TessResultIteratorDelete(symbols);
+			tess.TessResultIteratorDelete(symbols);
 		}
 		return count == 0 ? Reading.NOTHING : new Reading(text.toString(), confidence / count);
 	}
 
 	@Override
 	public void close() {
-		TESS.TessBaseAPIEnd(api);
-		TESS.TessBaseAPIDelete(api);
+		tess.TessBaseAPIEnd(api);
+		tess.TessBaseAPIDelete(api);
 	}
 }

@@ -13,27 +13,29 @@ import java.util.List;
 import com.digitdesk.api.recognition.RecognitionException;
 import com.sun.jna.NativeLibrary;
 
-import net.sourceforge.tess4j.TessAPI;
-import net.sourceforge.tess4j.util.LoadLibs;
-
 /**
  * What Tesseract needs on this machine: the language data and libtesseract.
  * Checked before the first engine is made, so that a missing piece is named
  * together with the package that provides it, instead of surfacing as a
  * native crash or JNA's list of searched folders.
  *
+ * <p>The mapping of the C API is loaded here for the components that read with it and held by them only: once
+ * they are gone, JNA lets the native library go (see {@link TesseractLibrary}).
+ *
  * @param version libtesseract's version, e.g. 5.3.0
  * @param library the native library JNA loaded, its file where JNA knows it
  * @param models the language model files, one per language
+ * @param api the mapping of Tesseract's C API to call it with
  */
-record TesseractInstallation(String version, String library, List<Path> models) {
+record TesseractInstallation(String version, String library, List<Path> models, TesseractLibrary api) {
 
 	private static final String INSTALL_LIBRARY = "apt-get install -y tesseract-ocr";
 
 	static TesseractInstallation check(Path dataPath, String language) throws RecognitionException {
 		List<Path> models = findModels(dataPath, language);
 		String library = loadLibrary();
-		return new TesseractInstallation(versionOf(library), library, models);
+		TesseractLibrary api = TesseractLibrary.load();
+		return new TesseractInstallation(versionOf(api, library), library, models, api);
 	}
 
 	/** The SHA-256 of the language model files, in order: which model reads the digits. */
@@ -80,7 +82,7 @@ record TesseractInstallation(String version, String library, List<Path> models) 
 
 	private static String loadLibrary() throws RecognitionException {
 		try {
-			NativeLibrary library = NativeLibrary.getInstance(LoadLibs.getTesseractLibName());
+			NativeLibrary library = NativeLibrary.getInstance("tesseract");
 			return library.getFile() != null ? library.getFile().getPath() : library.getName();
 		} catch (UnsatisfiedLinkError e) {
 			// JNA's message lists every place it searched: kept in the cause.
@@ -89,10 +91,10 @@ record TesseractInstallation(String version, String library, List<Path> models) 
 		}
 	}
 
-	/** The first call into Tess4J's mapping, which loads it. */
-	private static String versionOf(String library) throws RecognitionException {
+	/** The first call into the mapping, which binds it. */
+	private static String versionOf(TesseractLibrary api, String library) throws RecognitionException {
 		try {
-			return TessAPI.INSTANCE.TessVersion();
+			return api.TessVersion();
 		} catch (LinkageError e) {
 			throw new RecognitionException(library + " cannot be used as the Tesseract library (install"
 					+ " libtesseract 5 with '" + INSTALL_LIBRARY + "'): " + firstLine(String.valueOf(e.getMessage())), e);

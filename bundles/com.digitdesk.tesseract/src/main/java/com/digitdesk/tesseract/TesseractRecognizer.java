@@ -46,7 +46,7 @@ public class TesseractRecognizer implements DigitRecognizer {
 				String.format("Tesseract %s (%s), LSTM, language %s from %s; digit whitelist, single-character"
 						+ " mode (PSM 10); probability = Tesseract's confidence / 100, not calibrated",
 						installation.version(), installation.library(), languages, folder));
-		this.engines = new EnginePool(() -> TesseractEngine.open(folder, languages));
+		this.engines = new EnginePool(() -> TesseractEngine.open(installation.api(), folder, languages));
 		// A first engine now: a model Tesseract cannot load fails activation, not the first page.
 		engines.giveBack(engines.borrow());
 	}

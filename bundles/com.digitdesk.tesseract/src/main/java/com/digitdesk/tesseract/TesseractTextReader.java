@@ -39,7 +39,7 @@ public class TesseractTextReader implements PrintedTextReader {
 		TesseractInstallation installation = TesseractInstallation.check(dataPath, language);
 		Path folder = installation.models().get(0).getParent();
 		String languages = language.strip();
-		this.engines = new EnginePool(() -> TesseractEngine.openForText(folder, languages));
+		this.engines = new EnginePool(() -> TesseractEngine.openForText(installation.api(), folder, languages));
 		engines.giveBack(engines.borrow());
 	}
 
