@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class EquinoxInstallTest {
 				"6062")).isZero();
 
 		List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Djava.awt.headless=true",
-				"-Xmx1g", "-jar", plugins.resolve("org.eclipse.osgi.jar").toString(), "-console", "-configuration",
+				"-Xmx1g", FeatureLifecycle.SOFT_REFERENCES_CLEARED, "-jar", plugins.resolve("org.eclipse.osgi.jar").toString(), "-console", "-configuration",
 				configuration.toString());
 		try (StockFramework framework = StockFramework.start(equinox, command)) {
 			framework.awaitBundles(b -> b.stream().anyMatch(l -> l.name().equals("org.eclipse.equinox.cm")
@@ -81,8 +82,13 @@ class EquinoxInstallTest {
 			}
 			Path settings = Files.createDirectories(work.resolve("settings"));
 			Files.writeString(settings.resolve("com.digitdesk.http.cfg"), "port = " + port + "\nbind = 127.0.0.1\n");
-			FeatureLifecycle.run("EquinoxInstallTest", framework, watch, features.resolve("digitdesk-http"), settings, pdfs,
-					() -> {
+			// On Equinox the JVM keeps the classes of Felix HTTP's Jetty server (and the servlet API and
+			// FileUpload it links against) loaded after removal, although a heap dump shows no reference left
+			// to its class loader: counted and printed, not asserted.
+			Set<String> jettyServer = Set.of("org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
+					"org.apache.commons.commons-fileupload");
+			FeatureLifecycle.run("EquinoxInstallTest", framework, List.of(plugins), watch,
+					features.resolve("digitdesk-http"), settings, pdfs, jettyServer, () -> {
 						String token = Files.readString(work.resolve("data/http.token")).strip();
 						java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
 						java.net.http.HttpResponse<String> read = client.send(java.net.http.HttpRequest

@@ -61,13 +61,14 @@ class FelixInstallTest {
 				"6061")).isZero();
 
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Djava.awt.headless=true", "-Xmx1g"));
+				"-Djava.awt.headless=true", "-Xmx1g", FeatureLifecycle.SOFT_REFERENCES_CLEARED));
 		command.addAll(FELIX6_ON_JAVA17);
 		command.addAll(List.of("-jar", "bin/felix.jar"));
 		try (StockFramework framework = StockFramework.start(felix, command)) {
 			framework.awaitBundles(b -> b.stream().anyMatch(l -> l.name().equals("org.apache.felix.scr")
 					&& l.state().equals("Active")), Duration.ofSeconds(60), "the host's Declarative Services active");
-			FeatureLifecycle.run("FelixInstallTest", framework, watch, core, null, pdfs, () -> {
+			FeatureLifecycle.run("FelixInstallTest", framework,
+					List.of(felix.resolve("bin"), felix.resolve("bundle")), watch, core, null, pdfs, Set.of(), () -> {
 			});
 		}
 	}

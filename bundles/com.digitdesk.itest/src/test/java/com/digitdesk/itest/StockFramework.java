@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
@@ -141,16 +141,18 @@ final class StockFramework implements AutoCloseable {
 		return names;
 	}
 
-	/** Classes with live instances after a full collection (jcmd GC.class_histogram collects first), with counts. */
-	Map<String, Long> liveClasses(String prefix) throws IOException, InterruptedException {
-		Map<String, Long> live = new LinkedHashMap<>();
-		for (String line : jcmd("GC.class_histogram").split("\n")) {
-			String[] columns = line.strip().split("\\s+");
-			if (columns.length >= 4 && columns[3].replace("[L", "").startsWith(prefix)) {
-				live.put(columns[3], Long.parseLong(columns[1]));
-			}
+	/**
+	 * The names of the classes loaded in the framework's JVM after a full collection, which unloads the
+	 * classes of every class loader no longer reachable ({@code jcmd GC.run}, then {@code VM.classloaders}).
+	 */
+	Set<String> loadedClasses() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		Set<String> loaded = new HashSet<>();
+		for (String line : jcmd("VM.classloaders", "show-classes=true").split("\n")) {
+			String[] words = line.strip().split("\\s+");
+			loaded.add(words[words.length - 1]);
 		}
-		return live;
+		return loaded;
 	}
 
 	@Override
