@@ -3,6 +3,7 @@ package com.digitdesk.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ final class Exchange {
 			return "";
 		}
 		int semicolon = type.indexOf(';');
-		return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+		return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
 	}
 
 	static void json(HttpServletResponse response, int status, Object body) throws IOException {

@@ -159,9 +159,14 @@ record ImageInk(int width, int height, byte[] ink) {
 		return gray;
 	}
 
+	/**
+	 * The decoder's own words, or the exception's name where it has none or merely repeats a wrapped
+	 * exception (a message that starts with a class name such as {@code java.io.EOFException}).
+	 */
 	private static String reason(Exception e) {
 		String message = e.getMessage();
-		return message == null || message.isBlank() ? e.getClass().getSimpleName()
-				: message.toLowerCase(Locale.ROOT).startsWith("java") ? e.getClass().getSimpleName() : message;
+		boolean saysSomething = message != null && !message.isBlank()
+				&& !message.toLowerCase(Locale.ROOT).startsWith("java");
+		return saysSomething ? message : e.getClass().getSimpleName();
 	}
 }
