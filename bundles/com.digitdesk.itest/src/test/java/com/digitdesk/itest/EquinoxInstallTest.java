@@ -91,15 +91,10 @@ class EquinoxInstallTest {
 			FeatureLifecycle.run("EquinoxInstallTest", framework, List.of(plugins), watch,
 					features.resolve("digitdesk-http"), settings, pdfs, jettyServer, () -> {
 						String token = Files.readString(work.resolve("data/http.token")).strip();
-						java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-						java.net.http.HttpResponse<String> read = client.send(java.net.http.HttpRequest
-								.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/digits"))
-								.header("Authorization", "Bearer " + token).header("Content-Type", "image/png")
-								.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(digit)).build(),
-								java.net.http.HttpResponse.BodyHandlers.ofString());
-						assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-						assertThat(HttpApi.JSON.readTree(read.body()).path("results").get(0).path("digit").asInt())
-								.isEqualTo(label);
+						HttpApi.Answer read = HttpApi.at("http://127.0.0.1:" + port + "/", token).post("api/v1/digits",
+								"image/png", digit);
+						assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+						assertThat(read.body().path("results").get(0).path("digit").asInt()).isEqualTo(label);
 					});
 		}
 	}

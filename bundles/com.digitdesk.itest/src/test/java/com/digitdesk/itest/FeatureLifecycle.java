@@ -111,16 +111,18 @@ final class FeatureLifecycle {
 		long removedAt = System.nanoTime();
 		long deadline = removedAt + Duration.ofSeconds(150).toNanos();
 		List<String> threadsLeft;
+		Set<String> loaded;
 		Set<String> classesLeft;
 		do {
 			Thread.sleep(5_000);
 			threadsLeft = framework.threads().stream().filter(FeatureLifecycle::digitDeskThread).toList();
-			classesLeft = new TreeSet<>(framework.loadedClasses());
+			loaded = framework.loadedClasses();
+			classesLeft = new TreeSet<>(loaded);
 			classesLeft.retainAll(removedClasses);
 		} while ((!threadsLeft.isEmpty() || !classesLeft.isEmpty()) && System.nanoTime() < deadline);
 		assertThat(threadsLeft).as("threads left").isEmpty();
 		assertThat(classesLeft).as("classes of removed bundles still loaded").isEmpty();
-		Set<String> notAssertedLeft = new TreeSet<>(framework.loadedClasses());
+		Set<String> notAssertedLeft = new TreeSet<>(loaded);
 		notAssertedLeft.retainAll(notAsserted);
 		System.out.println(test + ": no thread and no class of the removed feature's " + names.size()
 				+ " bundles left " + (System.nanoTime() - removedAt) / 1_000_000_000 + " s after removal"

@@ -3,6 +3,7 @@ package com.digitdesk.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,33 +43,21 @@ class FelixInstallTest {
 		Path features = Path.of(context.getProperty("digitdesk.features"));
 		Path core = features.resolve("digitdesk-core");
 		assertThat(core.resolve("index.xml")).as("the feature is built (mvn package in features/)").exists();
-		StockFramework.unzip(stock.resolve("felix-distribution.zip"), work);
-		Path felix;
-		try (var unpacked = Files.list(work)) {
-			felix = unpacked.filter(p -> p.getFileName().toString().startsWith("felix-framework")).findFirst().orElseThrow();
-		}
 		// as an admin prepares it: FileInstall and what DigitDesk needs of a framework in bundle/
-		Files.copy(stock.resolve("org.apache.felix.fileinstall.jar"), felix.resolve("bundle/org.apache.felix.fileinstall.jar"));
+		Path felix = unpackFelix(stock, work, FeatureLifecycle.LOGGING);
 		StockFramework.copyFolder(features.resolve("digitdesk-host"), felix.resolve("bundle"));
 		Files.deleteIfExists(felix.resolve("bundle/INSTALL"));
 		Files.deleteIfExists(felix.resolve("bundle/index.xml"));
-		Path watch = Files.createDirectories(felix.resolve("watch"));
-		Path logging = Files.writeString(felix.resolve("conf/logging.properties"), FeatureLifecycle.LOGGING);
-		Files.writeString(felix.resolve("conf/config.properties"), Files.readString(felix.resolve("conf/config.properties"))
-				+ FeatureLifecycle.frameworkProperties(watch, logging, work.resolve("data")));
 		Path pdfs = work.resolve("pdfs");
 		assertThat(Commands.run(new ByteArrayOutputStream(), "corpus", "--out", pdfs.toString(), "--pages", "3", "--seed",
 				"6061")).isZero();
 
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Djava.awt.headless=true", "-Xmx1g", FeatureLifecycle.SOFT_REFERENCES_CLEARED));
-		command.addAll(FELIX6_ON_JAVA17);
-		command.addAll(List.of("-jar", "bin/felix.jar"));
-		try (StockFramework framework = StockFramework.start(felix, command)) {
+		try (StockFramework framework = StockFramework.start(felix,
+				felixCommand("-Xmx1g", FeatureLifecycle.SOFT_REFERENCES_CLEARED))) {
 			framework.awaitBundles(b -> b.stream().anyMatch(l -> l.name().equals("org.apache.felix.scr")
 					&& l.state().equals("Active")), Duration.ofSeconds(60), "the host's Declarative Services active");
 			FeatureLifecycle.run("FelixInstallTest", framework,
-					List.of(felix.resolve("bin"), felix.resolve("bundle")), watch, core, null, pdfs, Set.of(), () -> {
+					List.of(felix.resolve("bin"), felix.resolve("bundle")), felix.resolve("watch"), core, null, pdfs, Set.of(), () -> {
 			});
 		}
 	}
@@ -78,21 +67,10 @@ class FelixInstallTest {
 			@TempDir Path work) throws Exception {
 		Path stock = Path.of(context.getProperty("digitdesk.stock.frameworks"));
 		Path features = Path.of(context.getProperty("digitdesk.features"));
-		StockFramework.unzip(stock.resolve("felix-distribution.zip"), work);
-		Path felix;
-		try (var unpacked = Files.list(work)) {
-			felix = unpacked.filter(p -> p.getFileName().toString().startsWith("felix-framework")).findFirst().orElseThrow();
-		}
 		// FileInstall only: no Declarative Services, no Configuration Admin, no SLF4J
-		Files.copy(stock.resolve("org.apache.felix.fileinstall.jar"), felix.resolve("bundle/org.apache.felix.fileinstall.jar"));
-		Path watch = Files.createDirectories(felix.resolve("watch"));
-		Files.writeString(felix.resolve("conf/config.properties"), Files.readString(felix.resolve("conf/config.properties"))
-				+ FeatureLifecycle.frameworkProperties(watch, felix.resolve("conf/logging.properties"), work.resolve("data")));
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Djava.awt.headless=true"));
-		command.addAll(FELIX6_ON_JAVA17);
-		command.addAll(List.of("-jar", "bin/felix.jar"));
-		try (StockFramework framework = StockFramework.start(felix, command)) {
+		Path felix = unpackFelix(stock, work, "");
+		Path watch = felix.resolve("watch");
+		try (StockFramework framework = StockFramework.start(felix, felixCommand())) {
 			framework.awaitBundles(b -> b.stream().anyMatch(l -> l.name().equals("org.apache.felix.fileinstall")
 					&& l.state().equals("Active")), Duration.ofSeconds(60), "FileInstall active");
 			StockFramework.copyFolder(features.resolve("digitdesk-core"), watch.resolve("digitdesk-core"));
@@ -110,5 +88,37 @@ class FelixInstallTest {
 			assertThat(FeatureLifecycle.of(framework.bundles(), Set.of("com.digitdesk.cli")))
 					.allMatch(l -> l.state().equals("Installed"));
 		}
+	}
+
+	/**
+	 * Felix's distribution unpacked into {@code work}, with FileInstall in bundle/ watching watch/, logging
+	 * configured by {@code logging} (Log4j 2 properties, none if empty) and DigitDesk's data in work/data.
+	 */
+	static Path unpackFelix(Path stock, Path work, String logging) throws IOException {
+		StockFramework.unzip(stock.resolve("org.apache.felix.main.distribution.zip"), work);
+		Path felix;
+		try (var unpacked = Files.list(work)) {
+			felix = unpacked.filter(p -> p.getFileName().toString().startsWith("felix-framework")).findFirst().orElseThrow();
+		}
+		Files.copy(stock.resolve("org.apache.felix.fileinstall.jar"), felix.resolve("bundle/org.apache.felix.fileinstall.jar"));
+		Path watch = Files.createDirectories(felix.resolve("watch"));
+		Path properties = felix.resolve("conf/logging.properties");
+		if (!logging.isEmpty()) {
+			Files.writeString(properties, logging);
+		}
+		Path config = felix.resolve("conf/config.properties");
+		Files.writeString(config, Files.readString(config)
+				+ FeatureLifecycle.frameworkProperties(watch, properties, work.resolve("data")));
+		return felix;
+	}
+
+	/** The command that starts Felix from its folder on this JVM's Java, with {@code options} for the JVM. */
+	static List<String> felixCommand(String... options) {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Djava.awt.headless=true"));
+		command.addAll(List.of(options));
+		command.addAll(FELIX6_ON_JAVA17);
+		command.addAll(List.of("-jar", "bin/felix.jar"));
+		return command;
 	}
 }

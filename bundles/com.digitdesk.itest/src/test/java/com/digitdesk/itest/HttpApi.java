@@ -50,6 +50,11 @@ final class HttpApi {
 		this.token = token;
 	}
 
+	/** The API served at {@code base} (ending in /), called with {@code token}. */
+	static HttpApi at(String base, String token) {
+		return new HttpApi(base, token);
+	}
+
 	/** Configures the API with {@code settings} (on a free port) and waits until it answers. */
 	static HttpApi start(ConfigurationAdmin configurations, Path dataDirectory, Map<String, Object> settings)
 			throws Exception {

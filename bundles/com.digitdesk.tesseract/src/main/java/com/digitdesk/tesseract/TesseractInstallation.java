@@ -82,7 +82,7 @@ record TesseractInstallation(String version, String library, List<Path> models, 
 
 	private static String loadLibrary() throws RecognitionException {
 		try {
-			NativeLibrary library = NativeLibrary.getInstance("tesseract");
+			NativeLibrary library = NativeLibrary.getInstance(TesseractLibrary.NAME);
 			return library.getFile() != null ? library.getFile().getPath() : library.getName();
 		} catch (UnsatisfiedLinkError e) {
 			// JNA's message lists every place it searched: kept in the cause.

@@ -14,9 +14,12 @@ import com.sun.jna.Pointer;
  * <p>A mapping of our own, loaded by whoever reads with it and held by them: Tess4J's {@code TessAPI} keeps
  * its library in a static field that the JDK initializes with every proxy of the interface, so its native
  * library (and JNA's cleaner thread with it) could never be let go, and neither could this bundle's class
- * loader after an update or uninstall. This interface has no fields.
+ * loader after an update or uninstall. This interface has no fields but constants.
  */
 interface TesseractLibrary extends Library {
+
+	/** The library's name as JNA looks it up (libtesseract.so, or the versioned libtesseract.so.5). */
+	String NAME = "tesseract";
 
 	int PSM_SINGLE_BLOCK = 6;
 	int PSM_SINGLE_CHAR = 10;
@@ -24,9 +27,9 @@ interface TesseractLibrary extends Library {
 	int RIL_SYMBOL = 4;
 	int TRUE = 1;
 
-	/** Loads libtesseract (JNA finds the versioned {@code libtesseract.so.5}). */
+	/** Maps libtesseract, which JNA has loaded or loads now. */
 	static TesseractLibrary load() {
-		return Native.load("tesseract", TesseractLibrary.class);
+		return Native.load(NAME, TesseractLibrary.class);
 	}
 
 	String TessVersion();
