@@ -215,6 +215,8 @@ final class StrokeDigits {
 	/** The widest gap between a dot leader's dots is at most this many times its narrowest. */
 	private static final double LEADER_EVENNESS = 1.5;
 
+	/** The doubt of an amount read whole whose last two digits stand apart as cents do. */
+	static final String CENTS_APART = "the last two digits stand apart as cents after a point do, but no point is seen";
 	/** A digit lower than this share of the others' median height may be a separator or a piece of one. */
 	private static final double SMALL_DIGIT = 0.6;
 	/** A gap this many times the others' median (and this share of the digit height) may hold a point unseen... */
@@ -246,7 +248,7 @@ final class StrokeDigits {
 			gaps.sort(null);
 			double usual = gaps.isEmpty() ? 0 : Math.max(1, gaps.get(gaps.size() / 2));
 			if (beforeCents >= WIDE_GAP * usual && beforeCents >= WIDE_GAP_HEIGHT * median) {
-				doubts.add("the last two digits stand apart as cents after a point do, but no point is seen");
+				doubts.add(CENTS_APART);
 			}
 		}
 		return doubts;

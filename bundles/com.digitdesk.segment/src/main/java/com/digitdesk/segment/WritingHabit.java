@@ -10,7 +10,9 @@ import com.digitdesk.api.segmentation.SegmentedField;
  * cents, or whole dollars (now and then with ".00" all the same). Where most
  * of the page's amounts in plain boxes show the other habit, a point may have
  * been missed (a small, light dot) or a speck taken for one, so that amount
- * is flagged for review. A page with no clear habit flags nothing.
+ * is flagged for review. A page with no clear habit flags nothing. An
+ * amount read whole whose last two digits also stand apart as cents do is
+ * read with cents: both signs of a point missed agree (still for review).
  */
 final class WritingHabit {
 
@@ -38,16 +40,21 @@ final class WritingHabit {
 			SegmentedField field = fields.get(i);
 			int glyphs = field.glyphs().size();
 			String doubt = null;
+			int centsStart = field.centsStart();
 			if (glyphs >= MISSED_POINT_DIGITS && field.centsStart() == glyphs && withCents > whole) {
 				doubt = "read in whole dollars, while most amounts on the page are written with a point and cents";
+				if (field.problems().contains(StrokeDigits.CENTS_APART)) {
+					centsStart = glyphs - 2;
+					doubt += "; read with cents, as the gap before the last two digits shows";
+				}
 			} else if (glyphs > 0 && field.centsStart() >= 0 && field.centsStart() < glyphs && whole > withCents) {
 				doubt = SegmentedField.CENTS_AGAINST_HABIT;
 			}
 			if (doubt != null) {
 				List<String> problems = new ArrayList<>(field.problems());
 				problems.add(doubt);
-				checked.set(i, new SegmentedField(field.fieldName(), field.fieldBox(), field.glyphs(),
-						field.centsStart(), problems));
+				checked.set(i, new SegmentedField(field.fieldName(), field.fieldBox(), field.glyphs(), centsStart,
+						problems));
 			}
 		}
 		return checked;
