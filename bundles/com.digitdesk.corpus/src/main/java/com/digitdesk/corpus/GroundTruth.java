@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 record GroundTruth(List<Page> pages) {
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+	private static final TypeReference<Map<String, Object>> SCAN = new TypeReference<>() {
+	};
 
 	record Page(String template, Map<String, String> fields, Map<String, Object> scan) {
 	}
@@ -76,7 +79,8 @@ record GroundTruth(List<Page> pages) {
 				Map.Entry<String, JsonNode> field = it.next();
 				fields.put(field.getKey(), field.getValue().asText());
 			}
-			result.add(new Page(page.path("template").asText(), fields, Map.of()));
+			Map<String, Object> scan = page.has("scan") ? JSON.convertValue(page.get("scan"), SCAN) : Map.of();
+			result.add(new Page(page.path("template").asText(), fields, scan));
 		}
 		return new GroundTruth(result);
 	}

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import com.digitdesk.api.store.ResultStores;
 import com.digitdesk.api.store.StoredField;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The main job inside the framework: a generated archive with a file that is
@@ -185,6 +187,75 @@ class ImportTest {
 		assertThat(counted).isEqualTo(study.get("fields").asInt());
 		assertThat(study.get("at_configured").get("wrong_among_accepted").size())
 				.isEqualTo(study.get("at_configured").get("auto_accepted_wrong").asInt());
+	}
+
+	@Test
+	void theImportIsScoredFieldByFieldAgainstTheCorpusGroundTruth() throws Exception {
+		Path corpus = archive.resolve("batch-1");
+		JsonNode all = score(corpus).get("groups").get("all");
+		assertThat(all.get("fields").asInt()).isEqualTo(firstImport.get("fields").asInt());
+		assertThat(all.get("auto_accepted").asInt()).isEqualTo(firstImport.get("auto_accepted").asInt());
+		// The same counts from the export and the ground truth files.
+		Map<String, String> truth = groundTruth(corpus);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(Commands.run(out, "export", "--db", url, "--format", "json")).isZero();
+		int right = 0;
+		int acceptedWrong = 0;
+		JsonNode acceptedRight = null;
+		for (JsonNode row : JSON.readTree(out.toString(StandardCharsets.UTF_8))) {
+			String value = row.get("value").asText();
+			boolean isRight = value.equals(truth.get(row.get("source_file").asText() + "/" + row.get("page").asInt()
+					+ "/" + row.get("field").asText()));
+			boolean accepted = row.get("status").asText().equals("auto_accepted");
+			right += isRight ? 1 : 0;
+			acceptedWrong += accepted && !isRight ? 1 : 0;
+			if (accepted && isRight && !value.isEmpty()) {
+				acceptedRight = row;
+			}
+		}
+		assertThat(all.get("right").asInt()).isEqualTo(right);
+		assertThat(all.get("accepted_wrong").asInt()).isEqualTo(acceptedWrong);
+
+		// A copy of the corpus whose ground truth says another value for one accepted field: it is now wrong.
+		Path copy = work.resolve("other-truth");
+		Files.createDirectories(copy);
+		for (Path pdf : pdfs(corpus)) {
+			Files.copy(pdf, copy.resolve(pdf.getFileName()));
+			Path json = pdf.resolveSibling(pdf.getFileName().toString().replace(".pdf", ".json"));
+			Files.copy(json, copy.resolve(json.getFileName()));
+		}
+		assertThat(acceptedRight).as("an auto-accepted field read right").isNotNull();
+		String file = acceptedRight.get("source_file").asText();
+		String value = acceptedRight.get("value").asText();
+		String otherValue = (value.startsWith("9") ? "1" : "9") + value.substring(1);
+		Path json = copy.resolve(file.replace(".pdf", ".json"));
+		JsonNode rewritten = JSON.readTree(json.toFile());
+		((ObjectNode) rewritten.get("pages").get(acceptedRight.get("page").asInt() - 1)
+				.get("fields")).put(acceptedRight.get("field").asText(), otherValue);
+		JSON.writeValue(json.toFile(), rewritten);
+
+		JsonNode rescored = score(copy);
+		assertThat(rescored.get("groups").get("all").get("right").asInt()).isEqualTo(right - 1);
+		assertThat(rescored.get("groups").get("all").get("accepted_wrong").asInt()).isEqualTo(acceptedWrong + 1);
+		assertThat(rescored.get("accepted_wrong_fields").toString()).contains(acceptedRight.get("field").asText(),
+				otherValue);
+		// Per template and per kind of scan, every field is counted once.
+		for (String kind : List.of("template ", "scan ")) {
+			int counted = 0;
+			for (Iterator<Map.Entry<String, JsonNode>> groups = rescored.get("groups").fields(); groups.hasNext();) {
+				Map.Entry<String, JsonNode> group = groups.next();
+				counted += group.getKey().startsWith(kind) ? group.getValue().get("fields").asInt() : 0;
+			}
+			assertThat(counted).as(kind).isEqualTo(all.get("fields").asInt());
+		}
+	}
+
+	private static JsonNode score(Path corpus) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(Commands.run(out, "score-import", corpus.toString(), "--db", url, "--json")).isZero();
+		JsonNode score = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(score.get("missing_fields").asInt()).isZero();
+		return score;
 	}
 
 	// --- helpers
