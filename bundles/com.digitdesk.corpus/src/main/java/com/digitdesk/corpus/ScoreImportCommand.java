@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public class ScoreImportCommand implements Subcommand {
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+	private static final String ALL = "all";
 	/** Accepted and wrong fields listed at most. */
 	private static final int LISTED = 50;
 
@@ -96,23 +99,24 @@ public class ScoreImportCommand implements Subcommand {
 			context.err().println("score-import: " + e.getMessage());
 			return 1;
 		}
-		Map<String, Tally> groups = new TreeMap<>();
+		// "all" first, then the templates and the kinds of scan by name
+		Map<String, Tally> groups = new TreeMap<>(
+				Comparator.comparing((String group) -> !group.equals(ALL)).thenComparing(Comparator.naturalOrder()));
+		groups.put(ALL, new Tally());
 		List<Map<String, Object>> acceptedWrong = new ArrayList<>();
-		Map<FieldKey, Boolean> seen = new HashMap<>();
+		Set<FieldKey> seen = new HashSet<>();
 		try {
 			stores.store(options.get("--db", stores.defaultUrl())).forEachField(field -> {
 				FieldKey key = new FieldKey(Path.of(field.sourceFile()).getFileName().toString(), field.page(),
 						field.name());
 				Truth truth = truths.get(key);
-				if (truth == null || seen.putIfAbsent(key, true) != null) {
+				if (truth == null || !seen.add(key)) {
 					return; // another file's field, or a second import of the same file under another name
 				}
 				boolean right = field.value().equals(truth.value());
 				boolean offered = field.proposal().orElse(field.value()).equals(truth.value());
 				boolean accepted = field.status() == FieldStatus.AUTO_ACCEPTED;
-				for (String group : List.of("all", "template " + truth.template(), "scan " + truth.scan())) {
-					groups.computeIfAbsent(group, g -> new Tally()).add(right, offered, accepted);
-				}
+				count(groups, truth, right, offered, accepted);
 				if (accepted && !right && acceptedWrong.size() < LISTED) {
 					acceptedWrong.add(wrong(field, truth));
 				}
@@ -123,23 +127,18 @@ public class ScoreImportCommand implements Subcommand {
 		}
 		int missing = 0;
 		for (Map.Entry<FieldKey, Truth> entry : truths.entrySet()) {
-			if (!seen.containsKey(entry.getKey())) {
+			if (!seen.contains(entry.getKey())) {
 				missing++;
-				Truth truth = entry.getValue();
-				for (String group : List.of("all", "template " + truth.template(), "scan " + truth.scan())) {
-					groups.computeIfAbsent(group, g -> new Tally()).add(false, false, false);
-				}
+				count(groups, entry.getValue(), false, false, false);
 			}
 		}
-		groups.computeIfAbsent("all", g -> new Tally());
 		if (options.has("--json")) {
 			Map<String, Object> report = new LinkedHashMap<>();
 			report.put("corpus", corpus.toString());
-			report.put("fields", groups.get("all").fields);
+			report.put("fields", groups.get(ALL).fields);
 			report.put("missing_fields", missing);
 			Map<String, Object> byGroup = new LinkedHashMap<>();
-			byGroup.put("all", groups.get("all").json());
-			groups.forEach((name, tally) -> byGroup.putIfAbsent(name, tally.json()));
+			groups.forEach((name, tally) -> byGroup.put(name, tally.json()));
 			report.put("groups", byGroup);
 			report.put("accepted_wrong_fields", acceptedWrong);
 			context.out().println(JSON.writeValueAsString(report));
@@ -164,6 +163,14 @@ public class ScoreImportCommand implements Subcommand {
 			}
 		}
 		return truths;
+	}
+
+	/** Counts a field in every group it belongs to. */
+	private static void count(Map<String, Tally> groups, Truth truth, boolean right, boolean offered,
+			boolean accepted) {
+		for (String group : truth.groups()) {
+			groups.computeIfAbsent(group, g -> new Tally()).add(right, offered, accepted);
+		}
 	}
 
 	/** "200 dpi bilevel g4" */
@@ -192,14 +199,9 @@ public class ScoreImportCommand implements Subcommand {
 		out.printf("score-import: %s (%d fields of its ground truth not in the store)%n", corpus, missing);
 		out.printf("%-34s %7s %8s %8s %9s %22s%n", "", "fields", "right", "offered", "accepted",
 				"accepted and wrong");
-		List<String> order = new ArrayList<>(List.of("all"));
-		groups.keySet().stream().filter(name -> !name.equals("all")).forEach(order::add);
-		for (String name : order) {
-			Tally t = groups.get(name);
-			out.printf(Locale.ROOT, "%-34s %7d %7.2f%% %7.2f%% %8.2f%% %12d (%.3f%%)%n", name, t.fields,
-					100 * t.share(t.right), 100 * t.share(t.offered), 100 * t.share(t.accepted), t.acceptedWrong,
-					100.0 * t.acceptedWrong / Math.max(1, t.accepted));
-		}
+		groups.forEach((name, t) -> out.printf(Locale.ROOT, "%-34s %7d %7.2f%% %7.2f%% %8.2f%% %12d (%.3f%%)%n", name,
+				t.fields, 100 * t.share(t.right), 100 * t.share(t.offered), 100 * t.share(t.accepted), t.acceptedWrong,
+				100 * t.acceptedWrongShare()));
 		for (Map<String, Object> wrong : acceptedWrong) {
 			out.printf("accepted and wrong: %s page %s %s: expected \"%s\", stored \"%s\" (%s)%n",
 					wrong.get("source_file"), wrong.get("page"), wrong.get("field"), wrong.get("expected"),
@@ -211,6 +213,11 @@ public class ScoreImportCommand implements Subcommand {
 	}
 
 	private record Truth(String template, String scan, String value) {
+
+		/** The groups a field is counted in: all fields, its template's, its kind of scan's. */
+		List<String> groups() {
+			return List.of(ALL, "template " + template, "scan " + scan);
+		}
 	}
 
 	/** Counts of one group of fields. */
@@ -233,6 +240,11 @@ public class ScoreImportCommand implements Subcommand {
 			return fields == 0 ? 0 : (double) count / fields;
 		}
 
+		/** The share of the auto-accepted fields that are wrong. */
+		double acceptedWrongShare() {
+			return accepted == 0 ? 0 : (double) acceptedWrong / accepted;
+		}
+
 		Map<String, Object> json() {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("fields", fields);
@@ -243,7 +255,7 @@ public class ScoreImportCommand implements Subcommand {
 			json.put("auto_accepted", accepted);
 			json.put("auto_accepted_rate", share(accepted));
 			json.put("accepted_wrong", acceptedWrong);
-			json.put("accepted_wrong_rate", accepted == 0 ? 0 : (double) acceptedWrong / accepted);
+			json.put("accepted_wrong_rate", acceptedWrongShare());
 			return json;
 		}
 	}
