@@ -98,7 +98,8 @@ final class AmountCutter {
 	 * No divider printed: the cents start after the last written point that
 	 * exactly two digits follow (one glyph after it is tried as two touching
 	 * digits), or at a point too faint for the ink threshold before the last
-	 * two (see {@link FaintPoints}); else the amount is whole dollars.
+	 * two (see {@link FaintPoints}), or after a comma that two digits
+	 * follow; else the amount is whole dollars.
 	 */
 	private static SegmentedField bySeparators(FieldSpec field, FieldInk ink, SplitJudge judge) {
 		Reading reading = StrokeDigits.read(ink.strokes, ink, judge);
@@ -107,11 +108,10 @@ final class AmountCutter {
 		int centsStart = glyphs.isEmpty() ? -1 : glyphs.size();
 		List<String> problems = new ArrayList<>();
 		double height = StrokeDigits.digitHeight(ink.strokes, ink);
-		// Thousands commas part the dollars; only a point starts the cents.
-		List<Separator> points = new ArrayList<>(
-				reading.separators().stream().filter(s -> !s.dash() && !s.comma()).toList());
-		StrokeDigits.separators(ink.dots, digits, height).stream()
-				.filter(s -> !s.comma()).forEach(points::add);
+		List<Separator> written = new ArrayList<>(reading.separators().stream().filter(s -> !s.dash()).toList());
+		written.addAll(StrokeDigits.separators(ink.dots, digits, height));
+		// Thousands commas part the dollars; a point starts the cents.
+		List<Separator> points = new ArrayList<>(written.stream().filter(s -> !s.comma()).toList());
 		points.sort(Comparator.comparingDouble(Separator::x));
 		// The last point with two digits after it: a speck between the cent digits is no point of its own.
 		for (int i = points.size() - 1; i >= 0 && !glyphs.isEmpty(); i--) {
@@ -147,11 +147,29 @@ final class AmountCutter {
 		if (centsStart == glyphs.size() && FaintPoints.beforeCents(ink, digits, height)) {
 			centsStart = glyphs.size() - 2;
 		}
+		if (centsStart == glyphs.size() && digits.size() > 2) {
+			centsStart = afterLastComma(written, digits, centsStart);
+		}
 		problems.addAll(0, StrokeDigits.doubts(digits, centsStart == glyphs.size()));
 		if (centsStart == 0) {
 			problems.add("no dollar digits");
 		}
 		return new SegmentedField(field.name(), ink.raster.pageBox(field.box()), glyphs, centsStart, problems);
+	}
+
+	/**
+	 * Where the cents start when no point is seen: after the last comma if
+	 * exactly two digits follow it. A thousands comma is followed by three; a
+	 * comma before two is a point written with a tail, or the decimal comma
+	 * of a hand taught it.
+	 */
+	private static int afterLastComma(List<Separator> written, List<GlyphGroup> digits, int whole) {
+		double last = written.stream().filter(Separator::comma).mapToDouble(Separator::x).max().orElse(Double.NaN);
+		if (Double.isNaN(last)) {
+			return whole;
+		}
+		int before = (int) digits.stream().filter(d -> (d.minX + d.maxX) / 2.0 < last).count();
+		return digits.size() - before == 2 ? before : whole;
 	}
 
 	private static List<Glyph> glyphs(List<GlyphGroup> digits, FieldInk ink) {

@@ -70,6 +70,8 @@ final class StrokeDigits {
 	private static final double COMMA_TAIL = 0.1;
 	/** ...and narrower than this share. */
 	private static final double SEPARATOR_WIDTH = 0.7;
+	/** A dot whose bottom is at most this share of the digit height above the digits' baseline sits on it. */
+	private static final double BASELINE_REACH = 0.1;
 
 	private StrokeDigits() {
 	}
@@ -104,7 +106,7 @@ final class StrokeDigits {
 		double[] band = band(groups);
 		// A short piece (the bar of a 5, a broken loop) belongs to the digit it overlaps or nearly touches.
 		for (Component fragment : fragments) {
-			Separator separator = separator(fragment, groups, height, band);
+			Separator separator = separator(fragment, groups, height, band, false);
 			if (separator != null) {
 				separators.add(separator);
 				continue;
@@ -183,7 +185,7 @@ final class StrokeDigits {
 			if (inDotLeader(mark, marks)) {
 				continue;
 			}
-			Separator separator = separator(mark, digits, height, band);
+			Separator separator = separator(mark, digits, height, band, true);
 			if (separator != null && !separator.dash()) {
 				separators.add(separator);
 			}
@@ -269,7 +271,8 @@ final class StrokeDigits {
 	 * apart from both, low (a point, a comma) or in the middle and wider
 	 * than high (a dash).
 	 */
-	private static Separator separator(Component piece, List<GlyphGroup> groups, double height, double[] band) {
+	private static Separator separator(Component piece, List<GlyphGroup> groups, double height, double[] band,
+			boolean dot) {
 		if (band == null || piece.width() >= SEPARATOR_WIDTH * height) {
 			return null;
 		}
@@ -281,12 +284,20 @@ final class StrokeDigits {
 		double x = (piece.minX + piece.maxX) / 2.0;
 		boolean left = false;
 		boolean right = false;
+		// A written point sits on the digits' baseline. Scanned coarsely it may reach into the box of the
+		// digit beside it (under a 9's tail, beside a slanted 1) without touching its ink: such a dot is
+		// inside a digit only when it lies wholly within the digit's columns. A speck below the baseline
+		// gets no such benefit of the doubt.
+		boolean onBaseline = dot && piece.maxY <= band[1] + 1 && band[1] - piece.maxY <= BASELINE_REACH * height;
 		for (GlyphGroup group : groups) {
-			if (x >= group.minX && x <= group.maxX) {
+			double centre = (group.minX + group.maxX) / 2.0;
+			boolean inside = onBaseline ? piece.minX >= group.minX && piece.maxX <= group.maxX
+					: x >= group.minX && x <= group.maxX;
+			if (inside) {
 				return null;
 			}
-			left |= group.maxX < x;
-			right |= group.minX > x;
+			left |= onBaseline ? centre < x : group.maxX < x;
+			right |= onBaseline ? centre > x : group.minX > x;
 		}
 		if (!left || !right) {
 			return null;

@@ -103,6 +103,11 @@ final class FieldPainter {
 		return this;
 	}
 
+	/** A round dot of this diameter centred at (x, y): a point of a fine pen, or a speck of dust. */
+	FieldPainter dot(double x, double y, double diameter) {
+		return stroke(x, y, x, y, diameter);
+	}
+
 	/** Everything painted so far keeps this share of its ink: a light pen scanned in gray. */
 	FieldPainter faded(double share) {
 		byte[] gray = new byte[image.getWidth() * image.getHeight()];

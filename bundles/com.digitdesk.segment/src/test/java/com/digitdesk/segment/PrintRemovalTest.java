@@ -98,6 +98,24 @@ class PrintRemovalTest {
 	}
 
 	@Test
+	void aCommaBeforeTheLastTwoDigitsIsThePointAndBeforeThreeItPartsTheThousands() {
+		for (String amount : List.of("569,22", "12,345")) {
+			FieldPainter painter = new FieldPainter(240, 70, 6).box(AMOUNT, false);
+			double baseline = AMOUNT.centerY() + 0.3 * H;
+			String[] parts = amount.split(",");
+			List<double[]> before = painter.digits(parts[0], AMOUNT.x() + 40, AMOUNT.centerY(), 0.6 * H, 2.5);
+			double comma = before.get(before.size() - 1)[1] + 2.2;
+			painter.comma(comma, baseline);
+			List<double[]> after = painter.digits(parts[1], comma + 2.5, AMOUNT.centerY(), 0.6 * H, 2.5);
+
+			SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+			assertWrittenAt(field, concat(before, after));
+			assertThat(field.centsStart()).as(amount).isEqualTo(parts[1].length() == 2 ? parts[0].length() : 5);
+		}
+	}
+
+	@Test
 	void anAmountWrittenWithoutCentsIsWholeDollarsAndTheSignAndDotLeadersBeforeTheBoxAreNoInk() {
 		FieldPainter painter = new FieldPainter(240, 70, 5).box(AMOUNT, false);
 		painter.text("Total income . . . . . . . . .", 2, AMOUNT.bottom() - 3, 7);
@@ -157,16 +175,55 @@ class PrintRemovalTest {
 		List<double[]> dollars = painter.digits("575", AMOUNT.x() + 40, AMOUNT.centerY(), size, 2.5);
 		// A point written with a fine pen, smaller than a stroke; specks of dust too small to be written.
 		double point = dollars.get(2)[1] + 1.6;
-		painter.stroke(point, baseline - 0.5, point, baseline - 0.5, 0.9);
+		painter.dot(point, baseline - 0.5, 0.9);
 		List<double[]> cents = painter.digits("46", point + 1.6, AMOUNT.centerY(), size, 2.6);
 		double between = (cents.get(0)[1] + cents.get(1)[0]) / 2;
-		painter.stroke(between, baseline - 0.3, between, baseline - 0.3, 0.6);
-		painter.stroke(cents.get(1)[1] + 16, baseline - 0.3, cents.get(1)[1] + 16, baseline - 0.3, 0.6);
+		painter.dot(between, baseline - 0.3, 0.6);
+		painter.dot(cents.get(1)[1] + 16, baseline - 0.3, 0.6);
 
 		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
 
 		assertWrittenAt(field, concat(dollars, cents));
 		assertThat(field.centsStart()).isEqualTo(3);
+	}
+
+	@Test
+	void aSmallPointOnTheBaselineWithinTheBoxOfASlantedOneBesideItStartsTheCents() {
+		FieldPainter painter = new FieldPainter(240, 70, 13).box(AMOUNT, false);
+		double size = 0.6 * H;
+		double top = AMOUNT.centerY() - size / 2;
+		double baseline = top + size;
+		List<double[]> written = new ArrayList<>(painter.digits("2", AMOUNT.x() + 60, AMOUNT.centerY(), size));
+		// A 1 slanted to the right: its top stands 3 pt right of its foot.
+		double foot = written.get(0)[1] + 2.5;
+		painter.stroke(foot + 3, top + 0.3, foot, baseline - 0.2, 0.5);
+		written.add(new double[] { foot - 0.3, foot + 3.3 });
+		// A point of a fine pen on the baseline, under the 1's top: within the 1's columns by its centre,
+		// yet apart from its ink and sticking out of them.
+		double point = foot + 3.1;
+		painter.dot(point, baseline - 0.5, 0.9);
+		written.addAll(painter.digits("41", point + 2.5, AMOUNT.centerY(), size, 2.5));
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, written);
+		assertThat(field.centsStart()).isEqualTo(2);
+	}
+
+	@Test
+	void aSpeckBelowTheBaselineWithinTheBoxOfADigitIsNoPoint() {
+		FieldPainter painter = new FieldPainter(240, 70, 14).box(AMOUNT, false);
+		double size = 0.6 * H;
+		double baseline = AMOUNT.centerY() + size / 2;
+		List<double[]> dollars = painter.digits("8568", AMOUNT.x() + 60, AMOUNT.centerY(), size, 3);
+		// Dust under the right edge of the 5, 1 pt below the line the digits stand on.
+		double speck = dollars.get(1)[1] - 0.2;
+		painter.dot(speck, baseline + 1, 0.8);
+
+		SegmentedField field = cut(painter, amount(OptionalDouble.empty()));
+
+		assertWrittenAt(field, dollars);
+		assertThat(field.centsStart()).isEqualTo(4);
 	}
 
 	@Test
