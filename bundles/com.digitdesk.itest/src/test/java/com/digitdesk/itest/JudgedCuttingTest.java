@@ -66,10 +66,7 @@ class JudgedCuttingTest {
 		WrittenPage written = new WrittenPage();
 		double size = 0.6 * BOX.height();
 		// "167.14", the cents' 1 leaning into the 4.
-		double x = BOX.x() + 60;
-		for (char digit : "167".toCharArray()) {
-			x = written.digit(first(digits, digit - '0', 0), x, size) + 2.5;
-		}
+		double x = write(written, digits, "167", BOX.x() + 60, size);
 		written.point(x, BOX.centerY() + size / 2);
 		double one = x + 3;
 		written.digit(uprightOne(digits), one, size);
@@ -86,6 +83,28 @@ class JudgedCuttingTest {
 		assertThat(judged.writtenGlyphs()).hasSize(5);
 		assertThat(judged.centsStart()).isEqualTo(3);
 		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("167.14");
+	}
+
+	@Test
+	void twoOnesWrittenTouchingThatTheNetworkReadsAsNoDigitAreCutInTwo() throws Exception {
+		DigitDataset digits = mnist.test();
+		WrittenPage written = new WrittenPage();
+		double size = 0.6 * BOX.height();
+		// "4911", the two 1s touching: together narrower than a digit is wide, too narrow to be tried cut
+		// by its shape.
+		double x = write(written, digits, "49", BOX.x() + 60, size);
+		DigitImage one = uprightOne(digits);
+		double touching = written.digit(one, x, size) - 0.2;
+		written.digit(one, touching, size);
+		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
+				OptionalDouble.empty());
+
+		SegmentedField byShape = segmenter.segmentByShape(written.page(), REGISTRATION, List.of(amount)).get(0);
+		SegmentedField judged = segmenter.segment(written.page(), REGISTRATION, List.of(amount), cnn).get(0);
+
+		assertThat(byShape.writtenGlyphs()).hasSize(3);
+		assertThat(cnn.recognizeCarefully(images(byShape)).get(2).isDigit()).isFalse();
+		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("4911.00");
 	}
 
 	@Test
@@ -196,6 +215,14 @@ class JudgedCuttingTest {
 			return new RenderedPage(Path.of("written.pdf"), 0, dpi, 200, 60,
 					new GrayImage(image.getWidth(), image.getHeight(), gray), RenderMethod.RENDERED);
 		}
+	}
+
+	/** The first test digits of each of {@code digits} from x on, 2.5 pt apart; returns where the next would go. */
+	private static double write(WrittenPage page, DigitDataset set, String digits, double x, double size) {
+		for (char digit : digits.toCharArray()) {
+			x = page.digit(first(set, digit - '0', 0), x, size) + 2.5;
+		}
+		return x;
 	}
 
 	private static DigitImage first(DigitDataset set, int label, int skip) {

@@ -2,7 +2,9 @@ package com.digitdesk.segment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.digitdesk.api.recognition.DigitImage;
 import com.digitdesk.segment.InkComponents.Component;
@@ -48,8 +50,10 @@ final class StrokeDigits {
 	private static final double JOIN_GAP = 0.12;
 	/** ...and together at most this wide are tried joined. */
 	static final double JOIN_WIDTH = 0.95;
-	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut. */
+	/** With a recognizer to judge, blobs at least this many digit heights wide are tried cut... */
 	private static final double CANDIDATE_ASPECT = 0.85;
+	/** ...and narrower ones at least this wide when the recognizer reads them as no digit. */
+	private static final double NARROW_PAIR_ASPECT = 0.3;
 	/** Without one, a blob wider than this many times the digit height is more than one digit... */
 	private static final double SPLIT_ASPECT = 1.2;
 	/** Each part of a split must be at least this share of the digit height... */
@@ -125,14 +129,13 @@ final class StrokeDigits {
 				nearest.add(fragment);
 			}
 		}
+		// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
+		groups.removeIf(group -> group.count < ink.minDigitArea()
+				&& !(group.height() >= THIN_ONE_HEIGHT * height && 2 * group.count >= ink.minDigitArea()));
+		Set<GlyphGroup> narrowNoDigits = judge == null ? Set.of() : narrowNoDigits(groups, height, ink, judge);
 		List<GlyphGroup> digits = new ArrayList<>();
 		for (GlyphGroup group : groups) {
-			// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
-			boolean thinOne = group.height() >= THIN_ONE_HEIGHT * height && 2 * group.count >= ink.minDigitArea();
-			if (group.count < ink.minDigitArea() && !thinOne) {
-				continue;
-			}
-			digits.addAll(split(group, height, ink, judge));
+			digits.addAll(split(group, height, ink, judge, narrowNoDigits.contains(group)));
 		}
 		digits.sort(Comparator.comparingInt(g -> g.minX));
 		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators);
@@ -367,14 +370,19 @@ final class StrokeDigits {
 	 * height (a 1 leaning on an 8, a small 3 touching a 0): it is also tried
 	 * cut in two at each of its thinnest columns.
 	 */
-	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge) {
-		double aspect = group.width() / Math.max(group.height(), digitHeight);
+	/**
+	 * @param noDigit whether the recognizer reads the blob, too narrow to look like two digits, as no digit
+	 *        (see {@link #narrowNoDigits})
+	 */
+	private static List<GlyphGroup> split(GlyphGroup group, double digitHeight, FieldInk ink, SplitJudge judge,
+			boolean noDigit) {
+		double aspect = aspect(group, digitHeight);
 		if (judge == null) {
 			return aspect < SPLIT_ASPECT ? List.of(group)
 					: last(options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink));
 		}
 		if (aspect < CANDIDATE_ASPECT) {
-			return List.of(group);
+			return noDigit ? narrowPair(group, digitHeight, ink, judge) : List.of(group);
 		}
 		List<List<GlyphGroup>> options = options(group, digitCount(aspect), PART_HEIGHT * digitHeight, ink);
 		double[] scores = judge.scores(readings(options, ink));
@@ -391,6 +399,50 @@ final class StrokeDigits {
 			}
 		}
 		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
+	}
+
+	private static double aspect(GlyphGroup group, double digitHeight) {
+		return group.width() / Math.max(group.height(), digitHeight);
+	}
+
+	/**
+	 * The blobs too narrow to look like two digits (two 1s, a 1 written into
+	 * the digit beside it) that the recognizer reads as no digit at all,
+	 * asked in one batch.
+	 */
+	private static Set<GlyphGroup> narrowNoDigits(List<GlyphGroup> groups, double digitHeight, FieldInk ink,
+			SplitJudge judge) {
+		List<GlyphGroup> narrow = groups.stream().filter(group -> aspect(group, digitHeight) >= NARROW_PAIR_ASPECT
+				&& aspect(group, digitHeight) < CANDIDATE_ASPECT).toList();
+		if (narrow.isEmpty()) {
+			return Set.of();
+		}
+		double[] scores = judge.scores(narrow.stream().map(group -> List.of(group.toGlyph(0, ink.raster, ink.labels)
+				.image())).toList());
+		Set<GlyphGroup> noDigits = new HashSet<>();
+		for (int i = 0; i < scores.length; i++) {
+			if (scores[i] == 0) {
+				noDigits.add(narrow.get(i));
+			}
+		}
+		return noDigits;
+	}
+
+	/**
+	 * A narrow blob read as no digit is cut in two where a cut reads surely
+	 * as two digits; else it stays whole.
+	 */
+	private static List<GlyphGroup> narrowPair(GlyphGroup group, double digitHeight, FieldInk ink,
+			SplitJudge judge) {
+		List<List<GlyphGroup>> cuts = new ArrayList<>(options(group, 2, PART_HEIGHT * digitHeight, ink));
+		cuts.remove(0);
+		cuts.addAll(looseCuts(group, 2, digitHeight, ink));
+		if (cuts.isEmpty()) {
+			return List.of(group);
+		}
+		double[] scores = judge.scores(readings(cuts, ink));
+		int best = SplitJudge.best(scores);
+		return scores[best] >= SURE ? cuts.get(best) : List.of(group);
 	}
 
 	/**
