@@ -103,7 +103,7 @@ public class ScoreImportCommand implements Subcommand {
 		Map<String, Tally> groups = new TreeMap<>(
 				Comparator.comparing((String group) -> !group.equals(ALL)).thenComparing(Comparator.naturalOrder()));
 		groups.put(ALL, new Tally());
-		List<Map<String, Object>> acceptedWrong = new ArrayList<>();
+		List<AcceptedWrong> acceptedWrong = new ArrayList<>();
 		Set<FieldKey> seen = new HashSet<>();
 		try {
 			stores.store(options.get("--db", stores.defaultUrl())).forEachField(field -> {
@@ -118,7 +118,7 @@ public class ScoreImportCommand implements Subcommand {
 				boolean accepted = field.status() == FieldStatus.AUTO_ACCEPTED;
 				count(groups, truth, right, offered, accepted);
 				if (accepted && !right && acceptedWrong.size() < LISTED) {
-					acceptedWrong.add(wrong(field, truth));
+					acceptedWrong.add(new AcceptedWrong(field, truth));
 				}
 			});
 		} catch (StoreException e) {
@@ -140,7 +140,7 @@ public class ScoreImportCommand implements Subcommand {
 			Map<String, Object> byGroup = new LinkedHashMap<>();
 			groups.forEach((name, tally) -> byGroup.put(name, tally.json()));
 			report.put("groups", byGroup);
-			report.put("accepted_wrong_fields", acceptedWrong);
+			report.put("accepted_wrong_fields", acceptedWrong.stream().map(AcceptedWrong::json).toList());
 			context.out().println(JSON.writeValueAsString(report));
 		} else {
 			print(context.out(), corpus, groups, missing, acceptedWrong);
@@ -182,30 +182,18 @@ public class ScoreImportCommand implements Subcommand {
 				+ scan.get("compression");
 	}
 
-	private static Map<String, Object> wrong(StoredField field, Truth truth) {
-		Map<String, Object> wrong = new LinkedHashMap<>();
-		wrong.put("source_file", field.sourceFile());
-		wrong.put("page", field.page());
-		wrong.put("field", field.name());
-		wrong.put("expected", truth.value());
-		wrong.put("value", field.value());
-		wrong.put("confidence", field.confidence());
-		wrong.put("scan", truth.scan());
-		return wrong;
-	}
-
 	private static void print(PrintStream out, Path corpus, Map<String, Tally> groups, int missing,
-			List<Map<String, Object>> acceptedWrong) {
+			List<AcceptedWrong> acceptedWrong) {
 		out.printf("score-import: %s (%d fields of its ground truth not in the store)%n", corpus, missing);
 		out.printf("%-34s %7s %8s %8s %9s %22s%n", "", "fields", "right", "offered", "accepted",
 				"accepted and wrong");
 		groups.forEach((name, t) -> out.printf(Locale.ROOT, "%-34s %7d %7.2f%% %7.2f%% %8.2f%% %12d (%.3f%%)%n", name,
 				t.fields, 100 * t.share(t.right), 100 * t.share(t.offered), 100 * t.share(t.accepted), t.acceptedWrong,
 				100 * t.acceptedWrongShare()));
-		for (Map<String, Object> wrong : acceptedWrong) {
-			out.printf("accepted and wrong: %s page %s %s: expected \"%s\", stored \"%s\" (%s)%n",
-					wrong.get("source_file"), wrong.get("page"), wrong.get("field"), wrong.get("expected"),
-					wrong.get("value"), wrong.get("scan"));
+		for (AcceptedWrong wrong : acceptedWrong) {
+			out.printf("accepted and wrong: %s page %d %s: expected \"%s\", stored \"%s\" (%s)%n",
+					wrong.field().sourceFile(), wrong.field().page(), wrong.field().name(), wrong.truth().value(),
+					wrong.field().value(), wrong.truth().scan());
 		}
 	}
 
@@ -217,6 +205,22 @@ public class ScoreImportCommand implements Subcommand {
 		/** The groups a field is counted in: all fields, its template's, its kind of scan's. */
 		List<String> groups() {
 			return List.of(ALL, "template " + template, "scan " + scan);
+		}
+	}
+
+	/** An auto-accepted field whose value is not its ground truth's. */
+	private record AcceptedWrong(StoredField field, Truth truth) {
+
+		Map<String, Object> json() {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("source_file", field.sourceFile());
+			json.put("page", field.page());
+			json.put("field", field.name());
+			json.put("expected", truth.value());
+			json.put("value", field.value());
+			json.put("confidence", field.confidence());
+			json.put("scan", truth.scan());
+			return json;
 		}
 	}
 

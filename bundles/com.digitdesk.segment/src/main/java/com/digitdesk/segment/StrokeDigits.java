@@ -130,8 +130,7 @@ final class StrokeDigits {
 			}
 		}
 		// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
-		groups.removeIf(group -> group.count < ink.minDigitArea()
-				&& !(group.height() >= THIN_ONE_HEIGHT * height && 2 * group.count >= ink.minDigitArea()));
+		groups.removeIf(group -> group.count < ink.minDigitArea() && !isThinOne(group, height, ink));
 		Set<GlyphGroup> narrowNoDigits = judge == null ? Set.of() : narrowNoDigits(groups, height, ink, judge);
 		List<GlyphGroup> digits = new ArrayList<>();
 		for (GlyphGroup group : groups) {
@@ -368,9 +367,9 @@ final class StrokeDigits {
 	 * one, blobs wider than {@value #SPLIT_ASPECT} digit heights are cut. When
 	 * no reading is sure, the blob may be two digits of unequal width or
 	 * height (a 1 leaning on an 8, a small 3 touching a 0): it is also tried
-	 * cut in two at each of its thinnest columns.
-	 */
-	/**
+	 * cut in two at each of its thinnest columns. A narrower blob that the
+	 * recognizer reads as no digit is tried cut in two as well.
+	 *
 	 * @param noDigit whether the recognizer reads the blob, too narrow to look like two digits, as no digit
 	 *        (see {@link #narrowNoDigits})
 	 */
@@ -401,6 +400,10 @@ final class StrokeDigits {
 		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
 	}
 
+	private static boolean isThinOne(GlyphGroup group, double digitHeight, FieldInk ink) {
+		return group.height() >= THIN_ONE_HEIGHT * digitHeight && 2 * group.count >= ink.minDigitArea();
+	}
+
 	private static double aspect(GlyphGroup group, double digitHeight) {
 		return group.width() / Math.max(group.height(), digitHeight);
 	}
@@ -412,13 +415,14 @@ final class StrokeDigits {
 	 */
 	private static Set<GlyphGroup> narrowNoDigits(List<GlyphGroup> groups, double digitHeight, FieldInk ink,
 			SplitJudge judge) {
-		List<GlyphGroup> narrow = groups.stream().filter(group -> aspect(group, digitHeight) >= NARROW_PAIR_ASPECT
-				&& aspect(group, digitHeight) < CANDIDATE_ASPECT).toList();
+		List<GlyphGroup> narrow = groups.stream().filter(group -> {
+			double aspect = aspect(group, digitHeight);
+			return aspect >= NARROW_PAIR_ASPECT && aspect < CANDIDATE_ASPECT;
+		}).toList();
 		if (narrow.isEmpty()) {
 			return Set.of();
 		}
-		double[] scores = judge.scores(narrow.stream().map(group -> List.of(group.toGlyph(0, ink.raster, ink.labels)
-				.image())).toList());
+		double[] scores = judge.scores(readings(narrow.stream().map(List::of).toList(), ink));
 		Set<GlyphGroup> noDigits = new HashSet<>();
 		for (int i = 0; i < scores.length; i++) {
 			if (scores[i] == 0) {
@@ -434,9 +438,8 @@ final class StrokeDigits {
 	 */
 	private static List<GlyphGroup> narrowPair(GlyphGroup group, double digitHeight, FieldInk ink,
 			SplitJudge judge) {
-		List<List<GlyphGroup>> cuts = new ArrayList<>(options(group, 2, PART_HEIGHT * digitHeight, ink));
-		cuts.remove(0);
-		cuts.addAll(looseCuts(group, 2, digitHeight, ink));
+		// The loose cuts hold the even cut too: where a cut falls does not depend on the parts' least height.
+		List<List<GlyphGroup>> cuts = looseCuts(group, 2, digitHeight, ink);
 		if (cuts.isEmpty()) {
 			return List.of(group);
 		}
