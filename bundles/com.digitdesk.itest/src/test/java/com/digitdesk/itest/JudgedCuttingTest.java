@@ -22,6 +22,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 
 import com.digitdesk.api.image.GrayImage;
 import com.digitdesk.api.recognition.DigitImage;
+import com.digitdesk.api.recognition.DigitPrediction;
 import com.digitdesk.api.recognition.DigitRecognizer;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.registration.Registration;
@@ -40,7 +41,7 @@ import com.digitdesk.api.training.MnistDatasets;
  * box: two cent digits written touching after a point, too narrow together
  * to look like two, are cut in two where the network reads two digits better
  * than one glyph; what a printed divider left in an SSN, read as no digit,
- * is dropped.
+ * is dropped; a dash written into the digit before it is taken off.
  */
 @ExtendWith(ServiceExtension.class)
 class JudgedCuttingTest {
@@ -138,6 +139,29 @@ class JudgedCuttingTest {
 		// Ten glyphs for nine digits: by shape alone the remnant is joined to the 1 beside it.
 		assertThat(byShape.read(cnn.recognizeCarefully(images(byShape)), false)).isNotEqualTo(ssn);
 		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo(ssn);
+	}
+
+	@Test
+	void aDashWrittenIntoTheDigitBeforeItIsTakenOffAsADash() throws Exception {
+		DigitDataset digits = mnist.test();
+		WrittenPage written = new WrittenPage(200, true);
+		Registration registration = new Registration("written", new PageTransform(200 / 72.0, 0, 0, 0, 200 / 72.0, 0),
+				0, 4);
+		double size = 0.6 * BOX.height();
+		// "19-7654210", the dash starting inside the 9's tail: one blob, read as a 4.
+		double x = write(written, digits, "1", BOX.x() + 10, size);
+		x = written.digit(first(digits, 9, 3), x, size);
+		written.stroke(x - 0.8, BOX.centerY() + 0.5, x + 4.5, BOX.centerY() + 0.5, 1.0);
+		write(written, digits, "7654210", x + 7, size);
+		FieldSpec ein = new FieldSpec("ein", "Employer identification number (EIN)", FieldKind.NUMBER, BOX, 0, 9,
+				OptionalDouble.empty());
+
+		SegmentedField byShape = segmenter.segmentByShape(written.page(), registration, List.of(ein)).get(0);
+		SegmentedField judged = segmenter.segment(written.page(), registration, List.of(ein), cnn).get(0);
+
+		DigitPrediction withDash = cnn.recognizeCarefully(images(byShape)).get(1);
+		assertThat(withDash.top().digit()).as("the 9 with the dash, read %s", withDash.top()).isNotEqualTo(9);
+		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("197654210");
 	}
 
 	private static List<DigitImage> images(SegmentedField field) {

@@ -136,6 +136,20 @@ final class GlyphGroup {
 		return part;
 	}
 
+	/** Per column of this group, the top and bottom row of its ink ({@code -1} where it has none). */
+	int[][] columnSpans(int[] labels, int rasterWidth) {
+		int[][] spans = new int[width()][];
+		for (int i = 0; i < spans.length; i++) {
+			spans[i] = new int[] { -1, -1 };
+		}
+		forEachPixel(minX, maxX, labels, rasterWidth, (x, y) -> {
+			int[] span = spans[x - minX];
+			span[0] = span[0] < 0 ? y : Math.min(span[0], y);
+			span[1] = Math.max(span[1], y);
+		});
+		return spans;
+	}
+
 	/** Ink per column of this group, for finding where touching digits meet. */
 	int[] columnProfile(int[] labels, int rasterWidth) {
 		int[] profile = new int[width()];

@@ -74,6 +74,14 @@ final class StrokeDigits {
 	private static final double COMMA_TAIL = 0.1;
 	/** ...and narrower than this share. */
 	private static final double SEPARATOR_WIDTH = 0.7;
+	/** A dash joined to a digit is a flat tail at least this many digit heights long... */
+	private static final double DASH_LENGTH = 0.25;
+	/** ...at most this many thick... */
+	private static final double DASH_THICKNESS = 0.25;
+	/** ...and its middle at least this share of the blob's height below the blob's top... */
+	private static final double DASH_TOP = 0.25;
+	/** ...and at most this share (a 5's flag and a 2's foot lie higher and lower). */
+	private static final double DASH_BOTTOM = 0.75;
 	/** A dot whose bottom is at most this share of the digit height above the digits' baseline sits on it. */
 	private static final double BASELINE_REACH = 0.1;
 
@@ -131,6 +139,9 @@ final class StrokeDigits {
 		}
 		// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
 		groups.removeIf(group -> group.count < ink.minDigitArea() && !isThinOne(group, height, ink));
+		if (judge != null) {
+			groups.replaceAll(group -> withoutDash(group, height, ink, judge, separators));
+		}
 		Set<GlyphGroup> narrowNoDigits = judge == null ? Set.of() : narrowNoDigits(groups, height, ink, judge);
 		List<GlyphGroup> digits = new ArrayList<>();
 		for (GlyphGroup group : groups) {
@@ -315,6 +326,60 @@ final class StrokeDigits {
 			return new Separator(x, true, false);
 		}
 		return null;
+	}
+
+	/**
+	 * A dash written into the digit beside it ("12-3456789" with the 2 and
+	 * the dash touching) leaves the digit with a flat tail at half its
+	 * height: a run of columns at one end of the blob whose ink is a thin
+	 * line in the middle half of its height, at least
+	 * {@value #DASH_LENGTH} digit heights long. Such a tail is taken off as a
+	 * dash when the blob does not read surely as a digit and what is left
+	 * does.
+	 *
+	 * @param separators where the dash goes when it is taken off
+	 */
+	private static GlyphGroup withoutDash(GlyphGroup group, double height, FieldInk ink, SplitJudge judge,
+			List<Separator> separators) {
+		int[][] spans = group.columnSpans(ink.labels, ink.raster.width);
+		int right = flatColumns(spans, spans.length - 1, -1, height, group);
+		int left = flatColumns(spans, 0, 1, height, group);
+		int tail = Math.max(left, right);
+		if (tail < DASH_LENGTH * height) {
+			return group;
+		}
+		boolean atRight = right >= left;
+		GlyphGroup rest = atRight ? group.columns(group.minX, group.maxX - tail, ink.labels, ink.raster.width)
+				: group.columns(group.minX + tail, group.maxX, ink.labels, ink.raster.width);
+		if (!isDigitPart(rest, PART_HEIGHT * height, ink)) {
+			return group;
+		}
+		double[] scores = judge.scores(readings(List.of(List.of(group), List.of(rest)), ink));
+		if (scores[0] >= SURE || scores[1] < SURE) {
+			return group;
+		}
+		double x = atRight ? group.maxX - (tail - 1) / 2.0 : group.minX + (tail - 1) / 2.0;
+		separators.add(new Separator(x, true, false));
+		return rest;
+	}
+
+	/**
+	 * How many columns from {@code from}, stepping by {@code step}, hold only
+	 * a thin line in the middle of the group's height (a dash's columns).
+	 */
+	private static int flatColumns(int[][] spans, int from, int step, double height, GlyphGroup group) {
+		double groupHeight = Math.max(1, group.height() - 1);
+		int count = 0;
+		for (int i = from; i >= 0 && i < spans.length; i += step) {
+			int[] span = spans[i];
+			double level = ((span[0] + span[1]) / 2.0 - group.minY) / groupHeight;
+			if (span[0] < 0 || span[1] - span[0] + 1 > DASH_THICKNESS * height || level < DASH_TOP
+					|| level > DASH_BOTTOM) {
+				break;
+			}
+			count++;
+		}
+		return count;
 	}
 
 	/**
