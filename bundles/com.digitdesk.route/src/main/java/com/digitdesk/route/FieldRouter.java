@@ -80,8 +80,9 @@ final class FieldRouter {
 			reasons.put(field.spec().name(), own);
 		}
 		Map<String, String> proposals = new HashMap<>(document.proposals());
+		HeldRules held = new HeldRules(rules.stream().filter(RuleReading::holds).toList());
 		for (RuleReading rule : rules) {
-			checkRule(rule, byName, reasons, proposals);
+			checkRule(rule, byName, reasons, proposals, held);
 		}
 		List<FieldResult> results = new ArrayList<>();
 		for (ReadField field : fields) {
@@ -153,6 +154,35 @@ final class FieldRouter {
 				difference -= cents.get(other);
 			}
 			return difference < 0;
+		}
+	}
+
+	/** The rules of a page that hold with its fields as read. */
+	private record HeldRules(List<RuleReading> rules) {
+
+		/** Whether every one still holds with these fields read as {@code values} instead. */
+		boolean keptBy(Map<String, String> values) {
+			Map<String, Long> cents = new HashMap<>();
+			for (Map.Entry<String, String> value : values.entrySet()) {
+				OptionalLong amount = AmountRule.cents(value.getValue());
+				if (amount.isEmpty()) {
+					return false;
+				}
+				cents.put(value.getKey(), amount.getAsLong());
+			}
+			return keptByCents(cents);
+		}
+
+		/** Whether every one still holds with these fields' cents instead of those read. */
+		boolean keptByCents(Map<String, Long> cents) {
+			for (RuleReading rule : rules) {
+				Map<String, Long> trial = new HashMap<>(rule.cents());
+				cents.forEach((name, value) -> trial.computeIfPresent(name, (key, read) -> value));
+				if (!trial.equals(rule.cents()) && !AmountRule.holds(rule.rule(), trial)) {
+					return false;
+				}
+			}
+			return true;
 		}
 	}
 
@@ -314,8 +344,13 @@ final class FieldRouter {
 		return ruleFields;
 	}
 
+	/**
+	 * @param held the page's rules that hold as read: a misreading that would
+	 *        break one of them explains no failed rule alone (a second
+	 *        misreading would have to keep it holding)
+	 */
 	private void checkRule(RuleReading reading, Map<String, ReadField> fields, Map<String, List<ReviewReason>> reasons,
-			Map<String, String> proposals) {
+			Map<String, String> proposals, HeldRules held) {
 		if (reading.holds()) {
 			return;
 		}
@@ -327,7 +362,7 @@ final class FieldRouter {
 				: "rule " + rule.name() + " fails: " + rule.target() + " is "
 						+ AmountRule.format(reading.cents().get(rule.target())) + ", the operands give "
 						+ AmountRule.format(rule.expectedCents(reading.cents()));
-		Optional<Map<String, String>> proposal = proposer.propose(rule, fields);
+		Optional<Map<String, String>> proposal = proposer.propose(rule, fields).filter(held::keptBy);
 		if (proposal.isPresent()) {
 			// The confident fields agree with the rule once the doubtful digits take their next choices:
 			// only the fields that change need a clerk, and they are queued for their doubtful digits anyway.
@@ -339,7 +374,8 @@ final class FieldRouter {
 		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
 		Map<String, String> explanations = new LinkedHashMap<>();
 		for (String name : doubtful) {
-			solveFor(reading, name, fields.get(name), reasons.get(name)).ifPresent(value -> explanations.put(name, value));
+			solveFor(reading, name, fields.get(name), reasons.get(name)).filter(value -> held.keptBy(Map.of(name, value)))
+					.ifPresent(value -> explanations.put(name, value));
 		}
 		if (explanations.size() == 1) {
 			// One doubtful field alone explains the failure: the rule has one unknown, the confident fields stand,
@@ -350,7 +386,8 @@ final class FieldRouter {
 					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
 			if (reading.unreadable().isEmpty()) {
 				Set<String> suspects = new HashSet<>();
-				LikeliestMisreading.candidates(ruleFields(names, fields), values -> AmountRule.holdsForValues(rule, values))
+				LikeliestMisreading.candidates(ruleFields(names, fields),
+						values -> AmountRule.holdsForValues(rule, values) && held.keptBy(values))
 						.stream()
 						.filter(m -> !m.field().equals(explanation.getKey()) && m.odds() >= LikeliestMisreading.MIN_ODDS)
 						.filter(m -> suspects.add(m.field()))
@@ -364,7 +401,7 @@ final class FieldRouter {
 		if (reading.unreadable().isEmpty()) {
 			Map<String, ReadField> ruleFields = ruleFields(names, fields);
 			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
-					values -> AmountRule.holdsForValues(rule, values));
+					values -> AmountRule.holdsForValues(rule, values) && held.keptBy(values));
 			if (misreading.isPresent()) {
 				LikeliestMisreading.Misreading<String> m = misreading.get();
 				proposals.put(m.field(), m.value());
@@ -373,7 +410,8 @@ final class FieldRouter {
 						detail + "; " + m.describe(m.field())));
 				return;
 			}
-			List<String> suspects = OneMisreadingSuspects.of(ruleFields, trial -> AmountRule.holds(rule, trial));
+			List<String> suspects = OneMisreadingSuspects.of(ruleFields,
+					trial -> AmountRule.holds(rule, trial) && held.keptByCents(trial));
 			if (!suspects.isEmpty()) {
 				String because = detail + "; " + OneMisreadingSuspects.describe(suspects);
 				suspects.forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));

@@ -651,6 +651,28 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void aMisreadingThatWouldBreakARuleThatHoldsExplainsNoOtherRuleAlone() {
+		// Line 15 is 700.00, read 100.00 with every digit sure. Line 11's 9 is in doubt, a 3 second: read
+		// so, 300.00 - 200.00 would give line 15 as read. But line 11 = 9 - 10 holds with the 9: a 3 would take
+		// a second misreading, so line 11 alone explains nothing and line 15 cannot stand.
+		FormTemplate official = new JsonTemplateCatalog(Path.of("no-such-dir")).template("f1040-2024-p1").orElseThrow();
+		Map<String, String> page = new HashMap<>();
+		official.fields().forEach(field -> page.put(field.name(), ""));
+		page.putAll(Map.of("ssn", "123456789", "zip", "12345", "line1a", "1000.00", "line1z", "1000.00", "line9",
+				"1000.00", "line10", "100.00", "line11", "900.00", "line12", "200.00", "line14", "200.00", "line15",
+				"100.00"));
+		Map<String, FieldResult> routed = route(official, POLICY, page,
+				Map.of("line11", Map.of(0, ranked(9, 0.90, 3, 0.09, 8, 0.01))));
+
+		assertThat(routed.get("line11").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		assertThat(routed.get("line11").proposal()).isEmpty();
+		assertThat(routed.get("line15").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+		for (String name : List.of("line1a", "line1z", "line9", "line10", "line12", "line14")) {
+			assertThat(routed.get(name).status()).as(name).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		}
+	}
+
+	@Test
 	void aPoorlyRegisteredPageSendsEveryFieldToReview() {
 		List<FieldResult> routed = new FieldRouter(POLICY).route(f1040, 2.5, read(consistentPage(), Map.of()));
 		assertThat(routed).allSatisfy(field -> assertThat(field.reasons()).extracting(r -> r.kind())
