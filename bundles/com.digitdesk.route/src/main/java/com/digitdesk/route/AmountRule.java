@@ -3,6 +3,7 @@ package com.digitdesk.route;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.digitdesk.api.template.Amount;
@@ -29,15 +30,20 @@ final class AmountRule {
 
 	/** True when the rule holds for these normalized values by field name; false when one is no amount. */
 	static boolean holdsForValues(ValidationRule rule, Map<String, String> values) {
-		Map<String, Long> cents = new HashMap<>();
-		for (Map.Entry<String, String> value : values.entrySet()) {
+		return cents(values).map(cents -> holds(rule, cents)).orElse(false);
+	}
+
+	/** The cents of normalized values by their keys; empty when one is no amount. */
+	static <K> Optional<Map<K, Long>> cents(Map<K, String> values) {
+		Map<K, Long> cents = new HashMap<>();
+		for (Map.Entry<K, String> value : values.entrySet()) {
 			OptionalLong amount = cents(value.getValue());
 			if (amount.isEmpty()) {
-				return false;
+				return Optional.empty();
 			}
 			cents.put(value.getKey(), amount.getAsLong());
 		}
-		return holds(rule, cents);
+		return Optional.of(cents);
 	}
 
 	/**

@@ -215,15 +215,7 @@ final class DocumentChecks {
 
 	/** Whether the head's value is the others' added up, all as given. */
 	private static boolean addsUp(Part head, Map<Part, String> values) {
-		Map<Part, Long> cents = new HashMap<>();
-		for (Map.Entry<Part, String> value : values.entrySet()) {
-			OptionalLong amount = AmountRule.cents(value.getValue());
-			if (amount.isEmpty()) {
-				return false;
-			}
-			cents.put(value.getKey(), amount.getAsLong());
-		}
-		return addsUpInCents(head, cents);
+		return AmountRule.cents(values).map(cents -> addsUpInCents(head, cents)).orElse(false);
 	}
 
 	/** The same with every value in cents. */

@@ -162,15 +162,7 @@ final class FieldRouter {
 
 		/** Whether every one still holds with these fields read as {@code values} instead. */
 		boolean keptBy(Map<String, String> values) {
-			Map<String, Long> cents = new HashMap<>();
-			for (Map.Entry<String, String> value : values.entrySet()) {
-				OptionalLong amount = AmountRule.cents(value.getValue());
-				if (amount.isEmpty()) {
-					return false;
-				}
-				cents.put(value.getKey(), amount.getAsLong());
-			}
-			return keptByCents(cents);
+			return AmountRule.cents(values).map(this::keptByCents).orElse(false);
 		}
 
 		/** Whether every one still holds with these fields' cents instead of those read. */
