@@ -47,10 +47,7 @@ import com.digitdesk.api.training.MnistDatasets;
 class JudgedCuttingTest {
 
 	private static final int DPI = 300;
-	private static final double SCALE = DPI / 72.0;
 	private static final TemplateBox BOX = new TemplateBox(20, 20, 150, 20);
-	private static final Registration REGISTRATION = new Registration("written",
-			new PageTransform(SCALE, 0, 0, 0, SCALE, 0), 0, 4);
 
 	@InjectService(timeout = 10000)
 	FieldSegmenter segmenter;
@@ -75,8 +72,8 @@ class JudgedCuttingTest {
 		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
 				OptionalDouble.empty());
 
-		SegmentedField byShape = segmenter.segmentByShape(written.page(), REGISTRATION, List.of(amount)).get(0);
-		SegmentedField judged = segmenter.segment(written.page(), REGISTRATION, List.of(amount), cnn).get(0);
+		SegmentedField byShape = byShape(written, amount);
+		SegmentedField judged = judged(written, amount);
 
 		// By shape alone the touching pair is one glyph after the point: no cents, whole dollars.
 		assertThat(byShape.writtenGlyphs()).hasSize(4);
@@ -100,8 +97,8 @@ class JudgedCuttingTest {
 		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
 				OptionalDouble.empty());
 
-		SegmentedField byShape = segmenter.segmentByShape(written.page(), REGISTRATION, List.of(amount)).get(0);
-		SegmentedField judged = segmenter.segment(written.page(), REGISTRATION, List.of(amount), cnn).get(0);
+		SegmentedField byShape = byShape(written, amount);
+		SegmentedField judged = judged(written, amount);
 
 		assertThat(byShape.writtenGlyphs()).hasSize(3);
 		assertThat(cnn.recognizeCarefully(images(byShape)).get(2).isDigit()).isFalse();
@@ -113,8 +110,6 @@ class JudgedCuttingTest {
 		DigitDataset digits = mnist.test();
 		// Scanned at 200 dpi in black and white: the divider's dots run together.
 		WrittenPage written = new WrittenPage(200, true);
-		Registration registration = new Registration("written", new PageTransform(200 / 72.0, 0, 0, 0, 200 / 72.0, 0),
-				0, 4);
 		double size = 0.6 * BOX.height();
 		double x = BOX.x() + 10;
 		String ssn = "402713859";
@@ -133,8 +128,8 @@ class JudgedCuttingTest {
 		FieldSpec field = new FieldSpec("ssn", "Your social security number", FieldKind.SSN, BOX, 0, 9,
 				OptionalDouble.empty());
 
-		SegmentedField byShape = segmenter.segmentByShape(written.page(), registration, List.of(field)).get(0);
-		SegmentedField judged = segmenter.segment(written.page(), registration, List.of(field), cnn).get(0);
+		SegmentedField byShape = byShape(written, field);
+		SegmentedField judged = judged(written, field);
 
 		// Ten glyphs for nine digits: by shape alone the remnant is joined to the 1 beside it.
 		assertThat(byShape.read(cnn.recognizeCarefully(images(byShape)), false)).isNotEqualTo(ssn);
@@ -145,8 +140,6 @@ class JudgedCuttingTest {
 	void aDashWrittenIntoTheDigitBeforeItIsTakenOffAsADash() throws Exception {
 		DigitDataset digits = mnist.test();
 		WrittenPage written = new WrittenPage(200, true);
-		Registration registration = new Registration("written", new PageTransform(200 / 72.0, 0, 0, 0, 200 / 72.0, 0),
-				0, 4);
 		double size = 0.6 * BOX.height();
 		// "19-7654210", the dash starting inside the 9's tail: one blob, read as a 4.
 		double x = write(written, digits, "1", BOX.x() + 10, size);
@@ -156,12 +149,22 @@ class JudgedCuttingTest {
 		FieldSpec ein = new FieldSpec("ein", "Employer identification number (EIN)", FieldKind.NUMBER, BOX, 0, 9,
 				OptionalDouble.empty());
 
-		SegmentedField byShape = segmenter.segmentByShape(written.page(), registration, List.of(ein)).get(0);
-		SegmentedField judged = segmenter.segment(written.page(), registration, List.of(ein), cnn).get(0);
+		SegmentedField byShape = byShape(written, ein);
+		SegmentedField judged = judged(written, ein);
 
 		DigitPrediction withDash = cnn.recognizeCarefully(images(byShape)).get(1);
 		assertThat(withDash.top().digit()).as("the 9 with the dash, read %s", withDash.top()).isNotEqualTo(9);
 		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("197654210");
+	}
+
+	/** The field cut by its shape alone. */
+	private SegmentedField byShape(WrittenPage written, FieldSpec field) {
+		return segmenter.segmentByShape(written.page(), written.registration(), List.of(field)).get(0);
+	}
+
+	/** The field cut where the network judges the cuts. */
+	private SegmentedField judged(WrittenPage written, FieldSpec field) throws Exception {
+		return segmenter.segment(written.page(), written.registration(), List.of(field), cnn).get(0);
 	}
 
 	private static List<DigitImage> images(SegmentedField field) {
@@ -228,6 +231,12 @@ class JudgedCuttingTest {
 		void stroke(double x0, double y0, double x1, double y1, double width) {
 			g.setStroke(new BasicStroke((float) width));
 			g.draw(new Line2D.Double(x0, y0, x1, y1));
+		}
+
+		/** Registered where it was written: page points to pixels at its resolution. */
+		Registration registration() {
+			double scale = dpi / 72.0;
+			return new Registration("written", new PageTransform(scale, 0, 0, 0, scale, 0), 0, 4);
 		}
 
 		RenderedPage page() {

@@ -170,7 +170,7 @@ final class FieldRouter {
 			for (RuleReading rule : rules) {
 				Map<String, Long> trial = new HashMap<>(rule.cents());
 				cents.forEach((name, value) -> trial.computeIfPresent(name, (key, read) -> value));
-				if (!trial.equals(rule.cents()) && !AmountRule.holds(rule.rule(), trial)) {
+				if (!AmountRule.holds(rule.rule(), trial)) {
 					return false;
 				}
 			}
@@ -363,6 +363,9 @@ final class FieldRouter {
 			proposal.get().keySet().forEach(name -> reasons.get(name).add(new ReviewReason(Kind.RULE_FAILED, -1, because)));
 			return;
 		}
+		// A misreading that makes the rule hold must keep the page's other rules holding too.
+		Predicate<Map<String, String>> holdsKeepingTheOthers = values -> AmountRule.cents(values)
+				.filter(cents -> AmountRule.holds(rule, cents) && held.keptByCents(cents)).isPresent();
 		List<String> doubtful = names.stream().filter(name -> !reasons.get(name).isEmpty()).toList();
 		Map<String, String> explanations = new LinkedHashMap<>();
 		for (String name : doubtful) {
@@ -378,9 +381,7 @@ final class FieldRouter {
 					+ " fails with " + explanation.getKey() + " as read; the other fields give " + explanation.getValue()));
 			if (reading.unreadable().isEmpty()) {
 				Set<String> suspects = new HashSet<>();
-				LikeliestMisreading.candidates(ruleFields(names, fields),
-						values -> AmountRule.holdsForValues(rule, values) && held.keptBy(values))
-						.stream()
+				LikeliestMisreading.candidates(ruleFields(names, fields), holdsKeepingTheOthers).stream()
 						.filter(m -> !m.field().equals(explanation.getKey()) && m.odds() >= LikeliestMisreading.MIN_ODDS)
 						.filter(m -> suspects.add(m.field()))
 						.forEach(m -> reasons.get(m.field()).add(new ReviewReason(Kind.RULE_FAILED,
@@ -393,7 +394,7 @@ final class FieldRouter {
 		if (reading.unreadable().isEmpty()) {
 			Map<String, ReadField> ruleFields = ruleFields(names, fields);
 			Optional<LikeliestMisreading.Misreading<String>> misreading = LikeliestMisreading.of(ruleFields,
-					values -> AmountRule.holdsForValues(rule, values) && held.keptBy(values));
+					holdsKeepingTheOthers);
 			if (misreading.isPresent()) {
 				LikeliestMisreading.Misreading<String> m = misreading.get();
 				proposals.put(m.field(), m.value());
