@@ -67,7 +67,7 @@ final class FieldRouter {
 		for (ReadField field : fields) {
 			long confirmedFrom = confirmed.getOrDefault(field.spec().name(), Long.MAX_VALUE);
 			List<ReviewReason> own = new ArrayList<>(digitDoubts(field, confirmedFrom));
-			own.addAll(shapeProblems(field, confirmedFrom == 1));
+			own.addAll(shapeProblems(field, confirmedFrom));
 			if (residualPoints > policy.maxResidualPoints()) {
 				own.add(new ReviewReason(Kind.REGISTRATION_RESIDUAL, -1,
 						String.format("page registered with residual %.2f pt (limit %.2f)", residualPoints,
@@ -270,12 +270,16 @@ final class FieldRouter {
 	}
 
 	/**
-	 * @param confirmedWhole whether the rules confirm every digit as read: then
-	 *        the segmenter's doubts (a point missed or seen, a mark taken for a
-	 *        digit) are settled, as a value with a digit or point too many or
-	 *        too few would not keep them
+	 * @param confirmedFromPlace from which place (in cents) on the rules
+	 *        confirm the field's digits as read ({@link Long#MAX_VALUE}: no
+	 *        rule does). Confirmed from the cent on, the segmenter's doubts (a
+	 *        point missed or seen, a mark taken for a digit) are settled, as a
+	 *        value with a digit or point too many or too few would not keep
+	 *        them; confirmed at all, a point missed before "00" is too, as it
+	 *        would make the value a hundred times larger.
 	 */
-	private static List<ReviewReason> shapeProblems(ReadField field, boolean confirmedWhole) {
+	private static List<ReviewReason> shapeProblems(ReadField field, long confirmedFromPlace) {
+		boolean confirmedWhole = confirmedFromPlace == 1;
 		List<ReviewReason> problems = new ArrayList<>();
 		field.segmented().problems().stream()
 				.filter(problem -> !confirmedWhole && !zeroCentsOutOfHabit(field, problem))
@@ -307,9 +311,29 @@ final class FieldRouter {
 			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1,
 					field.segmented().centsStart() < 0 ? "no cents separator found"
 							: "an amount has two cent digits, read " + (written - field.segmented().centsStart())));
+		} else if (confirmedFromPlace == Long.MAX_VALUE && mayBeZeroCentsWithPointMissed(field)) {
+			problems.add(new ReviewReason(Kind.SEGMENTATION_COUNT, -1, ZEROS_OR_ZERO_CENTS));
 		}
 		return problems;
 	}
+
+	static final String ZEROS_OR_ZERO_CENTS = "read in whole dollars ending in 00: with a point missed before them, "
+			+ "the 00 would be cents";
+
+	/**
+	 * Writers who leave the cents out now and then write ".00" all the same;
+	 * where that point touches a digit or is too light to see, "58.00" reads
+	 * 5800, as sure of every digit as a true 5800. Only a rule tells them
+	 * apart.
+	 */
+	private static boolean mayBeZeroCentsWithPointMissed(ReadField field) {
+		int written = field.segmented().writtenGlyphs().size();
+		return field.spec().kind() == FieldKind.AMOUNT && field.segmented().centsStart() == written
+				&& written >= WHOLE_DOLLARS_WITH_ZEROS && field.value().endsWith("00.00");
+	}
+
+	/** "100" is the least: "00" alone would leave no dollars before the point. */
+	private static final int WHOLE_DOLLARS_WITH_ZEROS = 3;
 
 	/** "5 or 9", "9". */
 	private static String counts(List<Integer> counts) {

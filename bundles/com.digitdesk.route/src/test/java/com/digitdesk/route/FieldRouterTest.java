@@ -380,16 +380,45 @@ class FieldRouterTest {
 
 	/** The page routed with line6 read as three glyphs of whole dollars, its second in doubt. */
 	private static Map<String, FieldResult> routeWholeDollars(Map<String, String> page) {
-		List<ReadField> fields = new ArrayList<>(read(page, Map.of("line6", Map.of(1, ranked(8, 0.6, 0, 0.38)))));
+		return routeReadWhole(f1040, page, Map.of("line6", Map.of(1, ranked(8, 0.6, 0, 0.38))), "line6");
+	}
+
+	/**
+	 * The page routed with the field {@code name} read in whole dollars: only
+	 * the glyphs of its value's dollars are written, and no point.
+	 */
+	private static Map<String, FieldResult> routeReadWhole(FormTemplate template, Map<String, String> page,
+			Map<String, Map<Integer, DigitPrediction>> doubts, String name) {
+		List<ReadField> fields = new ArrayList<>(read(template, page, doubts));
+		int dollars = page.get(name).indexOf('.');
 		for (int i = 0; i < fields.size(); i++) {
 			ReadField field = fields.get(i);
-			if (field.spec().name().equals("line6")) {
-				fields.set(i, new ReadField(field.spec(), new SegmentedField("line6", field.segmented().fieldBox(),
-						field.segmented().glyphs().subList(0, 3), 3, List.of()), field.predictions().subList(0, 3)));
+			if (field.spec().name().equals(name)) {
+				fields.set(i, new ReadField(field.spec(), new SegmentedField(name, field.segmented().fieldBox(),
+						field.segmented().glyphs().subList(0, dollars), dollars, List.of()),
+						field.predictions().subList(0, dollars)));
 			}
 		}
-		return new FieldRouter(POLICY).route(f1040, 0.1, fields).stream()
+		return new FieldRouter(POLICY).route(template, 0.1, fields).stream()
 				.collect(Collectors.toMap(FieldResult::name, Function.identity()));
+	}
+
+	@Test
+	void wholeDollarsEndingInZerosWaitUnlessARuleChecksThemForAPointMissedBeforeTheZeros() {
+		// box2 written "15.00", its point lost against the 5: read 1500 in whole dollars, every digit sure. No
+		// rule checks box 2.
+		Map<String, String> page = new java.util.HashMap<>(consistentW2());
+		assertThat(routeReadWhole(w2, page, Map.of(), "box2").get("box2").reasons()).extracting(ReviewReason::detail)
+				.containsExactly(FieldRouter.ZEROS_OR_ZERO_CENTS);
+		// 1520 would be 15.20 only with a point and cents written: whole dollars as read.
+		page.put("box2", "1520.00");
+		assertThat(routeReadWhole(w2, page, Map.of(), "box2").get("box2").status())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		// box3 read 12300, box4 its 6.2%: at 123.00 the rule would fail.
+		page.put("box3", "12300.00");
+		page.put("box4", "762.60");
+		assertThat(routeReadWhole(w2, page, Map.of(), "box3").get("box3").status())
+				.isEqualTo(FieldStatus.AUTO_ACCEPTED);
 	}
 
 	@Test
