@@ -41,13 +41,17 @@ import com.digitdesk.api.training.MnistDatasets;
  * box: two cent digits written touching after a point, too narrow together
  * to look like two, are cut in two where the network reads two digits better
  * than one glyph; what a printed divider left in an SSN, read as no digit,
- * is dropped; a dash written into the digit before it is taken off.
+ * is dropped; a dash written into the digit before it is taken off; a 1
+ * slanting into the digit after it is cut from it along a path.
  */
 @ExtendWith(ServiceExtension.class)
 class JudgedCuttingTest {
 
 	private static final int DPI = 300;
 	private static final TemplateBox BOX = new TemplateBox(20, 20, 150, 20);
+	/** An amount in a plain box, no cents divider (as on the official forms). */
+	private static final FieldSpec AMOUNT = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
+			OptionalDouble.empty());
 
 	@InjectService(timeout = 10000)
 	FieldSegmenter segmenter;
@@ -69,11 +73,9 @@ class JudgedCuttingTest {
 		double one = x + 3;
 		written.digit(uprightOne(digits), one, size);
 		written.digit(first(digits, 4, 0), one + 1.1, size);
-		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
-				OptionalDouble.empty());
 
-		SegmentedField byShape = byShape(written, amount);
-		SegmentedField judged = judged(written, amount);
+		SegmentedField byShape = byShape(written, AMOUNT);
+		SegmentedField judged = judged(written, AMOUNT);
 
 		// By shape alone the touching pair is one glyph after the point: no cents, whole dollars.
 		assertThat(byShape.writtenGlyphs()).hasSize(4);
@@ -94,11 +96,9 @@ class JudgedCuttingTest {
 		DigitImage one = uprightOne(digits);
 		double touching = written.digit(one, x, size) - 0.2;
 		written.digit(one, touching, size);
-		FieldSpec amount = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
-				OptionalDouble.empty());
 
-		SegmentedField byShape = byShape(written, amount);
-		SegmentedField judged = judged(written, amount);
+		SegmentedField byShape = byShape(written, AMOUNT);
+		SegmentedField judged = judged(written, AMOUNT);
 
 		assertThat(byShape.writtenGlyphs()).hasSize(3);
 		assertThat(cnn.recognizeCarefully(images(byShape)).get(2).isDigit()).isFalse();
@@ -155,6 +155,25 @@ class JudgedCuttingTest {
 		DigitPrediction withDash = cnn.recognizeCarefully(images(byShape)).get(1);
 		assertThat(withDash.top().digit()).as("the 9 with the dash, read %s", withDash.top()).isNotEqualTo(9);
 		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("197654210");
+	}
+
+	@Test
+	void aOneSlantingIntoTheDigitAfterItIsCutAlongAPath() throws Exception {
+		DigitDataset digits = mnist.test();
+		WrittenPage written = new WrittenPage();
+		double size = 0.6 * BOX.height();
+		// "214", the 1 a pen stroke slanting down to the left, the 4 written into its columns: every column
+		// between them crosses ink of both, so no straight cut parts them and the pair reads as no digit.
+		double x = write(written, digits, "2", BOX.x() + 60, size);
+		double top = BOX.centerY() - size / 2;
+		written.stroke(x + 3, top + 0.3, x, top + size - 0.3, 0.9);
+		written.digit(first(digits, 4, 1), x + 2, size);
+
+		SegmentedField byShape = byShape(written, AMOUNT);
+		SegmentedField judged = judged(written, AMOUNT);
+
+		assertThat(byShape.writtenGlyphs()).hasSize(2);
+		assertThat(judged.read(cnn.recognizeCarefully(images(judged)), false)).isEqualTo("214.00");
 	}
 
 	/** The field cut by its shape alone. */

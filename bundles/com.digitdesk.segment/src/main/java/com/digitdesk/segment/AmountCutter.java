@@ -151,6 +151,7 @@ final class AmountCutter {
 			centsStart = afterLastComma(written, digits, centsStart);
 		}
 		problems.addAll(0, StrokeDigits.doubts(digits, centsStart == glyphs.size()));
+		reading.unreadDoubt().ifPresent(problems::add);
 		if (centsStart == 0) {
 			problems.add("no dollar digits");
 		}
@@ -192,13 +193,14 @@ final class AmountCutter {
 
 	/**
 	 * The cents are two digits: ink that looked like one is cut in two (at an
-	 * even cut or a thin neck), ink that looked like three is two with a
+	 * even cut, a thin neck or along a path), ink that looked like three is two with a
 	 * broken stroke joined or a stray mark dropped. Every way, for the judge.
 	 */
 	private static List<List<GlyphGroup>> twoCents(List<GlyphGroup> cents, double digitHeight, FieldInk ink) {
 		List<List<GlyphGroup>> options = new ArrayList<>();
 		if (cents.size() == 1) {
 			options.addAll(StrokeDigits.looseCuts(cents.get(0), 2, digitHeight, ink));
+			options.addAll(StrokeDigits.pathCuts(cents.get(0), digitHeight, ink));
 		} else {
 			GlyphGroup a = cents.get(0);
 			GlyphGroup b = cents.get(1);

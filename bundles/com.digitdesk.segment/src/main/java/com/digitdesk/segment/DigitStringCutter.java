@@ -52,6 +52,7 @@ final class DigitStringCutter {
 		for (GlyphGroup group : digits) {
 			glyphs.add(group.withoutStrays(ink.raster.pixelsPerPoint).toGlyph(glyphs.size(), ink.raster, ink.labels));
 		}
+		// Strokes left unread are no doubt here: erasing a box's dotted dividers leaves such pieces.
 		List<String> problems = new ArrayList<>(StrokeDigits.doubts(digits, false));
 		if (most > 0 && !glyphs.isEmpty() && (glyphs.size() > most
 				|| field.kind() == FieldKind.SSN && glyphs.size() != most)) {

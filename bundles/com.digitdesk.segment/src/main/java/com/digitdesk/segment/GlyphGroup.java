@@ -30,6 +30,14 @@ final class GlyphGroup {
 	int count;
 	/** True for one side of touching digits cut apart: its column range is exact. */
 	boolean cut;
+	/**
+	 * For one side of digits cut apart along a path: per row from
+	 * {@link #pathTop} on, the first and last column it holds; null for a
+	 * straight cut or none.
+	 */
+	private int[] rowFrom;
+	private int[] rowTo;
+	private int pathTop;
 
 	GlyphGroup(Component first) {
 		add(first);
@@ -67,7 +75,17 @@ final class GlyphGroup {
 	private void forEachPixel(int from, int to, int[] labels, int rasterWidth, PixelVisitor visitor) {
 		for (Component c : parts) {
 			for (int y = c.minY; y <= c.maxY; y++) {
-				for (int x = Math.max(from, c.minX); x <= Math.min(to, c.maxX); x++) {
+				int left = Math.max(from, c.minX);
+				int right = Math.min(to, c.maxX);
+				if (rowFrom != null) {
+					int row = y - pathTop;
+					if (row < 0 || row >= rowFrom.length) {
+						continue;
+					}
+					left = Math.max(left, rowFrom[row]);
+					right = Math.min(right, rowTo[row]);
+				}
+				for (int x = left; x <= right; x++) {
 					if (labels[y * rasterWidth + x] == c.label) {
 						visitor.visit(x, y);
 					}
@@ -123,9 +141,7 @@ final class GlyphGroup {
 
 	/** The part of this group between two columns (inclusive), with its own bounds. */
 	GlyphGroup columns(int from, int to, int[] labels, int rasterWidth) {
-		GlyphGroup part = new GlyphGroup();
-		part.parts.addAll(parts);
-		part.cut = true;
+		GlyphGroup part = cutPart(rowFrom, rowTo, pathTop);
 		part.minX = from;
 		part.maxX = to;
 		forEachPixel(from, to, labels, rasterWidth, (x, y) -> {
@@ -134,6 +150,63 @@ final class GlyphGroup {
 			part.count++;
 		});
 		return part;
+	}
+
+	/**
+	 * This group cut in two along a path from its top row to its bottom row:
+	 * {@code path[y - minY]} is the last column of the left side in row y.
+	 * Each side has its own bounds; a side without ink is null.
+	 */
+	GlyphGroup[] alongPath(int[] path, int[] labels, int rasterWidth) {
+		int rows = path.length;
+		int[] leftFrom = new int[rows];
+		int[] leftTo = new int[rows];
+		int[] rightFrom = new int[rows];
+		int[] rightTo = new int[rows];
+		for (int row = 0; row < rows; row++) {
+			// Within the columns this group holds of the row (all of them, unless it is a cut part itself).
+			leftFrom[row] = rowLimit(rowFrom, minY + row, minX);
+			rightTo[row] = rowLimit(rowTo, minY + row, maxX);
+			leftTo[row] = Math.min(path[row], rightTo[row]);
+			rightFrom[row] = Math.max(path[row] + 1, leftFrom[row]);
+		}
+		return new GlyphGroup[] { side(leftFrom, leftTo, labels, rasterWidth),
+				side(rightFrom, rightTo, labels, rasterWidth) };
+	}
+
+	private int rowLimit(int[] limits, int y, int otherwise) {
+		int row = y - pathTop;
+		return limits == null || row < 0 || row >= limits.length ? otherwise : limits[row];
+	}
+
+	private GlyphGroup side(int[] from, int[] to, int[] labels, int rasterWidth) {
+		GlyphGroup side = cutPart(from, to, minY);
+		side.forEachPixel(minX, maxX, labels, rasterWidth, (x, y) -> {
+			side.minX = Math.min(side.minX, x);
+			side.maxX = Math.max(side.maxX, x);
+			side.minY = Math.min(side.minY, y);
+			side.maxY = Math.max(side.maxY, y);
+			side.count++;
+		});
+		return side.count == 0 ? null : side;
+	}
+
+	/** A part of this group's strokes cut off from the rest, within these row limits (null: none). */
+	private GlyphGroup cutPart(int[] from, int[] to, int top) {
+		GlyphGroup part = new GlyphGroup();
+		part.parts.addAll(parts);
+		part.cut = true;
+		part.rowFrom = from;
+		part.rowTo = to;
+		part.pathTop = top;
+		return part;
+	}
+
+	/** Which pixels of this group's bounding box are its ink, row by row. */
+	boolean[] inkGrid(int[] labels, int rasterWidth) {
+		boolean[] grid = new boolean[width() * height()];
+		forEachPixel(minX, maxX, labels, rasterWidth, (x, y) -> grid[(y - minY) * width() + x - minX] = true);
+		return grid;
 	}
 
 	/** Per column of this group, the top and bottom row of its ink ({@code -1} where it has none). */

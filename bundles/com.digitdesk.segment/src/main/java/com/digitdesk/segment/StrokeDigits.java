@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.digitdesk.api.recognition.DigitImage;
@@ -20,9 +21,25 @@ import com.digitdesk.segment.InkComponents.Component;
  */
 final class StrokeDigits {
 
-	/** The digits of a string and the separators written between them. */
-	record Reading(List<GlyphGroup> digits, List<Separator> separators) {
+	/**
+	 * The digits of a string and the separators written between them.
+	 *
+	 * @param unread strokes among the digits read as neither (too short, too
+	 *        little ink): a stray mark, or a digit the scan broke up or a
+	 *        neighbour left only a piece of
+	 */
+	record Reading(List<GlyphGroup> digits, List<Separator> separators, List<Component> unread) {
+
+		/** What the unread strokes make a reading unsure of, if anything. */
+		Optional<String> unreadDoubt() {
+			return unread.isEmpty() ? Optional.empty()
+					: Optional.of(UNREAD_STROKE + " (" + unread.stream().mapToInt(c -> c.ink).sum() + " pixels)");
+		}
 	}
+
+	/** A speck of dust is a blot; a piece of a pen's stroke is at least this many digit heights long. */
+	private static final double STROKE_LENGTH = 0.3;
+	static final String UNREAD_STROKE = "a stroke among the digits is read as no digit and no separator";
 
 	/**
 	 * A written mark between digits: a point or comma (low), or a dash (in
@@ -95,6 +112,7 @@ final class StrokeDigits {
 		double height = digitHeight(strokes, ink);
 		List<GlyphGroup> groups = new ArrayList<>();
 		List<Component> fragments = new ArrayList<>();
+		List<Component> dropped = new ArrayList<>();
 		for (Component stroke : strokes) {
 			if (stroke.height() < FRAGMENT_HEIGHT * height) {
 				fragments.add(stroke);
@@ -135,10 +153,18 @@ final class StrokeDigits {
 			// A short piece near no digit is a speck or a stray mark, not a digit of its own.
 			if (nearest != null) {
 				nearest.add(fragment);
+			} else {
+				dropped.add(fragment);
 			}
 		}
 		// Little ink is a stray stroke, unless it stands as tall as the digits: a thin 1.
-		groups.removeIf(group -> group.count < ink.minDigitArea() && !isThinOne(group, height, ink));
+		groups.removeIf(group -> {
+			boolean stray = group.count < ink.minDigitArea() && !isThinOne(group, height, ink);
+			if (stray) {
+				dropped.addAll(group.parts);
+			}
+			return stray;
+		});
 		if (judge != null) {
 			groups.replaceAll(group -> withoutDash(group, height, ink, judge, separators));
 		}
@@ -148,7 +174,26 @@ final class StrokeDigits {
 			digits.addAll(split(group, height, ink, judge, narrowNoDigits.contains(group)));
 		}
 		digits.sort(Comparator.comparingInt(g -> g.minX));
-		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators);
+		return new Reading(judge == null ? digits : joinBroken(digits, height, ink, judge), separators,
+				among(dropped, digits, height));
+	}
+
+	/**
+	 * The strokes that lie among the digits (within their rows, no farther
+	 * than a digit from them) and are pen strokes, not dust: at least
+	 * {@value #STROKE_LENGTH} digit heights long.
+	 */
+	private static List<Component> among(List<Component> strokes, List<GlyphGroup> digits, double height) {
+		double[] band = band(digits);
+		if (band == null) {
+			return List.of();
+		}
+		int left = digits.stream().mapToInt(g -> g.minX).min().getAsInt();
+		int right = digits.stream().mapToInt(g -> g.maxX).max().getAsInt();
+		return strokes.stream()
+				.filter(c -> c.centerY() >= band[0] && c.centerY() <= band[1] && c.maxX >= left - height
+						&& c.minX <= right + height && Math.max(c.width(), c.height()) >= STROKE_LENGTH * height)
+				.toList();
 	}
 
 	/**
@@ -454,12 +499,17 @@ final class StrokeDigits {
 		if (scores[chosen] >= SURE) {
 			return options.get(chosen);
 		}
-		List<List<GlyphGroup>> loose = looseCuts(group, digitCount(aspect), digitHeight, ink);
-		if (!loose.isEmpty()) {
-			double[] looseScores = judge.scores(readings(loose, ink));
-			int best = SplitJudge.best(looseScores);
-			if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
-				return loose.get(best);
+		// Along a path only what no straight cut reads, and no digit whole: a path can carve a 6 into 1 and 0.
+		List<List<List<GlyphGroup>>> stages = scores[0] == 0
+				? List.of(looseCuts(group, digitCount(aspect), digitHeight, ink), pathCuts(group, digitHeight, ink))
+				: List.of(looseCuts(group, digitCount(aspect), digitHeight, ink));
+		for (List<List<GlyphGroup>> loose : stages) {
+			if (!loose.isEmpty()) {
+				double[] looseScores = judge.scores(readings(loose, ink));
+				int best = SplitJudge.best(looseScores);
+				if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
+					return loose.get(best);
+				}
 			}
 		}
 		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
@@ -504,13 +554,18 @@ final class StrokeDigits {
 	private static List<GlyphGroup> narrowPair(GlyphGroup group, double digitHeight, FieldInk ink,
 			SplitJudge judge) {
 		// The loose cuts hold the even cut too: where a cut falls does not depend on the parts' least height.
-		List<List<GlyphGroup>> cuts = looseCuts(group, 2, digitHeight, ink);
-		if (cuts.isEmpty()) {
-			return List.of(group);
+		// Along a path only where no straight cut reads surely: a path may carve one of two digits into two.
+		for (List<List<GlyphGroup>> cuts : List.of(looseCuts(group, 2, digitHeight, ink),
+				pathCuts(group, digitHeight, ink))) {
+			if (!cuts.isEmpty()) {
+				double[] scores = judge.scores(readings(cuts, ink));
+				int best = SplitJudge.best(scores);
+				if (scores[best] >= SURE) {
+					return cuts.get(best);
+				}
+			}
 		}
-		double[] scores = judge.scores(readings(cuts, ink));
-		int best = SplitJudge.best(scores);
-		return scores[best] >= SURE ? cuts.get(best) : List.of(group);
+		return List.of(group);
 	}
 
 	/**
@@ -550,6 +605,29 @@ final class StrokeDigits {
 					group.columns(at + 1, group.maxX, ink.labels, ink.raster.width));
 			if (parts.stream().allMatch(part -> isDigitPart(part, LOOSE_PART_HEIGHT * digitHeight, ink))) {
 				cuts.add(parts);
+			}
+		}
+		return cuts;
+	}
+
+	/**
+	 * The blob cut in two along each of its {@value #UNEVEN_CUTS} paths that
+	 * cross the least ink (see {@link CutPaths}), each part at least a narrow
+	 * 1 wide and {@value #LOOSE_PART_HEIGHT} digit heights high: for ink that
+	 * holds two digits written into each other's columns.
+	 */
+	static List<List<GlyphGroup>> pathCuts(GlyphGroup group, double digitHeight, FieldInk ink) {
+		int narrowest = Math.max(1, (int) Math.round(NARROWEST_PART * digitHeight));
+		List<List<GlyphGroup>> cuts = new ArrayList<>();
+		for (int[] path : CutPaths.cheapest(group.inkGrid(ink.labels, ink.raster.width), group.width(), narrowest,
+				UNEVEN_CUTS)) {
+			for (int row = 0; row < path.length; row++) {
+				path[row] += group.minX;
+			}
+			GlyphGroup[] sides = group.alongPath(path, ink.labels, ink.raster.width);
+			if (sides[0] != null && sides[1] != null && isDigitPart(sides[0], LOOSE_PART_HEIGHT * digitHeight, ink)
+					&& isDigitPart(sides[1], LOOSE_PART_HEIGHT * digitHeight, ink)) {
+				cuts.add(List.of(sides));
 			}
 		}
 		return cuts;
