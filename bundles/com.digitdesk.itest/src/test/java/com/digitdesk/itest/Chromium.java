@@ -173,14 +173,28 @@ final class Chromium implements AutoCloseable {
 		return java.util.Base64.getDecoder().decode(data.getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/**
+	 * Ends the browser and every process it started (renderers, the GPU
+	 * process), and waits for them: they write into the profile until they
+	 * exit, and the profile's folder is deleted after the test.
+	 */
 	@Override
 	public void close() throws Exception {
 		try {
 			socket.abort();
 		} finally {
+			List<ProcessHandle> helpers = process.descendants().toList();
 			process.destroy();
+			helpers.forEach(ProcessHandle::destroy);
 			if (!process.waitFor(10, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
+			}
+			for (ProcessHandle helper : helpers) {
+				try {
+					helper.onExit().get(10, TimeUnit.SECONDS);
+				} catch (java.util.concurrent.TimeoutException e) {
+					helper.destroyForcibly();
+				}
 			}
 		}
 	}
