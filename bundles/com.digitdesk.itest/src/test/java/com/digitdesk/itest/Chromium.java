@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,7 +193,7 @@ final class Chromium implements AutoCloseable {
 			for (ProcessHandle helper : helpers) {
 				try {
 					helper.onExit().get(10, TimeUnit.SECONDS);
-				} catch (java.util.concurrent.TimeoutException e) {
+				} catch (TimeoutException e) {
 					helper.destroyForcibly();
 				}
 			}

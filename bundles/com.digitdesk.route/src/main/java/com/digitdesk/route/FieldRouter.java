@@ -319,6 +319,8 @@ final class FieldRouter {
 
 	static final String ZEROS_OR_ZERO_CENTS = "read in whole dollars ending in 00: with a point missed before them, "
 			+ "the 00 would be cents";
+	/** "100" is the least: "00" alone would leave no dollars before the point. */
+	private static final int WHOLE_DOLLARS_WITH_ZEROS = 3;
 
 	/**
 	 * Writers who leave the cents out now and then write ".00" all the same;
@@ -327,13 +329,16 @@ final class FieldRouter {
 	 * apart.
 	 */
 	private static boolean mayBeZeroCentsWithPointMissed(ReadField field) {
-		int written = field.segmented().writtenGlyphs().size();
-		return field.spec().kind() == FieldKind.AMOUNT && field.segmented().centsStart() == written
-				&& written >= WHOLE_DOLLARS_WITH_ZEROS && field.value().endsWith("00.00");
+		return field.spec().kind() == FieldKind.AMOUNT && readInWholeDollars(field)
+				&& field.segmented().writtenGlyphs().size() >= WHOLE_DOLLARS_WITH_ZEROS
+				&& field.value().endsWith("00.00");
 	}
 
-	/** "100" is the least: "00" alone would leave no dollars before the point. */
-	private static final int WHOLE_DOLLARS_WITH_ZEROS = 3;
+	/** Whether an amount was read without a point: its glyphs are all dollars, none cents. */
+	private static boolean readInWholeDollars(ReadField field) {
+		List<Glyph> written = field.segmented().writtenGlyphs();
+		return !written.isEmpty() && field.segmented().centsStart() == written.size();
+	}
 
 	/** "5 or 9", "9". */
 	private static String counts(List<Integer> counts) {
@@ -501,8 +506,7 @@ final class FieldRouter {
 		String digits = SegmentedField.written(field.predictions(), field.spec().isCellField());
 		String pattern = readingPattern(field, digits, doubtfulPositions(field), "\\d*");
 		String proposed = value.replace(".", "");
-		boolean whole = field.segmented().centsStart() == field.segmented().writtenGlyphs().size();
-		return proposed.matches(pattern) || whole && proposed.matches(pattern + "00");
+		return proposed.matches(pattern) || readInWholeDollars(field) && proposed.matches(pattern + "00");
 	}
 
 	/** The edit distance between the digits of two amounts. */
@@ -581,7 +585,7 @@ final class FieldRouter {
 		// one character per written glyph: an amount read in whole dollars has no glyphs for its cents
 		String digits = SegmentedField.written(field.predictions(), field.spec().isCellField());
 		String proposed = value.replace(".", "");
-		if (field.segmented().centsStart() == written.size() && !written.isEmpty()) {
+		if (readInWholeDollars(field)) {
 			if (!proposed.endsWith("00")) {
 				return false;
 			}

@@ -499,20 +499,13 @@ final class StrokeDigits {
 		if (scores[chosen] >= SURE) {
 			return options.get(chosen);
 		}
+		List<GlyphGroup> loose = sureCut(looseCuts(group, digitCount(aspect), digitHeight, ink), scores[chosen], ink,
+				judge);
 		// Along a path only what no straight cut reads, and no digit whole: a path can carve a 6 into 1 and 0.
-		List<List<List<GlyphGroup>>> stages = scores[0] == 0
-				? List.of(looseCuts(group, digitCount(aspect), digitHeight, ink), pathCuts(group, digitHeight, ink))
-				: List.of(looseCuts(group, digitCount(aspect), digitHeight, ink));
-		for (List<List<GlyphGroup>> loose : stages) {
-			if (!loose.isEmpty()) {
-				double[] looseScores = judge.scores(readings(loose, ink));
-				int best = SplitJudge.best(looseScores);
-				if (looseScores[best] >= SURE && looseScores[best] > scores[chosen]) {
-					return loose.get(best);
-				}
-			}
+		if (loose == null && scores[0] == 0) {
+			loose = sureCut(pathCuts(group, digitHeight, ink), scores[chosen], ink, judge);
 		}
-		return options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
+		return loose != null ? loose : options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
 	}
 
 	private static boolean isThinOne(GlyphGroup group, double digitHeight, FieldInk ink) {
@@ -554,18 +547,23 @@ final class StrokeDigits {
 	private static List<GlyphGroup> narrowPair(GlyphGroup group, double digitHeight, FieldInk ink,
 			SplitJudge judge) {
 		// The loose cuts hold the even cut too: where a cut falls does not depend on the parts' least height.
+		List<GlyphGroup> cut = sureCut(looseCuts(group, 2, digitHeight, ink), 0, ink, judge);
 		// Along a path only where no straight cut reads surely: a path may carve one of two digits into two.
-		for (List<List<GlyphGroup>> cuts : List.of(looseCuts(group, 2, digitHeight, ink),
-				pathCuts(group, digitHeight, ink))) {
-			if (!cuts.isEmpty()) {
-				double[] scores = judge.scores(readings(cuts, ink));
-				int best = SplitJudge.best(scores);
-				if (scores[best] >= SURE) {
-					return cuts.get(best);
-				}
-			}
+		if (cut == null) {
+			cut = sureCut(pathCuts(group, digitHeight, ink), 0, ink, judge);
 		}
-		return List.of(group);
+		return cut != null ? cut : List.of(group);
+	}
+
+	/** The cut the judge reads best, if it reads surely and better than {@code toBeat}; else null. */
+	private static List<GlyphGroup> sureCut(List<List<GlyphGroup>> cuts, double toBeat, FieldInk ink,
+			SplitJudge judge) {
+		if (cuts.isEmpty()) {
+			return null;
+		}
+		double[] scores = judge.scores(readings(cuts, ink));
+		int best = SplitJudge.best(scores);
+		return scores[best] >= SURE && scores[best] > toBeat ? cuts.get(best) : null;
 	}
 
 	/**
