@@ -443,8 +443,10 @@ final class FieldRouter {
 			}
 		}
 		// A field in doubt never stands, so whether another field is the unknown holds for every one that may.
-		boolean unknownAmongThem = anUnknown(reading, fields, reasons, explanations.size());
-		double standAlone = !reading.unreadable().isEmpty() ? UNCHECKED_CONFIDENCE : UNEXPLAINED_CONFIDENCE;
+		boolean severalInDoubt = fieldsInDoubt(reading, reasons) > 1;
+		boolean unknownAmongThem = severalInDoubt || anUnknown(reading, fields, reasons, explanations.size());
+		double standAlone = !reading.unreadable().isEmpty() || severalInDoubt ? UNCHECKED_CONFIDENCE
+				: UNEXPLAINED_CONFIDENCE;
 		for (String name : names) {
 			if (unknownAmongThem && reasons.get(name).isEmpty() && fields.get(name).confidence() >= standAlone) {
 				continue;
@@ -479,8 +481,20 @@ final class FieldRouter {
 		List<String> shapeInDoubt = reading.names().stream()
 				.filter(other -> reasons.get(other).stream().anyMatch(r -> r.kind() == Kind.SEGMENTATION_COUNT))
 				.toList();
-		return shapeInDoubt.size() > 1 || shapeInDoubt.size() == 1 && mayBe(reading, shapeInDoubt.get(0),
+		return shapeInDoubt.size() == 1 && mayBe(reading, shapeInDoubt.get(0),
 				value -> digitsApart(fields.get(shapeInDoubt.get(0)).value(), value) <= 2);
+	}
+
+	/**
+	 * How many fields of the rule are in doubt of themselves (a digit, their
+	 * shape), not only for a rule. Two or more are suspects enough for its
+	 * failure: a field sure of itself then stands as one that no rule checks,
+	 * as where the rule cannot be checked.
+	 */
+	private static long fieldsInDoubt(RuleReading reading, Map<String, List<ReviewReason>> reasons) {
+		return reading.names().stream()
+				.filter(name -> reasons.get(name).stream().anyMatch(reason -> reason.kind() != Kind.RULE_FAILED))
+				.count();
 	}
 
 	/**

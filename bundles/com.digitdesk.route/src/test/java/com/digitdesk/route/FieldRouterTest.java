@@ -536,6 +536,32 @@ class FieldRouterTest {
 	}
 
 	@Test
+	void twoFieldsInDoubtThatTogetherBreakARuleLeaveTheFieldsSureOfThemselvesStanding() {
+		// line2 "30.25" read "80.25" and line8 "14.25" read "14.75", each at a doubtful digit whose next choices
+		// do not repair it: neither alone explains the failure, both wait. The failure has its suspects; the
+		// fields sure of themselves stand as fields that no rule checks.
+		Map<String, String> page = new java.util.HashMap<>(consistentPage());
+		page.put("line2", "80.25");
+		page.put("line8", "14.75");
+		Map<String, Map<Integer, DigitPrediction>> doubts = new java.util.HashMap<>();
+		doubts.put("line2", Map.of(0, ranked(8, 0.6, 9, 0.3, 6, 0.1)));
+		doubts.put("line8", Map.of(2, ranked(7, 0.6, 1, 0.4)));
+		Map<String, FieldResult> routed = route(page, doubts);
+		for (String name : List.of("line2", "line8")) {
+			assertThat(routed.get(name).reasons()).as(name).extracting(r -> r.kind())
+					.containsExactly(Kind.LOW_CONFIDENCE_DIGIT, Kind.RULE_FAILED);
+		}
+		for (String name : List.of("line1", "line4", "line6", "line9")) {
+			assertThat(routed.get(name).status()).as(name).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+		}
+		// Sure of each digit, but of the whole value less than a field that no rule checks must be: it waits.
+		doubts.put("line1", Map.of(0, ranked(1, 0.995, 7, 0.005), 1, ranked(2, 0.995, 7, 0.005)));
+		routed = route(page, doubts);
+		assertThat(routed.get("line1").reasons()).extracting(r -> r.kind()).containsExactly(Kind.RULE_FAILED);
+		assertThat(routed.get("line9").status()).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+	}
+
+	@Test
 	void twoFieldsInDoubtThatCouldEachExplainAFailedRuleHoldEveryFieldBack() {
 		// line2 "30.25" read "30.35"; line8's doubtful 2 could as well be a 1 ("14.15") and the rule would hold.
 		Map<String, String> page = new java.util.HashMap<>(consistentPage());
