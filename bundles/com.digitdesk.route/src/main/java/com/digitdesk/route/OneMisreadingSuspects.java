@@ -13,7 +13,8 @@ import com.digitdesk.api.reading.ReadField;
  * The fields of a failed rule that one misreading could have put wrong,
  * whatever the network thought of its digits: a digit read as another, two
  * touching digits read as one (or a digit lost), one digit broken in two (or
- * a speck read as a digit). A field that no such misreading brings in line
+ * a speck read as a digit), a point seen where none was written (a speck
+ * before the last two dollar digits) or one missed before the cents. A field that no such misreading brings in line
  * with the others as read is right unless two fields are wrong, which is far
  * rarer: when no misreading stands out as the likeliest, only these fields
  * wait for a clerk. None means more than one misreading: every field waits.
@@ -75,6 +76,14 @@ final class OneMisreadingSuspects {
 			}
 			// a glyph was no digit at all
 			amounts.add(parse(before + digits.substring(i + 1)));
+		}
+		if (n > 0) {
+			// a point seen where there was none: the "cents" were the last two digits of whole dollars
+			amounts.add(parse(digits + "00"));
+		}
+		if (n > 2 && digits.endsWith("00")) {
+			// a point missed: whole dollars ending in 00 were the dollars and cents of "58.00"
+			amounts.add(parse(digits.substring(0, n - 2)));
 		}
 		amounts.remove(parse(digits));
 		return amounts;

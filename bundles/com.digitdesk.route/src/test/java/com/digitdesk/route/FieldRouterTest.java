@@ -211,7 +211,24 @@ class FieldRouterTest {
 		assertThat(routed.values()).filteredOn(field -> !field.name().equals("line2")).allSatisfy(
 				field -> assertThat(field.status()).as(field.name()).isEqualTo(FieldStatus.AUTO_ACCEPTED));
 
+		// A point misread is one misreading too: "100" with a speck before its zeros reads 1.00, "5.00" with its
+		// point missed reads 500.00. That field waits (with line 8 for 1.00: 14.25 may be 113.25 with its 4 a 1
+		// and a 3); the others are right unless two fields are wrong.
+		for (Map.Entry<String, String> misread : Map.of("line6", "1.00", "line4", "500.00").entrySet()) {
+			page = new java.util.HashMap<>(consistentPage());
+			page.put(misread.getKey(), misread.getValue());
+			routed = route(page, Map.of());
+			assertThat(routed.get(misread.getKey()).reasons()).singleElement().satisfies(
+					reason -> assertThat(reason.detail()).containsPattern("one misreading in [a-z0-9, ]*"
+							+ misread.getKey() + "[a-z0-9, ]* would explain it"));
+			for (String name : List.of("line1", "line2", "line9")) {
+				assertThat(routed.get(name).status()).as(name).isEqualTo(FieldStatus.AUTO_ACCEPTED);
+			}
+		}
+
 		// Two fields misread: no single misreading explains the failure, every field of the rule waits.
+		page.put("line2", "6675.59");
+		page.put("line9", "1985.34");
 		page.put("line8", "14.75");
 		routed = route(page, Map.of());
 		for (String name : List.of("line1", "line2", "line3", "line8", "line9")) {
