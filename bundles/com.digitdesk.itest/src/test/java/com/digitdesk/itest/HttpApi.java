@@ -104,8 +104,18 @@ final class HttpApi {
 	}
 
 	Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpRequest built = request.timeout(Duration.ofSeconds(120)).build();
+		HttpResponse<byte[]> response;
+		try {
+			response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+		} catch (IOException e) {
+			if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+				throw e;
+			}
+			// The client took a kept-alive connection the server had just closed after an error answer: the
+			// request never reached the server, so it is sent once more (the client retries only GETs itself).
+			response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+		}
 		JsonNode body;
 		try {
 			body = JSON.readTree(response.body());
