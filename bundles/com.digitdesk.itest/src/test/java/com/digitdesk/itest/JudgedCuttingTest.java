@@ -49,6 +49,8 @@ class JudgedCuttingTest {
 
 	private static final int DPI = 300;
 	private static final TemplateBox BOX = new TemplateBox(20, 20, 150, 20);
+	/** How high the digits are written: six tenths of the box. */
+	private static final double SIZE = 0.6 * BOX.height();
 	/** An amount in a plain box, no cents divider (as on the official forms). */
 	private static final FieldSpec AMOUNT = new FieldSpec("line1b", "Household wages", FieldKind.AMOUNT, BOX, 0, 0,
 			OptionalDouble.empty());
@@ -66,13 +68,12 @@ class JudgedCuttingTest {
 	void twoCentDigitsWrittenTouchingAfterAPointAreCutInTwo() throws Exception {
 		DigitDataset digits = mnist.test();
 		WrittenPage written = new WrittenPage();
-		double size = 0.6 * BOX.height();
 		// "167.14", the cents' 1 leaning into the 4.
-		double x = write(written, digits, "167", BOX.x() + 60, size);
-		written.point(x, BOX.centerY() + size / 2);
+		double x = write(written, digits, "167", BOX.x() + 60, SIZE);
+		written.point(x, BOX.centerY() + SIZE / 2);
 		double one = x + 3;
-		written.digit(uprightOne(digits), one, size);
-		written.digit(first(digits, 4, 0), one + 1.1, size);
+		written.digit(uprightOne(digits), one, SIZE);
+		written.digit(first(digits, 4, 0), one + 1.1, SIZE);
 
 		SegmentedField byShape = byShape(written, AMOUNT);
 		SegmentedField judged = judged(written, AMOUNT);
@@ -89,13 +90,12 @@ class JudgedCuttingTest {
 	void twoOnesWrittenTouchingThatTheNetworkReadsAsNoDigitAreCutInTwo() throws Exception {
 		DigitDataset digits = mnist.test();
 		WrittenPage written = new WrittenPage();
-		double size = 0.6 * BOX.height();
 		// "4911", the two 1s touching: together narrower than a digit is wide, too narrow to be tried cut
 		// by its shape.
-		double x = write(written, digits, "49", BOX.x() + 60, size);
+		double x = write(written, digits, "49", BOX.x() + 60, SIZE);
 		DigitImage one = uprightOne(digits);
-		double touching = written.digit(one, x, size) - 0.2;
-		written.digit(one, touching, size);
+		double touching = written.digit(one, x, SIZE) - 0.2;
+		written.digit(one, touching, SIZE);
 
 		SegmentedField byShape = byShape(written, AMOUNT);
 		SegmentedField judged = judged(written, AMOUNT);
@@ -110,11 +110,10 @@ class JudgedCuttingTest {
 		DigitDataset digits = mnist.test();
 		// Scanned at 200 dpi in black and white: the divider's dots run together.
 		WrittenPage written = new WrittenPage(200, true);
-		double size = 0.6 * BOX.height();
 		double x = BOX.x() + 10;
 		String ssn = "402713859";
 		for (int i = 0; i < ssn.length(); i++) {
-			x = written.digit(first(digits, ssn.charAt(i) - '0', 1), x, size) + (i == 4 ? 3.5 : 2.5);
+			x = written.digit(first(digits, ssn.charAt(i) - '0', 1), x, SIZE) + (i == 4 ? 3.5 : 2.5);
 			if (i == 4) {
 				// The divider between the group of two and of four, printed slightly aslant: erasing it as a
 				// dotted line leaves a thin upright remnant.
@@ -140,12 +139,11 @@ class JudgedCuttingTest {
 	void aDashWrittenIntoTheDigitBeforeItIsTakenOffAsADash() throws Exception {
 		DigitDataset digits = mnist.test();
 		WrittenPage written = new WrittenPage(200, true);
-		double size = 0.6 * BOX.height();
 		// "19-7654210", the dash starting inside the 9's tail: one blob, read as a 4.
-		double x = write(written, digits, "1", BOX.x() + 10, size);
-		x = written.digit(first(digits, 9, 3), x, size);
+		double x = write(written, digits, "1", BOX.x() + 10, SIZE);
+		x = written.digit(first(digits, 9, 3), x, SIZE);
 		written.stroke(x - 0.8, BOX.centerY() + 0.5, x + 4.5, BOX.centerY() + 0.5, 1.0);
-		write(written, digits, "7654210", x + 7, size);
+		write(written, digits, "7654210", x + 7, SIZE);
 		FieldSpec ein = new FieldSpec("ein", "Employer identification number (EIN)", FieldKind.NUMBER, BOX, 0, 9,
 				OptionalDouble.empty());
 
@@ -161,13 +159,12 @@ class JudgedCuttingTest {
 	void aOneSlantingIntoTheDigitAfterItIsCutAlongAPath() throws Exception {
 		DigitDataset digits = mnist.test();
 		WrittenPage written = new WrittenPage();
-		double size = 0.6 * BOX.height();
 		// "214", the 1 a pen stroke slanting down to the left, the 4 written into its columns: every column
 		// between them crosses ink of both, so no straight cut parts them and the pair reads as no digit.
-		double x = write(written, digits, "2", BOX.x() + 60, size);
-		double top = BOX.centerY() - size / 2;
-		written.stroke(x + 3, top + 0.3, x, top + size - 0.3, 0.9);
-		written.digit(first(digits, 4, 1), x + 2, size);
+		double x = write(written, digits, "2", BOX.x() + 60, SIZE);
+		double top = BOX.centerY() - SIZE / 2;
+		written.stroke(x + 3, top + 0.3, x, top + SIZE - 0.3, 0.9);
+		written.digit(first(digits, 4, 1), x + 2, SIZE);
 
 		SegmentedField byShape = byShape(written, AMOUNT);
 		SegmentedField judged = judged(written, AMOUNT);

@@ -472,7 +472,8 @@ final class FieldRouter {
 			if (reading.unreadable().stream().anyMatch(other -> reasons.get(other).isEmpty())) {
 				return false;
 			}
-			return reading.unreadable().size() > 1 || mayBe(reading, reading.unreadable().get(0),
+			// two or more unreadable fields are several in doubt, settled before this is asked
+			return mayBe(reading, reading.unreadable().get(0),
 					value -> mayRead(fields.get(reading.unreadable().get(0)), value));
 		}
 		if (explanations > 1) {

@@ -14,8 +14,9 @@ import com.digitdesk.api.reading.ReadField;
  * whatever the network thought of its digits: a digit read as another, two
  * touching digits read as one (or a digit lost), one digit broken in two (or
  * a speck read as a digit), a point seen where none was written (a speck
- * before the last two dollar digits) or one missed before the cents. A field that no such misreading brings in line
- * with the others as read is right unless two fields are wrong, which is far
+ * before the last two dollar digits) or one missed before the cents. A field
+ * that no such misreading brings in line with the others as read is right
+ * unless two fields are wrong, which is far
  * rarer: when no misreading stands out as the likeliest, only these fields
  * wait for a clerk. None means more than one misreading: every field waits.
  */

@@ -499,13 +499,14 @@ final class StrokeDigits {
 		if (scores[chosen] >= SURE) {
 			return options.get(chosen);
 		}
-		List<GlyphGroup> loose = sureCut(looseCuts(group, digitCount(aspect), digitHeight, ink), scores[chosen], ink,
+		List<GlyphGroup> cut = sureCut(looseCuts(group, digitCount(aspect), digitHeight, ink), scores[chosen], ink,
 				judge);
 		// Along a path only what no straight cut reads, and no digit whole: a path can carve a 6 into 1 and 0.
-		if (loose == null && scores[0] == 0) {
-			loose = sureCut(pathCuts(group, digitHeight, ink), scores[chosen], ink, judge);
+		if (cut == null && scores[0] == 0) {
+			cut = sureCut(pathCuts(group, digitHeight, ink), scores[chosen], ink, judge);
 		}
-		return loose != null ? loose : options.get(chosen); // the blob whole when nothing reads as digits (the first of equal scores)
+		// Nothing reads surely: the best even option, the blob whole when nothing reads as digits (the first of equals).
+		return cut != null ? cut : options.get(chosen);
 	}
 
 	private static boolean isThinOne(GlyphGroup group, double digitHeight, FieldInk ink) {
