@@ -73,6 +73,33 @@ class AugmenterTest {
 		}
 	}
 
+	@Test
+	void touchingPairsTouchEvenWhenOneOfThemIsANarrowOne() throws Exception {
+		DigitDataset test = Subsets.head(MnistCache.atDefaultLocation().test(), 200);
+		byte[] images = new byte[200 * DigitImage.PIXELS];
+		test.copyImages(0, 200, images, 0);
+		Random random = new Random(5);
+		for (int i = 0; i < 200; i++) {
+			DigitImage pair = NonDigits.touchingPair(random, images, 200, NORMALIZER);
+			assertThat(inkedColumnRuns(pair.pixels())).as("pair %d is one run of inked columns", i).isEqualTo(1);
+		}
+	}
+
+	/** How many separate runs of columns holding ink a glyph has: two for digits standing apart. */
+	private static int inkedColumnRuns(byte[] pixels) {
+		int runs = 0;
+		boolean inRun = false;
+		for (int x = 0; x < DigitImage.SIDE; x++) {
+			boolean inked = false;
+			for (int y = 0; y < DigitImage.SIDE; y++) {
+				inked |= (pixels[y * DigitImage.SIDE + x] & 0xFF) > 0;
+			}
+			runs += inked && !inRun ? 1 : 0;
+			inRun = inked;
+		}
+		return runs;
+	}
+
 	private static double ink(byte[] pixels) {
 		double sum = 0;
 		for (byte b : pixels) {
