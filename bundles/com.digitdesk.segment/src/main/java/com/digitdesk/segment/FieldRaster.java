@@ -1,6 +1,5 @@
 package com.digitdesk.segment;
 
-import com.digitdesk.api.image.GrayImage;
 import com.digitdesk.api.image.PixelBox;
 import com.digitdesk.api.registration.PageTransform;
 import com.digitdesk.api.template.TemplateBox;
@@ -18,15 +17,17 @@ final class FieldRaster {
 	final int width;
 	final int height;
 	final byte[] ink;
+	private final int paleInk;
 	private final PageTransform transform;
 
-	private FieldRaster(TemplateBox region, double pixelsPerPoint, int width, int height, byte[] ink,
+	private FieldRaster(TemplateBox region, double pixelsPerPoint, int width, int height, byte[] ink, int paleInk,
 			PageTransform transform) {
 		this.region = region;
 		this.pixelsPerPoint = pixelsPerPoint;
 		this.width = width;
 		this.height = height;
 		this.ink = ink;
+		this.paleInk = paleInk;
 		this.transform = transform;
 	}
 
@@ -50,7 +51,7 @@ final class FieldRaster {
 				py += stepY;
 			}
 		}
-		return new FieldRaster(region, r, width, height, ink, transform);
+		return new FieldRaster(region, r, width, height, ink, page.paleInk(), transform);
 	}
 
 	int toX(double xPoints) {
@@ -74,12 +75,40 @@ final class FieldRaster {
 		}
 	}
 
-	/** A binary mask of the ink: strong enough to be a stroke, not paper noise. */
+	/**
+	 * A binary mask of the ink: strong enough to be a stroke, not paper noise.
+	 * On a pale gray scan a light stroke passes the ink level only in pieces,
+	 * so paler pixels joined to such ink count too, down to the page's
+	 * {@link PageRaster#paleInk()} (hysteresis): they mend the stroke, while a
+	 * pale speck on its own stays paper.
+	 */
 	byte[] mask() {
 		byte[] mask = new byte[ink.length];
-		int level = 255 - GrayImage.INK_LEVEL;
+		int level = PageRaster.STROKE_INK;
+		int[] pending = new int[ink.length];
+		int count = 0;
 		for (int i = 0; i < ink.length; i++) {
-			mask[i] = (ink[i] & 0xFF) > level ? (byte) 1 : 0;
+			if ((ink[i] & 0xFF) > level) {
+				mask[i] = 1;
+				pending[count++] = i;
+			}
+		}
+		if (paleInk >= level) {
+			return mask;
+		}
+		while (count > 0) {
+			int i = pending[--count];
+			int x = i % width;
+			int y = i / width;
+			for (int v = Math.max(0, y - 1); v <= Math.min(height - 1, y + 1); v++) {
+				for (int u = Math.max(0, x - 1); u <= Math.min(width - 1, x + 1); u++) {
+					int j = v * width + u;
+					if (mask[j] == 0 && (ink[j] & 0xFF) > paleInk) {
+						mask[j] = 1;
+						pending[count++] = j;
+					}
+				}
+			}
 		}
 		return mask;
 	}
