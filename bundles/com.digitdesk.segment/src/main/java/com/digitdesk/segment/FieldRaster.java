@@ -84,17 +84,23 @@ final class FieldRaster {
 	 */
 	byte[] mask() {
 		byte[] mask = new byte[ink.length];
-		int level = PageRaster.STROKE_INK;
+		for (int i = 0; i < ink.length; i++) {
+			mask[i] = (ink[i] & 0xFF) > PageRaster.STROKE_INK ? (byte) 1 : 0;
+		}
+		if (paleInk < PageRaster.STROKE_INK) {
+			joinPaleInk(mask);
+		}
+		return mask;
+	}
+
+	/** Grows the mask through the pixels above {@link #paleInk} that touch it (8-connected). */
+	private void joinPaleInk(byte[] mask) {
 		int[] pending = new int[ink.length];
 		int count = 0;
-		for (int i = 0; i < ink.length; i++) {
-			if ((ink[i] & 0xFF) > level) {
-				mask[i] = 1;
+		for (int i = 0; i < mask.length; i++) {
+			if (mask[i] != 0) {
 				pending[count++] = i;
 			}
-		}
-		if (paleInk >= level) {
-			return mask;
 		}
 		while (count > 0) {
 			int i = pending[--count];
@@ -110,7 +116,6 @@ final class FieldRaster {
 				}
 			}
 		}
-		return mask;
 	}
 
 	/** Where a box of this raster's pixels is on the page, as the smallest page-pixel box around it. */
